@@ -1,0 +1,13 @@
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { PageHeader } from "@/components/ui/page-header";
+
+export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  return (
+    <>
+      <PageHeader title="Settings" description="Who can work in this workspace, and the keys your storefront uses." />
+      <SettingsNav workspaceSlug={workspace} />
+      <div className="mt-6">{children}</div>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { useAction } from "@/components/actions/use-action";
+import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
+import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { KeyIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { createApiKey } from "@/app/(dashboard)/w/[workspace]/settings/api-keys/actions";
+
+const KINDS = {
+  write: "Write key — server-side ingest of events and customer data",
+  client: "Client key — safe in the browser: decisions and events",
+  admin: "Admin key — full API access, keep it on servers",
+} as const;
+type Kind = keyof typeof KINDS;
+
+/** Creates a key and shows its value once. */
+export function CreateApiKeyDialog({ workspaceId }: { workspaceId: string }) {
+  const [open, setOpen] = useState(false);
+  const [key, setKey] = useState<string | null>(null);
+  const create = useAction(createApiKey, { success: "Key created", onSuccess: (d) => setKey(d.key) });
+  const close = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      setKey(null);
+      create.resetErrors();
+    }
+  };
+  return (
+    <Dialog open={open} onOpenChange={close}>
+      <DialogTrigger asChild>
+        <Button><KeyIcon /> Create API key</Button>
+      </DialogTrigger>
+      <DialogContent title="Create an API key" description="Only a hash of the key is stored: copy it now, it is not shown again.">
+        {key ? (
+          <>
+            <CopyField label="Your new key" value={key} />
+            <DialogFooter><Button onClick={() => close(false)}>Done</Button></DialogFooter>
+          </>
+        ) : (
+          <form
+            className="space-y-4"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              const form = new FormData(e.currentTarget);
+              void create.run({ workspaceId, name: String(form.get("name") ?? ""), kind: String(form.get("kind")) as Kind });
+            }}
+          >
+            <Field label="Name" hint="Where it is used, e.g. “Storefront production”" error={create.fieldErrors.name?.[0]}>
+              <Input name="name" required maxLength={80} invalid={!!create.fieldErrors.name} />
+            </Field>
+            <Field label="Type" error={create.fieldErrors.kind?.[0]}>
+              <Select name="kind" defaultValue="write">
+                {Object.entries(KINDS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              </Select>
+            </Field>
+            <DialogFooter><Button type="submit" loading={create.pending}>Create key</Button></DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

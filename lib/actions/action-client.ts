@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { ActionError, failure, type ActionResult } from "./result";
+
+/** What a workspace action's handler gets: who, where, a transaction, and the audit log. */
+export type WorkspaceActionContext = {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+  /** The transaction the change and its audit rows are written in. */
+  db: Prisma.TransactionClient;
+  audit(entry: AuditEntry): void;
+};
+
+export type WorkspaceActionDef<S extends z.ZodType, R> = {
+  /** Stable name, `domain.verb`, recorded in the audit log. */
+  name: string;
+  /** The weakest role allowed to run it. */
+  role: Role;
+  input: S;
+  handler: (ctx: WorkspaceActionContext, input: z.output<S>) => Promise<R>;
+};
+
+/** The raw argument of every workspace action: the target workspace and the action's own fields. */
+export type WorkspaceActionInput<S extends z.ZodType> = z.input<S> & { workspaceId: string };
+
+const envelopeSchema = z.object({ workspaceId: z.string().min(1).max(64) });
+
+/** Declares a workspace action (typing only; run it with runWorkspaceAction). */
+export function workspaceAction<S extends z.ZodType, R>(def: WorkspaceActionDef<S, R>): WorkspaceActionDef<S, R> {
+  return def;
+}
+
+/** Field errors keyed by the path of each zod issue ("email", "rules.0.value"). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** Maps anything a handler threw to a failure; unknown errors are logged and hidden. */
+export function failureFromError(name: string, error: unknown): ActionResult<never> {
+  if (error instanceof ActionError) return failure(error.code, error.message, error.fieldErrors);
+  if (typeof error === "object" && error && "code" in error && error.code === "P2002") {
+    return failure("conflict", "That already exists");
+  }
+  console.error(`[action ${name}]`, error);
+  return failure("internal", "Something went wrong; the change was not saved");
+}
+
+/**
+ * The one authorized path of every mutation: session → membership → role →
+ * zod input → handler in a transaction scoped to the workspace → audit rows.
+ * A refusal at any step returns a failure and changes nothing.
+ */
+export async function runWorkspaceAction<S extends z.ZodType, R>(
+  def: WorkspaceActionDef<S, R>,
+  userId: string | null,
+  raw: unknown,
+): Promise<ActionResult<R>> {
+  if (!userId) return failure("unauthenticated", "Sign in again to continue");
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return failure("invalid_input", "No workspace given");
+  const { workspaceId } = envelope.data;
+  const membership = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
+  if (!membership) return failure("forbidden", "You are not a member of this workspace");
+  if (!hasRole(membership.role, def.role)) {
+    return failure("forbidden", `Your role (${membership.role}) cannot do this; it needs ${def.role} or above`);
+  }
+  const { workspaceId: _omit, ...fields } = raw as Record<string, unknown>;
+  const input = def.input.safeParse(fields);
+  if (!input.success) return failure("invalid_input", "Some fields need attention", fieldErrorsOf(input.error));
+  try {
+    const data = await db.$transaction(async (tx) => {
+      const entries: AuditEntry[] = [];
+      const ctx: WorkspaceActionContext = { userId, workspaceId, role: membership.role, db: tx, audit: (e) => entries.push(e) };
+      const result = await def.handler(ctx, input.data);
+      if (entries.length === 0) entries.push({ action: def.name, targetType: def.name.split(".")[0] ?? def.name, after: input.data });
+      await recordAudit(tx, workspaceId, { kind: "user", id: userId }, entries);
+      return result;
+    });
+    return { ok: true, data };
+  } catch (error) {
+    return failureFromError(def.name, error);
+  }
+}

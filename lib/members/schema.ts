@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+
+export const roleSchema = z.enum(ROLES, { error: "Choose a role: admin, editor or viewer" });
+const idSchema = z.string().min(1).max(64);
+
+export const inviteMemberSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, "Enter an email").max(254).email("Enter a valid email"),
+  role: roleSchema,
+});
+export const changeRoleSchema = z.object({ membershipId: idSchema, role: roleSchema });
+export const removeMemberSchema = z.object({ membershipId: idSchema });
+export const revokeInvitationSchema = z.object({ invitationId: idSchema });
+
+export const acceptInvitationSchema = z.object({
+  token: z.string().min(20).max(100),
+  name: z.string().trim().max(100).optional(),
+  password: z.string().min(8, "Use at least 8 characters").max(200),
+});

@@ -1,0 +1,161 @@
+// Seeds the demo tenant on first start: the "Demo Store" workspace with its
+// team, API keys, goals and a few months of shopper behaviour, plus an empty
+// "Outlet Store". Everything is written in one transaction: either the demo
+// exists completely or not at all.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { DEFAULT_SCOPES, apiKeyPrefix, generateApiKey, hashApiKey } from "../../lib/api-keys/secret";
+import { hashPassword } from "../../lib/auth/password";
+import { defaultNow, generateChunks } from "./generate";
+import { fillRollups, insertProfileChunk, syncSeenBounds } from "./insert";
+import { idFrom } from "./random";
+
+export type SeedDemoOptions = {
+  databaseUrl: string;
+  profiles?: number;
+  days?: number;
+  seed?: number;
+  now?: Date;
+  writeKey?: string;
+  clientKey?: string;
+  onProgress?: (done: number, total: number, label: string) => void;
+};
+
+export type SeedDemoResult = {
+  created: boolean;
+  workspaceSlug: string;
+  workspaceName: string;
+  /** The plain keys, known only when this call created them. */
+  writeKey?: string;
+  clientKey?: string;
+  users: { email: string; password: string; role: string }[];
+};
+
+export const DEMO_SLUG = "demo";
+export const DEMO_NAME = "Demo Store";
+export const DEMO_USERS = [
+  { email: "admin@demo.test", name: "Ada Admin", password: "demo-admin-1", role: "admin" },
+  { email: "editor@demo.test", name: "Eddie Editor", password: "demo-editor-1", role: "editor" },
+  { email: "viewer@demo.test", name: "Vera Viewer", password: "demo-viewer-1", role: "viewer" },
+] as const;
+
+const CHUNK_PROFILES = 1_000;
+
+/**
+ * Creates the demo workspaces and data unless the demo workspace already
+ * exists (then nothing is touched and `created` is false). Defaults: 5,000
+ * profiles, 90 days, seed 42, window ending at the current hour.
+ */
+export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const profiles = options.profiles ?? 5_000;
+  const days = options.days ?? 90;
+  const seed = options.seed ?? 42;
+  const users = DEMO_USERS.map(({ email, password, role }) => ({ email, password, role }));
+  const base = { workspaceSlug: DEMO_SLUG, workspaceName: DEMO_NAME, users };
+  const demoId = idFrom("workspace", 0, seed);
+
+  const db = new pg.Client({ connectionString: options.databaseUrl });
+  await db.connect();
+  try {
+    // A demo renamed away from its slug still counts as seeded (same id).
+    const existing = await db.query("SELECT 1 FROM workspaces WHERE slug = $1 OR id = $2", [DEMO_SLUG, demoId]);
+    if (existing.rowCount) return { created: false, ...base };
+
+    const passwordHashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+    const writeKey = options.writeKey ?? generateApiKey("write");
+    const clientKey = options.clientKey ?? generateApiKey("client");
+    const identitySalt = randomBytes(16).toString("hex");
+
+    await db.query("BEGIN");
+    const inserted = await db.query(
+      `INSERT INTO workspaces (id, name, slug, identity_salt, cors_origins, updated_at)
+       VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+      [demoId, DEMO_NAME, DEMO_SLUG, identitySalt, ["http://localhost:3000"]],
+    );
+    if (!inserted.rowCount) {
+      await db.query("ROLLBACK"); // another process seeded it meanwhile
+      return { created: false, ...base };
+    }
+    const outletId = await ensureOutlet(db, seed);
+    const userIds = await ensureUsers(db, seed, passwordHashes);
+    for (const [i, user] of DEMO_USERS.entries()) await addMember(db, seed, i, demoId, userIds[i]!, user.role);
+    if (outletId) await addMember(db, seed, DEMO_USERS.length, outletId, userIds[0]!, "admin");
+    await insertKeysAndGoals(db, seed, demoId, userIds[0]!, writeKey, clientKey);
+
+    const ctx = { workspaceId: demoId, identitySalt, seed };
+    let done = 0;
+    options.onProgress?.(0, profiles, "profiles");
+    for (const chunk of generateChunks({ profiles, days, seed, now: options.now ?? defaultNow(), chunkSize: CHUNK_PROFILES })) {
+      await insertProfileChunk(db, ctx, chunk);
+      done += chunk.length;
+      options.onProgress?.(done, profiles, "profiles");
+    }
+    options.onProgress?.(0, 1, "rollups");
+    await syncSeenBounds(db, demoId);
+    await fillRollups(db, demoId);
+    await db.query("COMMIT");
+    options.onProgress?.(1, 1, "rollups");
+    // Fresh statistics, so the first dashboard queries get sensible plans.
+    await db.query("ANALYZE profiles, identities, events, profile_daily_rollups");
+    return { created: true, ...base, writeKey, clientKey };
+  } catch (error) {
+    await db.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await db.end();
+  }
+}
+
+/** The empty "Outlet Store" workspace; its id, or null if its id is taken by another row. */
+async function ensureOutlet(db: pg.Client, seed: number): Promise<string | null> {
+  await db.query(
+    `INSERT INTO workspaces (id, name, slug, identity_salt, cors_origins, updated_at)
+     VALUES ($1, 'Outlet Store', 'outlet', $2, $3, now()) ON CONFLICT DO NOTHING`,
+    [idFrom("workspace", 1, seed), randomBytes(16).toString("hex"), ["http://localhost:3000"]],
+  );
+  const row = await db.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'outlet'");
+  return row.rows[0]?.id ?? null;
+}
+
+/** The demo users' ids; existing users (same email) are reused untouched. */
+async function ensureUsers(db: pg.Client, seed: number, passwordHashes: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, user] of DEMO_USERS.entries()) {
+    await db.query(
+      `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, $3, $4, now()) ON CONFLICT DO NOTHING`,
+      [idFrom("user", i, seed), user.email, user.name, passwordHashes[i]],
+    );
+    const row = await db.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [user.email]);
+    const id = row.rows[0]?.id;
+    if (!id) throw new Error(`cannot create demo user ${user.email}: its id is taken by another user`);
+    ids.push(id);
+  }
+  return ids;
+}
+
+async function addMember(db: pg.Client, seed: number, n: number, workspaceId: string, userId: string, role: string): Promise<void> {
+  await db.query(
+    `INSERT INTO memberships (id, workspace_id, user_id, role) VALUES ($1, $2, $3, $4::"Role") ON CONFLICT DO NOTHING`,
+    [idFrom("membership", n, seed), workspaceId, userId, role],
+  );
+}
+
+async function insertKeysAndGoals(db: pg.Client, seed: number, workspaceId: string, adminId: string, writeKey: string, clientKey: string): Promise<void> {
+  const keys = [
+    { name: "Demo write key", key: writeKey, scopes: DEFAULT_SCOPES.write },
+    { name: "Demo client key", key: clientKey, scopes: DEFAULT_SCOPES.client },
+  ];
+  for (const [i, k] of keys.entries()) {
+    await db.query(
+      `INSERT INTO api_keys (id, workspace_id, name, prefix, hash, scopes, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6::"ApiKeyScope"[], $7)`,
+      [idFrom("api-key", i, seed), workspaceId, k.name, apiKeyPrefix(k.key), hashApiKey(k.key), k.scopes, adminId],
+    );
+  }
+  await db.query(
+    `INSERT INTO goals (id, workspace_id, name, event_name, kind, value_property) VALUES
+       ($1, $3, 'Purchase', 'Order Completed', 'conversion', NULL),
+       ($2, $3, 'Revenue', 'Order Completed', 'revenue', 'revenue')`,
+    [idFrom("goal", 0, seed), idFrom("goal", 1, seed), workspaceId],
+  );
+}

@@ -1,0 +1,85 @@
+// The demo data set as a pure, deterministic stream: profiles with their
+// identities and events, chunk by chunk, so millions of events never sit in
+// memory at once. Same options (seed, now included) → same rows.
+import { buildCatalog, indexCatalog, type CatalogIndex } from "./catalog";
+import { buildPersona, loyaltyTier, type Window } from "./persona";
+import { createRandom, hash32 } from "./random";
+import { buildEvents, type SeedEvent } from "./sessions";
+import type { IdentityType } from "../../lib/identity/normalize";
+
+export type { SeedEvent } from "./sessions";
+
+export type GenerateOptions = {
+  profiles: number;
+  days: number;
+  seed: number;
+  /** The end of the window; defaults to the current time truncated to the hour. */
+  now?: Date;
+  /** Profiles per yielded chunk (default 1,000). */
+  chunkSize?: number;
+};
+
+/** An identity before storage: `value` is raw (emails are hashed on insert). */
+export type SeedIdentity = { type: IdentityType; value: string; createdAt: Date };
+
+export type SeedProfile = {
+  index: number;
+  id: string;
+  traits: Record<string, unknown>;
+  identities: SeedIdentity[];
+  events: SeedEvent[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+};
+
+const DAY_MS = 86_400_000;
+let sharedCatalog: CatalogIndex | undefined;
+
+/** The current time truncated to the hour: the default anchor of the window. */
+export function defaultNow(): Date {
+  const now = new Date();
+  now.setUTCMinutes(0, 0, 0);
+  return now;
+}
+
+/** Generates the index-th profile of the data set, with its identities and events. */
+export function generateProfile(index: number, window: Window, catalog: CatalogIndex): SeedProfile {
+  const random = createRandom(hash32(window.seed, "profile", index));
+  const persona = buildPersona(random, index, window);
+  const events = buildEvents(random, persona, { catalog, now: window.end, seed: window.seed });
+  let first = Infinity, last = -Infinity, orders = 0;
+  for (const event of events) {
+    const t = event.occurredAt.getTime();
+    if (t < first) first = t;
+    if (t > last) last = t;
+    if (event.name === "Order Completed") orders++;
+  }
+  if (events.length === 0) first = last = persona.activeFrom;
+  const firstSeenAt = new Date(first);
+  const identities: SeedIdentity[] = [{ type: "anonymous_id", value: persona.anonymousId, createdAt: firstSeenAt }];
+  const traits = { ...persona.traits };
+  if (persona.userId && persona.email) {
+    const signedUpAt = persona.signsUpInWindow ? firstSeenAt : new Date(`${String(traits.signup_date)}T12:00:00Z`);
+    identities.push({ type: "user_id", value: persona.userId, createdAt: signedUpAt }, { type: "email", value: persona.email, createdAt: signedUpAt });
+    traits.loyalty_tier = loyaltyTier(orders + persona.priorOrders);
+  }
+  return { index, id: persona.id, traits, identities, events, firstSeenAt, lastSeenAt: new Date(last) };
+}
+
+/** Yields the data set's profiles in chunks of `chunkSize`, in index order. */
+export function* generateChunks(options: GenerateOptions): Generator<SeedProfile[]> {
+  sharedCatalog ??= indexCatalog(buildCatalog());
+  const end = (options.now ?? defaultNow()).getTime();
+  const window: Window = { start: end - options.days * DAY_MS, end, seed: options.seed };
+  const size = Math.max(1, options.chunkSize ?? 1_000);
+  for (let from = 0; from < options.profiles; from += size) {
+    const chunk: SeedProfile[] = [];
+    for (let i = from; i < Math.min(options.profiles, from + size); i++) chunk.push(generateProfile(i, window, sharedCatalog));
+    yield chunk;
+  }
+}
+
+/** Yields the data set's profiles one by one (see generateChunks). */
+export function* generateProfiles(options: GenerateOptions): Generator<SeedProfile> {
+  for (const chunk of generateChunks(options)) yield* chunk;
+}

@@ -1,0 +1,117 @@
+// Bulk inserts of generated demo rows with node-postgres: one parameterized
+// `INSERT ... SELECT FROM unnest(arrays)` per table and chunk, so thousands of
+// rows travel in one round trip and no SQL is ever built from data.
+import type pg from "pg";
+import { storedIdentityValue } from "../../lib/identity/normalize";
+import type { SeedProfile } from "./generate";
+import { idFrom } from "./random";
+
+/** Events per INSERT statement. */
+export const EVENT_BATCH = 5_000;
+
+export type InsertContext = { workspaceId: string; identitySalt: string; seed: number };
+
+const INSERT_PROFILES = `
+  INSERT INTO profiles (id, workspace_id, traits, first_seen_at, last_seen_at, created_at, updated_at)
+  SELECT id, $1, traits, first_seen, last_seen, first_seen, last_seen
+  FROM unnest($2::text[], $3::jsonb[], $4::timestamptz[], $5::timestamptz[]) AS t(id, traits, first_seen, last_seen)`;
+
+const INSERT_IDENTITIES = `
+  INSERT INTO identities (id, workspace_id, profile_id, type, value, created_at)
+  SELECT id, $1, profile_id, type, value, created_at
+  FROM unnest($2::text[], $3::text[], $4::"IdentityType"[], $5::text[], $6::timestamptz[]) AS t(id, profile_id, type, value, created_at)`;
+
+const INSERT_EVENTS = `
+  INSERT INTO events (workspace_id, profile_id, type, name, properties, context, message_id, occurred_at, received_at)
+  SELECT $1, profile_id, type, name, properties, context, message_id, occurred_at, occurred_at
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::timestamptz[])
+    AS t(profile_id, type, name, properties, context, message_id, occurred_at)`;
+
+/** Inserts a chunk of profiles with their identities (email hashed with the salt) and events. */
+export async function insertProfileChunk(db: pg.ClientBase, ctx: InsertContext, profiles: SeedProfile[]): Promise<number> {
+  await db.query(INSERT_PROFILES, [
+    ctx.workspaceId,
+    profiles.map((p) => p.id),
+    profiles.map((p) => JSON.stringify(p.traits)),
+    profiles.map((p) => p.firstSeenAt.toISOString()),
+    profiles.map((p) => p.lastSeenAt.toISOString()),
+  ]);
+
+  const ids: string[] = [], owners: string[] = [], types: string[] = [], values: string[] = [], created: string[] = [];
+  for (const p of profiles) {
+    p.identities.forEach((identity, k) => {
+      const value = storedIdentityValue(identity.type, identity.value, ctx.identitySalt);
+      if (value === null) return;
+      ids.push(idFrom("identity", p.index * 4 + k, ctx.seed));
+      owners.push(p.id);
+      types.push(identity.type);
+      values.push(value);
+      created.push(identity.createdAt.toISOString());
+    });
+  }
+  await db.query(INSERT_IDENTITIES, [ctx.workspaceId, ids, owners, types, values, created]);
+
+  let batch = emptyEventBatch();
+  let inserted = 0;
+  for (const p of profiles) {
+    for (const e of p.events) {
+      batch.profileIds.push(p.id);
+      batch.types.push(e.type);
+      batch.names.push(e.name);
+      batch.properties.push(JSON.stringify(e.properties));
+      batch.contexts.push(JSON.stringify(e.context));
+      batch.messageIds.push(e.messageId);
+      batch.occurredAt.push(e.occurredAt.toISOString());
+      if (batch.profileIds.length >= EVENT_BATCH) {
+        inserted += await flushEvents(db, ctx.workspaceId, batch);
+        batch = emptyEventBatch();
+      }
+    }
+  }
+  return inserted + (await flushEvents(db, ctx.workspaceId, batch));
+}
+
+type EventBatch = Record<"profileIds" | "types" | "names" | "properties" | "contexts" | "messageIds" | "occurredAt", string[]>;
+
+function emptyEventBatch(): EventBatch {
+  return { profileIds: [], types: [], names: [], properties: [], contexts: [], messageIds: [], occurredAt: [] };
+}
+
+async function flushEvents(db: pg.ClientBase, workspaceId: string, b: EventBatch): Promise<number> {
+  if (b.profileIds.length === 0) return 0;
+  await db.query(INSERT_EVENTS, [workspaceId, b.profileIds, b.types, b.names, b.properties, b.contexts, b.messageIds, b.occurredAt]);
+  return b.profileIds.length;
+}
+
+/**
+ * Rebuilds the workspace's per-profile daily counters from its events (UTC
+ * days; revenue from the `revenue` property). Returns the number of rows.
+ */
+export async function fillRollups(db: pg.ClientBase, workspaceId: string): Promise<number> {
+  await db.query("DELETE FROM profile_daily_rollups WHERE workspace_id = $1", [workspaceId]);
+  const result = await db.query(
+    `INSERT INTO profile_daily_rollups (workspace_id, profile_id, day, event_name, count, revenue)
+     SELECT workspace_id, profile_id, (occurred_at AT TIME ZONE 'UTC')::date, name, count(*),
+            coalesce(sum((properties->>'revenue')::numeric), 0)
+     FROM events WHERE workspace_id = $1
+     GROUP BY workspace_id, profile_id, (occurred_at AT TIME ZONE 'UTC')::date, name`,
+    [workspaceId],
+  );
+  return result.rowCount ?? 0;
+}
+
+/**
+ * Sets each profile's first/last seen to the bounds of its events. The
+ * generator already inserts these values; this keeps the invariant true
+ * whatever inserted the events.
+ */
+export async function syncSeenBounds(db: pg.ClientBase, workspaceId: string): Promise<void> {
+  await db.query(
+    `UPDATE profiles p SET first_seen_at = e.first_seen, last_seen_at = e.last_seen
+     FROM (SELECT profile_id, min(occurred_at) AS first_seen, max(occurred_at) AS last_seen
+           FROM events WHERE workspace_id = $1 GROUP BY profile_id) e
+     WHERE p.workspace_id = $1 AND p.id = e.profile_id
+       AND (p.first_seen_at <> e.first_seen OR p.last_seen_at <> e.last_seen)`,
+    [workspaceId],
+  );
+}

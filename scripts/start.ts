@@ -1,0 +1,71 @@
+// npm start: embedded Postgres (unless DATABASE_URL), migrations, demo data on
+// first start, a production build when sources changed, then the app.
+import { spawn, type ChildProcess } from "node:child_process";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { seedDemo } from "@/prisma/seed/demo";
+import { createProgressBar } from "@/prisma/seed/progress";
+import { authSecret } from "./lib/auth-secret";
+import { printBanner } from "./lib/banner";
+import { buildIsStale, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
+import { provideDatabase } from "./lib/database";
+import { run, waitForHttp } from "./lib/run";
+import { startOptions } from "./lib/start-options";
+
+const options = startOptions();
+const nextBin = "node_modules/next/dist/bin/next";
+const say = (line: string) => console.log(`[start] ${line}`);
+
+say(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL in ${options.dataDir}`);
+const database = await provideDatabase({ dataDir: options.dataDir, database: "personalize", fresh: options.fresh });
+let app: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app?.once("exit", r));
+    }
+    await database.stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  say("applying migrations");
+  await migrateDatabase(database.url);
+  say("checking demo data");
+  const progress = createProgressBar();
+  const demo = await seedDemo({
+    databaseUrl: database.url,
+    profiles: options.DEMO_PROFILES,
+    days: options.DEMO_DAYS,
+    seed: options.DEMO_SEED,
+    writeKey: options.DEMO_WRITE_KEY,
+    clientKey: options.DEMO_CLIENT_KEY,
+    onProgress: (done, total, label) => progress.update(done, total, label),
+  });
+  progress.finish();
+  say(demo.created ? "demo workspace seeded" : "demo workspace already present");
+
+  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(options.PORT) };
+  if (!options.dev) {
+    const fingerprint = sourceFingerprint();
+    if (buildIsStale(fingerprint)) {
+      say("building the app (sources changed since the last build)");
+      await run(process.execPath, [nextBin, "build"], { env: { ...env, NODE_ENV: "production" } });
+      recordBuild(fingerprint);
+    }
+  }
+  app = spawn(process.execPath, [nextBin, options.dev ? "dev" : "start", "-p", String(options.PORT)], { env, stdio: "inherit" });
+  app.on("exit", (code) => void (stopping || shutdown(code ?? 1)));
+  const url = `http://localhost:${options.PORT}`;
+  await waitForHttp(`${url}/api/health`, 120_000);
+  printBanner(url, database, demo);
+} catch (error) {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
