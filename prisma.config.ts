@@ -26,9 +26,14 @@ function introspectionSafePool(config: pg.PoolConfig): pg.Pool {
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((...args: unknown[]) => {
+      const callback = args.at(-1);
+      if (typeof callback === "function") {
+        // pg.Pool#query calls clients in callback form
+        args[args.length - 1] = (error: unknown, result: unknown) => (reportUnmappedAsText(result), callback(error, result));
+        return query(...args);
+      }
       const result = query(...args);
-      if (result instanceof Promise) return result.then((r) => (reportUnmappedAsText(r), r));
-      return result;
+      return result instanceof Promise ? result.then((r) => (reportUnmappedAsText(r), r)) : result;
     }) as typeof client.query;
   });
   return pool;

@@ -1,6 +1,7 @@
 // npm start: embedded Postgres (unless DATABASE_URL), migrations, demo data on
 // first start, a production build when sources changed, then the app.
 import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createProgressBar } from "@/prisma/seed/progress";
@@ -35,6 +36,7 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
+  if (process.env.START_DATABASE_URL_FILE) writeFileSync(process.env.START_DATABASE_URL_FILE, database.url);
   say("applying migrations");
   await migrateDatabase(database.url);
   say("checking demo data");

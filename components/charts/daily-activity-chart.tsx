@@ -1,12 +1,12 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 type Point = { day: string; events: number; orders: number };
 
 const shortDate = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
-/** Events per day as an area chart (orders in the tooltip). */
+/** Events per day, with orders per day on their own (right) axis. */
 export function DailyActivityChart({ data }: { data: Point[] }) {
   return (
     <div className="h-64 w-full" role="img" aria-label={`Events per day over the last ${data.length} days`}>
@@ -20,10 +20,12 @@ export function DailyActivityChart({ data }: { data: Point[] }) {
           </defs>
           <CartesianGrid stroke="#f3f4f6" vertical={false} />
           <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 12, fill: "#6b7280" }} tickLine={false} axisLine={false} minTickGap={24} />
-          <YAxis tick={{ fontSize: 12, fill: "#6b7280" }} tickLine={false} axisLine={false} width={48} />
+          <YAxis yAxisId="events" tick={{ fontSize: 12, fill: "#6b7280" }} tickLine={false} axisLine={false} width={48} />
+          <YAxis yAxisId="orders" orientation="right" tick={{ fontSize: 12, fill: "#10b981" }} tickLine={false} axisLine={false} width={40} allowDecimals={false} />
+          <Legend verticalAlign="top" align="right" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
           <Tooltip labelFormatter={(label) => shortDate(String(label))} />
-          <Area type="monotone" dataKey="events" name="Events" stroke="#6366f1" strokeWidth={2} fill="url(#events-fill)" />
-          <Area type="monotone" dataKey="orders" name="Orders" stroke="#10b981" strokeWidth={2} fillOpacity={0} />
+          <Area yAxisId="events" isAnimationActive={false} type="monotone" dataKey="events" name="Events" stroke="#6366f1" strokeWidth={2} fill="url(#events-fill)" />
+          <Area yAxisId="orders" isAnimationActive={false} type="monotone" dataKey="orders" name="Orders (right axis)" stroke="#10b981" strokeWidth={2} fillOpacity={0} />
         </AreaChart>
       </ResponsiveContainer>
     </div>

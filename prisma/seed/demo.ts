@@ -39,7 +39,7 @@ export const DEMO_USERS = [
   { email: "viewer@demo.test", name: "Vera Viewer", password: "demo-viewer-1", role: "viewer" },
 ] as const;
 
-const CHUNK_PROFILES = 1_000;
+const CHUNK_PROFILES = 250;
 
 /**
  * Creates the demo workspaces and data unless the demo workspace already
@@ -85,18 +85,29 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     const ctx = { workspaceId: demoId, identitySalt, seed };
     let done = 0;
     options.onProgress?.(0, profiles, "profiles");
-    for (const chunk of generateChunks({ profiles, days, seed, now: options.now ?? defaultNow(), chunkSize: CHUNK_PROFILES })) {
-      await insertProfileChunk(db, ctx, chunk);
-      done += chunk.length;
+    // A few chunks queued (each chained on the previous, one statement at a
+    // time): the next chunk is generated while Postgres inserts the queued ones,
+    // and memory stays bounded whatever the size.
+    const inFlight: Promise<number>[] = [];
+    const settleOne = async (size: number) => {
+      await inFlight.shift();
+      done += size;
       options.onProgress?.(done, profiles, "profiles");
+    };
+    for (const chunk of generateChunks({ profiles, days, seed, now: options.now ?? defaultNow(), chunkSize: CHUNK_PROFILES })) {
+      const insert = insertProfileChunk(db, ctx, chunk, inFlight.at(-1));
+      insert.catch(() => {}); // a failure surfaces when its turn is awaited, not as an unhandled rejection
+      inFlight.push(insert);
+      if (inFlight.length > 2) await settleOne(CHUNK_PROFILES);
     }
+    while (inFlight.length) await settleOne(Math.min(CHUNK_PROFILES, profiles - done));
     options.onProgress?.(0, 1, "rollups");
     await syncSeenBounds(db, demoId);
     await fillRollups(db, demoId);
     await db.query("COMMIT");
     options.onProgress?.(1, 1, "rollups");
     // Fresh statistics, so the first dashboard queries get sensible plans.
-    await db.query("ANALYZE profiles, identities, events, profile_daily_rollups");
+    await db.query("ANALYZE profiles, identities, events, profile_daily_rollups").catch(() => {});
     return { created: true, ...base, writeKey, clientKey };
   } catch (error) {
     await db.query("ROLLBACK").catch(() => {});

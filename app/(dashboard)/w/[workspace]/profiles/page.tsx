@@ -21,7 +21,7 @@ export default async function ProfilesPage({ params, searchParams }: Props) {
   const href = (page: number) => `/w/${workspace.slug}/profiles?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
   const searchForm = (
     <form role="search" className="flex gap-2">
-      <Input name="q" type="search" defaultValue={query.q} placeholder="Search by email or name" aria-label="Search profiles" className="w-64" />
+      <Input name="q" type="search" defaultValue={query.q} placeholder="Search by email or name" aria-label="Search profiles" className="w-72" />
       <Button type="submit" variant="secondary">Search</Button>
     </form>
   );

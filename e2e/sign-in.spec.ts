@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { queryOne } from "./support/database";
+import { DEMO_USERS, signIn } from "./support/session";
+
+test("the admin signs in and sees the shell with the workspace's name and profile count", async ({ page }) => {
+  await signIn(page, "admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Demo Store" })).toBeVisible();
+  const { count } = await queryOne<{ count: string }>("SELECT count(*)::text AS count FROM profiles p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo'");
+  expect(Number(count)).toBeGreaterThan(0);
+  await expect(page.getByRole("group", { name: "Profiles", exact: true })).toContainText(Number(count).toLocaleString("en-US"));
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const section of ["Overview", "Profiles", "Segments", "Content", "Experiments", "Settings"]) {
+    await expect(nav.getByRole("link", { name: section })).toBeVisible();
+  }
+  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText("Demo Store");
+  await expect(page.getByRole("button", { name: "User menu" })).toContainText(DEMO_USERS.admin.name);
+});
+
+test("a wrong password shows an error and does not sign in", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(DEMO_USERS.admin.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/w/demo");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/w/demo/profiles");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the workspace switcher opens another workspace, whose empty pages say what to do", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.getByRole("button", { name: "Switch workspace" }).click();
+  await page.getByRole("menuitem", { name: /Outlet Store/ }).click();
+  await expect(page).toHaveURL(/\/w\/outlet$/);
+  await expect(page.getByRole("heading", { name: "No customer data yet" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Segments" }).click();
+  await expect(page.getByRole("heading", { name: "No segments yet" })).toBeVisible();
+});

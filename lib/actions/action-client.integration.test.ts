@@ -1,0 +1,130 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createApiKeyDef } from "@/lib/api-keys/create";
+import { revokeApiKeyDef } from "@/lib/api-keys/revoke";
+import { changeRoleDef } from "@/lib/members/change-role";
+import { inviteMemberDef } from "@/lib/members/invite";
+import { removeMemberDef } from "@/lib/members/remove";
+import { revokeInvitationDef } from "@/lib/members/revoke-invitation";
+import { createTestWorkspace } from "@/scripts/test/fixtures";
+import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
+
+type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
+let a: Fixture;
+let b: Fixture;
+let bKeyId: string;
+let bInvitationId: string;
+
+/** A snapshot of everything workspace B holds that an action could change. */
+async function stateOf(workspaceId: string) {
+  const [memberships, apiKeys, invitations, audit] = await Promise.all([
+    db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.invitation.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.auditLog.count({ where: { workspaceId } }),
+  ]);
+  return { memberships, apiKeys, invitations, audit };
+}
+
+/** Every workspace action, with an input aimed at workspace B's rows. */
+function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[] {
+  const list = [
+    { def: inviteMemberDef, input: { email: "intruder@test.example", role: "admin" } },
+    { def: changeRoleDef, input: { membershipId: b.member("viewer").membershipId, role: "admin" } },
+    { def: removeMemberDef, input: { membershipId: b.member("editor").membershipId } },
+    { def: revokeInvitationDef, input: { invitationId: bInvitationId } },
+    { def: createApiKeyDef, input: { name: "stolen", kind: "admin" } },
+    { def: revokeApiKeyDef, input: { apiKeyId: bKeyId } },
+  ];
+  return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
+}
+
+beforeAll(async () => {
+  a = await createTestWorkspace("Alpha");
+  b = await createTestWorkspace("Beta");
+  const created = await runWorkspaceAction(createApiKeyDef, b.member("admin").userId, { workspaceId: b.workspace.id, name: "B key", kind: "write" });
+  if (!created.ok) throw new Error(created.error.message);
+  bKeyId = created.data.apiKey.id;
+  const invited = await runWorkspaceAction(inviteMemberDef, b.member("admin").userId, { workspaceId: b.workspace.id, email: "pending@test.example", role: "viewer" });
+  if (!invited.ok) throw new Error(invited.error.message);
+  bInvitationId = invited.data.invitationId;
+});
+
+describe("workspace isolation through actions", () => {
+  it("refuses every action of a member of A aimed at workspace B, changing nothing", async () => {
+    const before = await stateOf(b.workspace.id);
+    for (const { def, input } of attacks()) {
+      const result = await runWorkspaceAction(def, a.member("admin").userId, { workspaceId: b.workspace.id, ...input });
+      expect(result, def.name).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    }
+    expect(await stateOf(b.workspace.id)).toEqual(before);
+  });
+
+  it("refuses A's admin acting in A on rows that belong to B", async () => {
+    const before = await stateOf(b.workspace.id);
+    for (const { def, input } of attacks().filter(({ input }) => Object.keys(input).some((k) => k.endsWith("Id")))) {
+      const result = await runWorkspaceAction(def, a.member("admin").userId, { workspaceId: a.workspace.id, ...input });
+      expect(result, def.name).toMatchObject({ ok: false, error: { code: "not_found" } });
+    }
+    expect(await stateOf(b.workspace.id)).toEqual(before);
+  });
+
+  it("covers every workspace action that a page exposes", () => {
+    const tested = new Set(attacks().map(({ def }) => def.name));
+    const exposed = actionFiles("app").flatMap((file) => [...readFileSync(file, "utf8").matchAll(/serverAction\((\w+)Def\)/g)].map((m) => m[1]));
+    const names: Record<string, string> = { inviteMember: "member.invite", changeRole: "member.change_role", removeMember: "member.remove", revokeInvitation: "member.revoke_invitation", createApiKey: "api_key.create", revokeApiKey: "api_key.revoke" };
+    for (const def of exposed) expect(tested, `${def}Def is not in the isolation test`).toContain(names[def ?? ""]);
+  });
+});
+
+describe("roles", () => {
+  it("refuses a viewer's and an editor's admin actions, changing nothing", async () => {
+    for (const role of ["viewer", "editor"] as const) {
+      const before = await stateOf(b.workspace.id);
+      for (const { def, input } of attacks()) {
+        const result = await runWorkspaceAction(def, b.member(role).userId, { workspaceId: b.workspace.id, ...input });
+        expect(result, `${role} ${def.name}`).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      }
+      expect(await stateOf(b.workspace.id)).toEqual(before);
+    }
+  });
+
+  it("refuses a call without a session", async () => {
+    const result = await runWorkspaceAction(createApiKeyDef, null, { workspaceId: a.workspace.id, name: "x", kind: "write" });
+    expect(result).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+  });
+
+  it("reports invalid input per field", async () => {
+    const result = await runWorkspaceAction(inviteMemberDef, a.member("admin").userId, { workspaceId: a.workspace.id, email: "not-an-email", role: "owner" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe("invalid_input");
+    expect(Object.keys(result.error.fieldErrors ?? {}).sort()).toEqual(["email", "role"]);
+  });
+});
+
+describe("audit log", () => {
+  it("records who changed what, with before and after", async () => {
+    const admin = a.member("admin");
+    const result = await runWorkspaceAction(changeRoleDef, admin.userId, { workspaceId: a.workspace.id, membershipId: a.member("viewer").membershipId, role: "editor" });
+    expect(result.ok).toBe(true);
+    const entry = await db.auditLog.findFirst({ where: { workspaceId: a.workspace.id, action: "member.change_role" }, orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({ actorId: admin.userId, actorKind: "user", targetType: "membership", targetId: a.member("viewer").membershipId, before: { role: "viewer" }, after: { role: "editor" } });
+  });
+
+  it("writes no audit row when the change is refused", async () => {
+    const count = await db.auditLog.count({ where: { workspaceId: a.workspace.id } });
+    await runWorkspaceAction(removeMemberDef, a.member("viewer").userId, { workspaceId: a.workspace.id, membershipId: a.member("admin").membershipId });
+    expect(await db.auditLog.count({ where: { workspaceId: a.workspace.id } })).toBe(count);
+  });
+});
+
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return actionFiles(file);
+    return name === "actions.ts" ? [file] : [];
+  });
+}

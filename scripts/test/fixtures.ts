@@ -1,0 +1,26 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/auth/roles";
+
+const uid = () => randomBytes(5).toString("hex");
+
+/**
+ * A workspace with one user per requested role, written straight to the test
+ * database (fixtures for integration tests; passwords are not needed there).
+ */
+export async function createTestWorkspace(name: string, roles: Role[] = ["admin", "editor", "viewer"]) {
+  const workspace = await db.workspace.create({ data: { name, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${uid()}`, identitySalt: uid() } });
+  const members: Record<string, { userId: string; membershipId: string; email: string }> = {};
+  for (const role of roles) {
+    const email = `${role}-${uid()}@test.example`;
+    const user = await db.user.create({ data: { email, name: `${role} of ${name}`, passwordHash: "x" } });
+    const membership = await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role } });
+    members[role] = { userId: user.id, membershipId: membership.id, email };
+  }
+  const member = (role: Role) => {
+    const found = members[role];
+    if (!found) throw new Error(`no ${role} in fixture ${name}`);
+    return found;
+  };
+  return { workspace, member };
+}
