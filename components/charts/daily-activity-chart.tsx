@@ -1,10 +1,10 @@
 "use client";
 
+import { shortDate } from "./short-date";
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 type Point = { day: string; events: number; orders: number };
 
-const shortDate = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** Events per day, with orders per day on their own (right) axis. */
 export function DailyActivityChart({ data }: { data: Point[] }) {

@@ -27,14 +27,15 @@ export async function overviewStats(workspaceId: string, days = 30) {
   };
 }
 
-/** Events and orders per day over the last `days` days, every day present (zero when quiet). */
+/** Events, orders and revenue per day over the last `days` days, every day present (zero when quiet). */
 export async function dailyActivity(workspaceId: string, days = 30) {
-  const rows = await db.$queryRaw<{ day: string; events: bigint; orders: bigint }[]>`
+  const rows = await db.$queryRaw<{ day: string; events: bigint; orders: bigint; revenue: string }[]>`
     SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
            coalesce(sum(r.count), 0) AS events,
-           coalesce(sum(r.count) FILTER (WHERE r.event_name = 'Order Completed'), 0) AS orders
+           coalesce(sum(r.count) FILTER (WHERE r.event_name = 'Order Completed'), 0) AS orders,
+           coalesce(sum(r.revenue) FILTER (WHERE r.event_name = 'Order Completed'), 0)::text AS revenue
     FROM generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') AS d(day)
     LEFT JOIN profile_daily_rollups r ON r.workspace_id = ${workspaceId} AND r.day = d.day::date
     GROUP BY d.day ORDER BY d.day`;
-  return rows.map((r) => ({ day: r.day, events: Number(r.events), orders: Number(r.orders) }));
+  return rows.map((r) => ({ day: r.day, events: Number(r.events), orders: Number(r.orders), revenue: Number(r.revenue) }));
 }

@@ -1,4 +1,6 @@
 import { DailyActivityChart } from "@/components/charts/daily-activity-chart";
+import { DailyRevenueChart } from "@/components/charts/daily-revenue-chart";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -35,12 +37,19 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         <Stat label="Revenue" value={formatMoney(stats.revenue)} hint={`${formatInteger(stats.orders)} orders, last 30 days`} />
       </div>
       <Card className="mt-6">
-        <CardHeader>
-          <CardTitle>Activity</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <DailyActivityChart data={daily} />
-        </CardContent>
+        <Tabs defaultValue="activity">
+          <CardHeader className="flex items-center justify-between">
+            <CardTitle>Last 30 days</CardTitle>
+            <TabsList aria-label="Chart">
+              <TabsTrigger value="activity">Activity</TabsTrigger>
+              <TabsTrigger value="revenue">Revenue</TabsTrigger>
+            </TabsList>
+          </CardHeader>
+          <CardContent>
+            <TabsContent value="activity"><DailyActivityChart data={daily} /></TabsContent>
+            <TabsContent value="revenue"><DailyRevenueChart data={daily} /></TabsContent>
+          </CardContent>
+        </Tabs>
       </Card>
     </>
   );
