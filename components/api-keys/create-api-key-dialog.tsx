@@ -1,7 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { useAction } from "@/components/actions/use-action";
+import { useRevealAction } from "@/components/actions/use-reveal-action";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
@@ -20,18 +19,10 @@ type Kind = keyof typeof KINDS;
 
 /** Creates a key and shows its value once. */
 export function CreateApiKeyDialog({ workspaceId }: { workspaceId: string }) {
-  const [open, setOpen] = useState(false);
-  const [key, setKey] = useState<string | null>(null);
-  const create = useAction(createApiKey, { success: "Key created", onSuccess: (d) => setKey(d.key) });
-  const close = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      setKey(null);
-      create.resetErrors();
-    }
-  };
+  const create = useRevealAction(createApiKey, { success: "Key created", reveal: (d) => d.key });
+  const key = create.revealed;
   return (
-    <Dialog open={open} onOpenChange={close}>
+    <Dialog open={create.open} onOpenChange={create.onOpenChange}>
       <DialogTrigger asChild>
         <Button><KeyIcon /> Create API key</Button>
       </DialogTrigger>
@@ -39,7 +30,7 @@ export function CreateApiKeyDialog({ workspaceId }: { workspaceId: string }) {
         {key ? (
           <>
             <CopyField label="Your new key" value={key} />
-            <DialogFooter><Button onClick={() => close(false)}>Done</Button></DialogFooter>
+            <DialogFooter><Button onClick={create.close}>Done</Button></DialogFooter>
           </>
         ) : (
           <form

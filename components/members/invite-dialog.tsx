@@ -1,7 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { useAction } from "@/components/actions/use-action";
+import { useRevealAction } from "@/components/actions/use-reveal-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -14,18 +13,10 @@ import { CopyField } from "@/components/ui/copy-field";
 
 /** Invites by email and role, then shows the one-time invitation link to send. */
 export function InviteDialog({ workspaceId }: { workspaceId: string }) {
-  const [open, setOpen] = useState(false);
-  const [link, setLink] = useState<string | null>(null);
-  const invite = useAction(inviteMember, { success: "Invitation created", onSuccess: (d) => setLink(`${window.location.origin}${d.invitePath}`) });
-  const close = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      setLink(null);
-      invite.resetErrors();
-    }
-  };
+  const invite = useRevealAction(inviteMember, { success: "Invitation created", reveal: (d) => `${window.location.origin}${d.invitePath}` });
+  const link = invite.revealed;
   return (
-    <Dialog open={open} onOpenChange={close}>
+    <Dialog open={invite.open} onOpenChange={invite.onOpenChange}>
       <DialogTrigger asChild>
         <Button><PlusIcon /> Invite member</Button>
       </DialogTrigger>
@@ -34,7 +25,7 @@ export function InviteDialog({ workspaceId }: { workspaceId: string }) {
           <>
             <CopyField label="Invitation link (valid 7 days, shown once)" value={link} />
             <DialogFooter>
-              <Button onClick={() => close(false)}>Done</Button>
+              <Button onClick={invite.close}>Done</Button>
             </DialogFooter>
           </>
         ) : (
