@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { ActionError, failure, type ActionResult } from "./result";
+import { ActionError, failure, type ActionFailure, type ActionResult } from "./result";
 
 /** What a workspace action's handler gets: who, where, a transaction, and the audit log. */
 export type WorkspaceActionContext = {
@@ -54,6 +54,28 @@ export function failureFromError(name: string, error: unknown): ActionResult<nev
   return failure("internal", "Something went wrong; the change was not saved");
 }
 
+/** Who is calling, in which workspace, with which fields — or why not. */
+type Authorized = { ok: true; userId: string; workspaceId: string; role: Role; fields: Record<string, unknown> } | ActionFailure;
+
+/**
+ * Session → membership → role: the checks every action and query share. The
+ * workspace comes from the input, so a member of one workspace can never act
+ * in another.
+ */
+export async function authorize(userId: string | null, raw: unknown, required: Role): Promise<Authorized> {
+  if (!userId) return failure("unauthenticated", "Sign in again to continue");
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return failure("invalid_input", "No workspace given");
+  const { workspaceId } = envelope.data;
+  const membership = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
+  if (!membership) return failure("forbidden", "You are not a member of this workspace");
+  if (!hasRole(membership.role, required)) {
+    return failure("forbidden", `Your role (${membership.role}) cannot do this; it needs ${required} or above`);
+  }
+  const { workspaceId: _omit, ...fields } = raw as Record<string, unknown>;
+  return { ok: true, userId, workspaceId, role: membership.role, fields };
+}
+
 /**
  * The one authorized path of every mutation: session → membership → role →
  * zod input → handler in a transaction scoped to the workspace → audit rows.
@@ -64,25 +86,17 @@ export async function runWorkspaceAction<S extends z.ZodType, R>(
   userId: string | null,
   raw: unknown,
 ): Promise<ActionResult<R>> {
-  if (!userId) return failure("unauthenticated", "Sign in again to continue");
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) return failure("invalid_input", "No workspace given");
-  const { workspaceId } = envelope.data;
-  const membership = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
-  if (!membership) return failure("forbidden", "You are not a member of this workspace");
-  if (!hasRole(membership.role, def.role)) {
-    return failure("forbidden", `Your role (${membership.role}) cannot do this; it needs ${def.role} or above`);
-  }
-  const { workspaceId: _omit, ...fields } = raw as Record<string, unknown>;
-  const input = def.input.safeParse(fields);
+  const who = await authorize(userId, raw, def.role);
+  if (!who.ok) return who;
+  const input = def.input.safeParse(who.fields);
   if (!input.success) return failure("invalid_input", "Some fields need attention", fieldErrorsOf(input.error));
   try {
     const data = await db.$transaction(async (tx) => {
       const entries: AuditEntry[] = [];
-      const ctx: WorkspaceActionContext = { userId, workspaceId, role: membership.role, db: tx, audit: (e) => entries.push(e) };
+      const ctx: WorkspaceActionContext = { userId: who.userId, workspaceId: who.workspaceId, role: who.role, db: tx, audit: (e) => entries.push(e) };
       const result = await def.handler(ctx, input.data);
       if (entries.length === 0) entries.push({ action: def.name, targetType: def.name.split(".")[0] ?? def.name, after: input.data });
-      await recordAudit(tx, workspaceId, { kind: "user", id: userId }, entries);
+      await recordAudit(tx, who.workspaceId, { kind: "user", id: who.userId }, entries);
       return result;
     });
     return { ok: true, data };

@@ -25,6 +25,13 @@ describe("seedDemo", () => {
     expect(JSON.stringify(keys)).not.toContain(writeKey.slice(3));
     expect(keys.find((k) => k.hash === hashApiKey(clientKey))?.scopes.sort()).toEqual(["decide", "ingest"]);
 
+    const buyers = await db.profile.findMany({ where: { workspaceId: workspace.id, orders: { gt: 0 } } });
+    expect(buyers.length).toBeGreaterThan(0);
+    const orderEvents = await db.event.count({ where: { workspaceId: workspace.id, name: "Order Completed" } });
+    expect(buyers.reduce((n, p) => n + p.orders, 0)).toBe(orderEvents);
+    expect(buyers.every((p) => p.rfmRecency! >= 1 && p.rfmRecency! <= 5 && p.rfmMonetary !== null)).toBe(true);
+    expect(await db.profile.count({ where: { workspaceId: workspace.id, sessions: 0 } })).toBe(0);
+
     for (const user of first.users) expect(await verifyCredentials({ email: user.email, password: user.password })).not.toBeNull();
 
     const again = await seedDemo({ databaseUrl, profiles: 80, days: 14, seed: 7 });

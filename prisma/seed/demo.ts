@@ -7,7 +7,7 @@ import pg from "pg";
 import { DEFAULT_SCOPES, apiKeyPrefix, generateApiKey, hashApiKey } from "../../lib/api-keys/secret";
 import { hashPassword } from "../../lib/auth/password";
 import { defaultNow, generateChunks } from "./generate";
-import { fillRollups, insertProfileChunk, syncSeenBounds } from "./insert";
+import { computeProfileValues, fillRollups, insertProfileChunk } from "./insert";
 import { idFrom } from "./random";
 
 export type SeedDemoOptions = {
@@ -102,8 +102,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     }
     while (inFlight.length) await settleOne(Math.min(CHUNK_PROFILES, profiles - done));
     options.onProgress?.(0, 1, "rollups");
-    await syncSeenBounds(db, demoId);
     await fillRollups(db, demoId);
+    await computeProfileValues(db, demoId);
     await db.query("COMMIT");
     options.onProgress?.(1, 1, "rollups");
     // Fresh statistics, so the first dashboard queries get sensible plans.

@@ -3,6 +3,7 @@
 // rows travel in one round trip and no SQL is ever built from data.
 import type pg from "pg";
 import { storedIdentityValue } from "../../lib/identity/normalize";
+import { recomputeAggregatesStatement, rfmStatements } from "../../lib/profiles/aggregates";
 import type { SeedEvent, SeedProfile } from "./generate";
 import { idFrom } from "./random";
 
@@ -112,17 +113,12 @@ export async function fillRollups(db: pg.ClientBase, workspaceId: string): Promi
 }
 
 /**
- * Sets each profile's first/last seen to the bounds of its events. The
- * generator already inserts these values; this keeps the invariant true
- * whatever inserted the events.
+ * Computes every profile's computed values (sessions, orders, revenue, …) and
+ * the workspace's RFM scores from the inserted events, with the same
+ * statements the app uses.
  */
-export async function syncSeenBounds(db: pg.ClientBase, workspaceId: string): Promise<void> {
-  await db.query(
-    `UPDATE profiles p SET first_seen_at = e.first_seen, last_seen_at = e.last_seen
-     FROM (SELECT profile_id, min(occurred_at) AS first_seen, max(occurred_at) AS last_seen
-           FROM events WHERE workspace_id = $1 GROUP BY profile_id) e
-     WHERE p.workspace_id = $1 AND p.id = e.profile_id
-       AND (p.first_seen_at <> e.first_seen OR p.last_seen_at <> e.last_seen)`,
-    [workspaceId],
-  );
+export async function computeProfileValues(db: pg.ClientBase, workspaceId: string): Promise<void> {
+  for (const statement of [recomputeAggregatesStatement(workspaceId, null), ...rfmStatements(workspaceId)]) {
+    await db.query(statement.text, statement.values);
+  }
 }
