@@ -25,7 +25,7 @@ export type WorkspaceActionDef<S extends z.ZodType, R> = {
 };
 
 /** The raw argument of every workspace action: the target workspace and the action's own fields. */
-export type WorkspaceActionInput<S extends z.ZodType> = z.input<S> & { workspaceId: string };
+export type WorkspaceActionInput<S extends z.ZodType> = (string extends keyof z.input<S> ? object : z.input<S>) & { workspaceId: string };
 
 const envelopeSchema = z.object({ workspaceId: z.string().min(1).max(64) });
 

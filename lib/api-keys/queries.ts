@@ -12,7 +12,10 @@ export function listApiKeys(workspaceId: string) {
 
 /** The active key with this value, by its hash, or null. */
 export function findActiveApiKey(key: string) {
-  return db.apiKey.findFirst({ where: { hash: hashApiKey(key), revokedAt: null }, select: { id: true, workspaceId: true, scopes: true, lastUsedAt: true } });
+  return db.apiKey.findFirst({
+    where: { hash: hashApiKey(key), revokedAt: null },
+    select: { id: true, workspaceId: true, scopes: true, lastUsedAt: true, workspace: { select: { id: true, identitySalt: true, storePlainPii: true } } },
+  });
 }
 
 /** Records use at most once a minute per key, so hot paths do not write on every request. */

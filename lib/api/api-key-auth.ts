@@ -2,7 +2,13 @@ import type { ApiKeyScope } from "@/lib/api-keys/secret";
 import { findActiveApiKey, touchApiKey } from "@/lib/api-keys/queries";
 import { ApiError } from "./errors";
 
-export type ApiCaller = { workspaceId: string; apiKeyId: string; scopes: ApiKeyScope[] };
+/** The workspace a key belongs to, with what ingest needs of it. */
+export type ApiCaller = {
+  workspaceId: string;
+  apiKeyId: string;
+  scopes: ApiKeyScope[];
+  workspace: { id: string; identitySalt: string; storePlainPii: boolean };
+};
 
 /**
  * The key a request carries: `Authorization: Bearer <key>`, Basic auth with
@@ -25,7 +31,7 @@ export function apiKeyFromHeaders(headers: Headers): string | null {
 
 /** Authenticates a key and checks it carries `scope`; records its use. */
 export async function authenticateApiKey(key: string | null, scope: ApiKeyScope | "any"): Promise<ApiCaller> {
-  if (!key) throw new ApiError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>`");
+  if (!key) throw new ApiError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>`, or as the Basic-auth user name");
   if (key.length > 200) throw new ApiError("unauthorized", "Invalid API key");
   const apiKey = await findActiveApiKey(key);
   if (!apiKey) throw new ApiError("unauthorized", "Invalid or revoked API key");
@@ -34,5 +40,5 @@ export async function authenticateApiKey(key: string | null, scope: ApiKeyScope 
     throw new ApiError("forbidden", `This key does not have the \`${scope}\` scope`);
   }
   await touchApiKey(apiKey);
-  return { workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id, scopes };
+  return { workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id, scopes, workspace: apiKey.workspace };
 }

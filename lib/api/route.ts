@@ -13,6 +13,8 @@ type RouteOptions<B extends z.ZodType, Q extends z.ZodType> = {
   query?: Q;
   /** Largest accepted body (413 beyond it). */
   maxBytes?: number;
+  /** Also accept the key as `writeKey` in the JSON body (as Segment's libraries may send it). */
+  keyInBody?: boolean;
 };
 
 type RouteContext<B extends z.ZodType, Q extends z.ZodType, A> = {
@@ -35,8 +37,10 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
-      const caller = options.auth === "public" ? null : await authenticateApiKey(apiKeyFromHeaders(request.headers), options.auth);
-      const body = options.body ? parseWith(options.body, await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES), "invalid_body") : undefined;
+      const json = options.body ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES) : undefined;
+      const key = apiKeyFromHeaders(request.headers) ?? (options.keyInBody ? writeKeyOf(json) : null);
+      const caller = options.auth === "public" ? null : await authenticateApiKey(key, options.auth);
+      const body = options.body ? parseWith(options.body, json, "invalid_body") : undefined;
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(new URL(request.url).searchParams), "invalid_query")
         : undefined;
@@ -48,6 +52,11 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
       return Response.json(errorBody(new ApiError("internal", "Internal error")), { status: 500 });
     }
   };
+}
+
+function writeKeyOf(json: unknown): string | null {
+  const value = json && typeof json === "object" ? (json as { writeKey?: unknown }).writeKey : undefined;
+  return typeof value === "string" && value ? value : null;
 }
 
 async function readJson(request: Request, maxBytes: number): Promise<unknown> {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/auth/roles";
+import { DEFAULT_SCOPES, apiKeyPrefix, generateApiKey, hashApiKey, type ApiKeyKind } from "@/lib/api-keys/secret";
 
 const uid = () => randomBytes(5).toString("hex");
 
@@ -23,4 +24,11 @@ export async function createTestWorkspace(name: string, roles: Role[] = ["admin"
     return found;
   };
   return { workspace, member };
+}
+
+/** An active API key of the given kind for a workspace; returns its secret. */
+export async function createTestApiKey(workspaceId: string, kind: ApiKeyKind = "write"): Promise<string> {
+  const key = generateApiKey(kind);
+  await db.apiKey.create({ data: { workspaceId, name: `test ${kind}`, prefix: apiKeyPrefix(key), hash: hashApiKey(key), scopes: DEFAULT_SCOPES[kind] } });
+  return key;
 }

@@ -1,0 +1,41 @@
+import pg from "pg";
+
+const globalForPg = globalThis as unknown as { pgPool?: pg.Pool };
+
+/**
+ * A plain `pg` pool for the hot, bulk paths (event ingest) where Prisma's
+ * per-query overhead would dominate; everything else uses the Prisma client.
+ */
+export function pgPool(): pg.Pool {
+  if (globalForPg.pgPool) return globalForPg.pgPool;
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  globalForPg.pgPool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  globalForPg.pgPool.on("error", (error) => console.error("[pg pool]", error.message));
+  return globalForPg.pgPool;
+}
+
+export async function closePgPool(): Promise<void> {
+  await globalForPg.pgPool?.end();
+  globalForPg.pgPool = undefined;
+}
+
+/** Runs `work` in a transaction, retrying on deadlocks, serialization failures and rows deleted by a concurrent merge. */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pgPool().connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if (attempt >= attempts || !["40P01", "40001", "23503", "23505"].includes(code ?? "")) throw error;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from "./limits";
+import { messageSchema, type Message } from "./schema";
+
+export type ItemFailure = { index: number; issues: { path: string; message: string }[] };
+
+/**
+ * Checks a batch's items one by one, so that good items are kept when others
+ * are bad. Items inherit the batch's `context` and `sentAt` (as Segment's
+ * libraries send them). Pure.
+ */
+export function splitBatch(envelope: { batch: unknown[]; context?: Record<string, unknown>; sentAt?: string }): { valid: Message[]; failed: ItemFailure[] } {
+  const valid: Message[] = [];
+  const failed: ItemFailure[] = [];
+  envelope.batch.forEach((item, index) => {
+    const size = Buffer.byteLength(JSON.stringify(item ?? null), "utf8");
+    if (size > MAX_EVENT_BYTES) {
+      failed.push({ index, issues: [{ path: "", message: `event is ${Math.ceil(size / 1024)} KB; the limit is ${MAX_EVENT_BYTES / 1024} KB` }] });
+      return;
+    }
+    const withDefaults =
+      item && typeof item === "object" && !Array.isArray(item)
+        ? { ...item, sentAt: (item as { sentAt?: unknown }).sentAt ?? envelope.sentAt, context: { ...envelope.context, ...((item as { context?: object }).context ?? {}) } }
+        : item;
+    const parsed = messageSchema.safeParse(withDefaults);
+    if (parsed.success) valid.push(parsed.data);
+    else failed.push({ index, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  });
+  return { valid, failed };
+}
+
+/** The refusal of a batch that is too long, or null. */
+export function batchLengthProblem(length: number): string | null {
+  return length > MAX_BATCH_EVENTS ? `batch holds ${length} events; the limit is ${MAX_BATCH_EVENTS}` : null;
+}

@@ -1,0 +1,63 @@
+import { ApiError } from "@/lib/api/errors";
+import { batchLengthProblem, splitBatch, type ItemFailure } from "./batch";
+import { ingestEvents, type IngestWorkspace } from "./ingest/ingest";
+import { newMessageId } from "./ingest/ids";
+import type { ConsentChoices } from "./consent";
+import { normalizeMessage, type NormalizedEvent } from "./normalize";
+import type { Message } from "./schema";
+
+/**
+ * The ingest endpoints' core, shared by the app's route handlers and the
+ * standalone server: validated bodies in, the answer body out.
+ */
+type Workspace = IngestWorkspace & { storePlainPii: boolean };
+
+const normalize = (workspace: Workspace, messages: Message[]) => {
+  const receivedAt = new Date();
+  return messages.map((m) => normalizeMessage(m, receivedAt, { newMessageId, keepPii: workspace.storePlainPii }));
+};
+
+/** One message (`/v1/track`, `/v1/identify`, …): `{ success: true }` once stored. */
+export async function handleMessage(workspace: Workspace, message: Message) {
+  await ingestEvents(workspace, normalize(workspace, [message]));
+  return { success: true };
+}
+
+/**
+ * `/v1/batch`: good items are stored even when others are bad; the answer
+ * says which failed and why. A batch with no good item is a 400.
+ */
+export async function handleBatch(workspace: Workspace, envelope: { batch: unknown[]; context?: Record<string, unknown>; sentAt?: string }) {
+  const tooLong = batchLengthProblem(envelope.batch.length);
+  if (tooLong) throw new ApiError("invalid_body", tooLong, [{ path: "batch", message: tooLong }]);
+  const { valid, failed } = splitBatch(envelope);
+  if (valid.length === 0) throw new ApiError("invalid_body", "No message in the batch is valid", issuesOf(failed));
+  const result = await ingestEvents(workspace, normalize(workspace, valid));
+  return { success: true, accepted: valid.length, stored: result.stored, duplicates: result.duplicates, failed };
+}
+
+const issuesOf = (failed: ItemFailure[]) => failed.flatMap((f) => f.issues.map((i) => ({ path: ["batch", f.index, i.path].filter((x) => x !== "").join("."), message: i.message })));
+
+/**
+ * `/v1/consent`: records a person's choices per purpose, with their date. The
+ * change is kept in the consent history even when analytics is refused; it
+ * is also an event on the timeline while analytics is allowed.
+ */
+export async function handleConsent(workspace: Workspace, body: { anonymousId?: string; userId?: string; consent: ConsentChoices; timestamp?: string }) {
+  const at = body.timestamp ? new Date(body.timestamp) : new Date();
+  const event: NormalizedEvent = {
+    type: "identify",
+    name: "Consent Updated",
+    messageId: newMessageId(),
+    occurredAt: at,
+    properties: { consent: body.consent },
+    context: {},
+    traits: null,
+    anonymousId: body.anonymousId,
+    userId: body.userId,
+    consent: body.consent,
+    revenue: null,
+  };
+  const result = await ingestEvents(workspace, [event], { consentSource: "consent_api" });
+  return { success: true, profileId: result.profiles[0] };
+}

@@ -1,0 +1,80 @@
+import { inTransaction } from "@/lib/db/pg-pool";
+import { storedIdentityValue } from "@/lib/identity/normalize";
+import type { MessageIdentities } from "@/lib/identity/resolve";
+import { applyBatch, type ProfileState } from "../apply";
+import type { ConsentState } from "../consent";
+import type { NormalizedEvent } from "../normalize";
+import { mergeProfiles } from "./merge-profiles";
+import { resolveIdentities } from "./resolve-identities";
+import { writeEvents } from "./write-events";
+
+export type IngestWorkspace = { id: string; identitySalt: string };
+export type IngestResult = { received: number; stored: number; duplicates: number; droppedForConsent: number; profiles: string[] };
+
+type ProfileRow = { id: string; traits: Record<string, unknown>; trait_timestamps: Record<string, string>; consent: ConsentState; last_seen_at: Date };
+
+/** A message's identities in stored form (emails and phones hashed with the workspace's salt). */
+export function identitiesOf(event: NormalizedEvent, salt: string, reason: MessageIdentities["reason"] = event.type === "alias" ? "alias" : "identify"): MessageIdentities {
+  const stored = (type: "email" | "phone", raw?: string) => (raw ? (storedIdentityValue(type, raw, salt) ?? undefined) : undefined);
+  return { userId: event.userId, anonymousId: event.anonymousId, previousId: event.previousId, email: stored("email", event.email), phone: stored("phone", event.phone), reason };
+}
+
+/**
+ * Stores a batch of normalized events for one workspace in one transaction:
+ * identity resolution (with merges), consent, traits, events (idempotent by
+ * messageId), daily rollups and computed values. When it returns, everything
+ * is committed: an acknowledged event is durable.
+ */
+export async function ingestEvents(workspace: IngestWorkspace, events: NormalizedEvent[], options: { consentSource?: string; reason?: MessageIdentities["reason"] } = {}): Promise<IngestResult> {
+  const receivedAt = new Date();
+  return inTransaction(async (client) => {
+    const plan = await resolveIdentities(client, workspace.id, events.map((e) => identitiesOf(e, workspace.identitySalt, options.reason)));
+    const firstSeen = new Map<string, Date>();
+    const lastSeen = new Map<string, Date>();
+    events.forEach((e, i) => {
+      const p = plan.profileOf[i]!;
+      if (!firstSeen.has(p) || e.occurredAt < firstSeen.get(p)!) firstSeen.set(p, e.occurredAt);
+      if (!lastSeen.has(p) || e.occurredAt > lastSeen.get(p)!) lastSeen.set(p, e.occurredAt);
+    });
+    if (plan.newProfiles.length > 0) {
+      await client.query(
+        `INSERT INTO profiles (id, workspace_id, first_seen_at, last_seen_at, updated_at) SELECT id, $1, f, l, now() FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, f, l)`,
+        [workspace.id, plan.newProfiles, plan.newProfiles.map((p) => firstSeen.get(p)), plan.newProfiles.map((p) => lastSeen.get(p))],
+      );
+    }
+    for (const merge of plan.merges) await mergeProfiles(client, workspace.id, merge);
+    if (plan.newIdentities.length > 0) {
+      const ids = plan.newIdentities;
+      await client.query(
+        `INSERT INTO identities (id, workspace_id, profile_id, type, value) SELECT 'i' || md5(random()::text || clock_timestamp()::text || v), $1, p, t::"IdentityType", v
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS u(p, t, v) ON CONFLICT (workspace_id, type, value) DO NOTHING`,
+        [workspace.id, ids.map((i) => i.profileId), ids.map((i) => i.type), ids.map((i) => i.value)],
+      );
+    }
+    const touched = [...new Set(plan.profileOf)];
+    const rows = await client.query<ProfileRow>(
+      `SELECT id, traits, trait_timestamps, consent, last_seen_at FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+      [workspace.id, touched],
+    );
+    const fresh = new Set(plan.newProfiles);
+    const states = new Map<string, ProfileState>(rows.rows.map((r) => [r.id, { id: r.id, traits: r.traits, traitTimestamps: r.trait_timestamps, consent: r.consent }]));
+    const outcome = applyBatch(events, plan.profileOf, states, options.consentSource);
+    const changed = [...outcome.profiles.values()];
+    await client.query(
+      `UPDATE profiles p SET traits = u.t::jsonb, trait_timestamps = u.ts::jsonb, consent = u.c::jsonb, updated_at = now()
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, t, ts, c) WHERE p.workspace_id = $1 AND p.id = u.id`,
+      [workspace.id, changed.map((s) => s.id), changed.map((s) => JSON.stringify(s.traits)), changed.map((s) => JSON.stringify(s.traitTimestamps)), changed.map((s) => JSON.stringify(s.consent))],
+    );
+    const c = outcome.consentChanges;
+    if (c.length > 0) {
+      await client.query(
+        `INSERT INTO consent_changes (workspace_id, profile_id, purpose, granted, source, changed_at) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::text[], $6::timestamptz[])`,
+        [workspace.id, c.map((x) => x.profileId), c.map((x) => x.purpose), c.map((x) => x.granted), c.map((x) => x.source), c.map((x) => x.changedAt)],
+      );
+    }
+    const lastSeenBefore = new Map(rows.rows.map((r) => [r.id, fresh.has(r.id) ? null : r.last_seen_at]));
+    const toStore = outcome.stored.map((i) => ({ event: events[i]!, profileId: plan.profileOf[i]! }));
+    const stored = await writeEvents(client, workspace.id, toStore, lastSeenBefore, receivedAt);
+    return { received: events.length, stored, duplicates: toStore.length - stored, droppedForConsent: outcome.dropped.length, profiles: touched };
+  });
+}

@@ -1,0 +1,88 @@
+import type pg from "pg";
+import { ORDER_EVENT, SESSION_GAP_SECONDS } from "@/lib/profiles/aggregates";
+import { counterDelta } from "../apply";
+import type { NormalizedEvent } from "../normalize";
+
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Inserts events (a retried messageId is skipped, not stored twice), then
+ * adds what was really inserted to the daily rollups and the profiles'
+ * counters. Returns how many events were new.
+ */
+export async function writeEvents(
+  client: pg.PoolClient,
+  workspaceId: string,
+  events: { event: NormalizedEvent; profileId: string }[],
+  lastSeenBefore: ReadonlyMap<string, Date | null>,
+  receivedAt: Date,
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const inserted = await client.query<{ message_id: string }>(
+    `INSERT INTO events (workspace_id, profile_id, type, name, properties, context, message_id, occurred_at, received_at)
+     SELECT $1, p, t, n, pr::jsonb, c::jsonb, m, o, $9
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[]) AS u(p, t, n, pr, c, m, o)
+     ON CONFLICT (workspace_id, message_id) DO NOTHING
+     RETURNING message_id`,
+    [
+      workspaceId,
+      events.map((e) => e.profileId),
+      events.map((e) => e.event.type),
+      events.map((e) => e.event.name),
+      events.map((e) => JSON.stringify(e.event.properties)),
+      events.map((e) => JSON.stringify(e.event.context)),
+      events.map((e) => e.event.messageId),
+      events.map((e) => e.event.occurredAt),
+      receivedAt,
+    ],
+  );
+  const fresh = new Set(inserted.rows.map((r) => r.message_id));
+  const stored = events.filter((e) => fresh.has(e.event.messageId));
+  if (stored.length === 0) return 0;
+
+  const rollups = new Map<string, { profileId: string; day: string; name: string; count: number; revenue: number }>();
+  const byProfile = new Map<string, NormalizedEvent[]>();
+  for (const { event, profileId } of stored) {
+    const key = `${profileId}\u0000${utcDay(event.occurredAt)}\u0000${event.name}`;
+    const row = rollups.get(key) ?? { profileId, day: utcDay(event.occurredAt), name: event.name, count: 0, revenue: 0 };
+    row.count += 1;
+    row.revenue += event.revenue ?? 0;
+    rollups.set(key, row);
+    byProfile.set(profileId, [...(byProfile.get(profileId) ?? []), event]);
+  }
+  const r = [...rollups.values()];
+  await client.query(
+    `INSERT INTO profile_daily_rollups (workspace_id, profile_id, day, event_name, count, revenue)
+     SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::int[], $6::numeric[])
+     ON CONFLICT (workspace_id, profile_id, day, event_name)
+     DO UPDATE SET count = profile_daily_rollups.count + excluded.count, revenue = profile_daily_rollups.revenue + excluded.revenue`,
+    [workspaceId, r.map((x) => x.profileId), r.map((x) => x.day), r.map((x) => x.name), r.map((x) => x.count), r.map((x) => x.revenue)],
+  );
+
+  const deltas = [...byProfile].map(([id, list]) => {
+    const orders = list.filter((e) => e.name === ORDER_EVENT).map((e) => ({ at: e.occurredAt, revenue: e.revenue ?? 0 }));
+    return { id, ...counterDelta(list.map((e) => e.occurredAt), orders, lastSeenBefore.get(id) ?? null, SESSION_GAP_SECONDS * 1000) };
+  });
+  await client.query(
+    `UPDATE profiles p SET event_count = p.event_count + u.events, sessions = p.sessions + u.sessions,
+       orders = p.orders + u.orders, revenue = p.revenue + u.revenue,
+       first_seen_at = LEAST(p.first_seen_at, u.first_seen), last_seen_at = GREATEST(p.last_seen_at, u.last_seen),
+       first_order_at = LEAST(p.first_order_at, u.first_order), last_order_at = GREATEST(p.last_order_at, u.last_order), updated_at = now()
+     FROM unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::numeric[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
+       AS u(id, events, sessions, orders, revenue, first_seen, last_seen, first_order, last_order)
+     WHERE p.workspace_id = $1 AND p.id = u.id`,
+    [
+      workspaceId,
+      deltas.map((d) => d.id),
+      deltas.map((d) => d.events),
+      deltas.map((d) => d.sessions),
+      deltas.map((d) => d.orders),
+      deltas.map((d) => d.revenue),
+      deltas.map((d) => d.firstSeen),
+      deltas.map((d) => d.lastSeen),
+      deltas.map((d) => d.firstOrder),
+      deltas.map((d) => d.lastOrder),
+    ],
+  );
+  return stored.length;
+}

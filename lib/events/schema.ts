@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+const MESSAGE_TYPES = ["track", "identify", "page", "screen", "alias", "group"] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** Segment sends ids as strings, some libraries as numbers. */
+const idSchema = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"));
+const timeSchema = z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ local: true })], { error: "must be an ISO-8601 date-time" });
+const objectSchema = z.record(z.string().max(200), z.unknown());
+
+/** Fields every Segment message may carry. */
+const commonFields = {
+  anonymousId: idSchema.optional(),
+  userId: idSchema.optional(),
+  messageId: z.string().trim().min(1).max(200).optional(),
+  timestamp: timeSchema.optional(),
+  originalTimestamp: timeSchema.optional(),
+  sentAt: timeSchema.optional(),
+  context: objectSchema.optional(),
+  integrations: objectSchema.optional(),
+  writeKey: z.string().max(200).optional(),
+};
+
+const trackSchema = z.object({ ...commonFields, type: z.literal("track"), event: z.string().trim().min(1, "is required for track").max(200), properties: objectSchema.optional() });
+const identifySchema = z.object({ ...commonFields, type: z.literal("identify"), traits: objectSchema.optional() });
+const pageSchema = z.object({ ...commonFields, type: z.literal("page"), name: z.string().max(200).optional(), category: z.string().max(200).optional(), properties: objectSchema.optional() });
+const screenSchema = z.object({ ...commonFields, type: z.literal("screen"), name: z.string().max(200).optional(), properties: objectSchema.optional() });
+const aliasSchema = z.object({ ...commonFields, type: z.literal("alias"), previousId: idSchema });
+const groupSchema = z.object({ ...commonFields, type: z.literal("group"), groupId: idSchema, traits: objectSchema.optional() });
+
+/** One Segment-spec message; userId or anonymousId is required (alias: userId). */
+export const messageSchema = z
+  .discriminatedUnion("type", [trackSchema, identifySchema, pageSchema, screenSchema, aliasSchema, groupSchema], {
+    error: (issue) => (issue.code === "invalid_union" ? `type must be one of ${MESSAGE_TYPES.join(", ")}` : undefined),
+  })
+  .superRefine((message, ctx) => {
+    if (message.type === "alias" && !message.userId) ctx.addIssue({ code: "custom", path: ["userId"], message: "is required for alias" });
+    if (!message.userId && !message.anonymousId) ctx.addIssue({ code: "custom", path: ["userId"], message: "userId or anonymousId is required" });
+  });
+
+export type Message = z.output<typeof messageSchema>;
+
+/** The body of a single-type endpoint (`/v1/track` …): the type is implied by the path. */
+export function typedMessageSchema(type: MessageType) {
+  return z.preprocess((body) => (body && typeof body === "object" && !Array.isArray(body) ? { ...body, type } : body), messageSchema);
+}
+
+/** `/v1/batch`: items are checked one by one, so only the envelope is validated here. */
+export const batchEnvelopeSchema = z.object({
+  batch: z.array(z.unknown()).min(1, "must hold at least one message"),
+  writeKey: z.string().max(200).optional(),
+  context: objectSchema.optional(),
+  sentAt: timeSchema.optional(),
+});
+
+export const CONSENT_PURPOSES = ["analytics", "personalization", "marketing"] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** `POST /v1/consent`: a person's choices per purpose. */
+export const consentBodySchema = z
+  .object({
+    anonymousId: idSchema.optional(),
+    userId: idSchema.optional(),
+    consent: z.partialRecord(z.enum(CONSENT_PURPOSES), z.boolean()).refine((c) => Object.keys(c).length > 0, "name at least one purpose"),
+    timestamp: timeSchema.optional(),
+    writeKey: z.string().max(200).optional(),
+  })
+  .refine((b) => b.userId || b.anonymousId, { path: ["userId"], message: "userId or anonymousId is required" });
