@@ -67,6 +67,14 @@ describe("Segment-compatible ingest", () => {
     expect(profile.eventCount).toBe(1);
   });
 
+  it("stores a messageId repeated within one batch once, and counts it once", async () => {
+    const message = { type: "track", anonymousId: "dup-in-batch", event: "Order Completed", messageId: "m-dup-batch", properties: { revenue: 10 } };
+    const res = await post(batch, { batch: [message, message, message] });
+    expect(await res.json()).toMatchObject({ accepted: 3, stored: 1, duplicates: 2 });
+    const profile = await db.profile.findUniqueOrThrow({ where: { id: (await profileByIdentity("anonymous_id", "dup-in-batch"))! } });
+    expect(profile).toMatchObject({ eventCount: 1, orders: 1 });
+  });
+
   it("corrects the device's clock skew from sentAt and originalTimestamp", async () => {
     const before = Date.now();
     const res = await post(track, { anonymousId: "skew-1", event: "Skewed", originalTimestamp: "2030-01-01T00:00:00.000Z", sentAt: "2030-01-01T00:00:10.000Z" });

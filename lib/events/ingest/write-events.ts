@@ -36,8 +36,9 @@ export async function writeEvents(
       receivedAt,
     ],
   );
+  // a messageId repeated within the batch is inserted once: count only its first occurrence
   const fresh = new Set(inserted.rows.map((r) => r.message_id));
-  const stored = events.filter((e) => fresh.has(e.event.messageId));
+  const stored = events.filter((e) => fresh.delete(e.event.messageId));
   if (stored.length === 0) return 0;
 
   const rollups = new Map<string, { profileId: string; day: string; name: string; count: number; revenue: number }>();

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+export const IMPORT_KINDS = ["customers", "orders"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The fields a CSV column can feed, per kind (anything else becomes a trait with `trait:<name>`). */
+export const IMPORT_FIELDS = {
+  customers: ["email", "phone", "user_id", "first_name", "last_name", "name", "country", "city"],
+  orders: ["order_id", "email", "user_id", "date", "total", "currency", "items"],
+} as const satisfies Record<ImportKind, readonly string[]>;
+
+const target = z.union([z.literal("ignore"), z.string().regex(/^[a-z_]{2,20}$/), z.string().regex(/^trait:[A-Za-z0-9_.-]{1,60}$/, "trait names: letters, digits, _ . -")]);
+
+/** How a file's columns map to fields, and how to read its values. */
+export const importMappingSchema = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    /** CSV header → field, `trait:<name>`, or "ignore". */
+    columns: z.record(z.string().max(200), target).refine((c) => Object.keys(c).length <= 200, "at most 200 columns"),
+    /** How to read dates like 03/04/2026: day first or month first (ISO dates are always understood). */
+    dateOrder: z.enum(["dmy", "mdy"]).default("dmy"),
+    /** Country used for phone numbers written without an international prefix (ISO 3166 alpha-2). */
+    defaultCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+    /** Currency of totals that name none (ISO 4217). */
+    defaultCurrency: z.string().regex(/^[A-Z]{3}$/).default("USD"),
+  })
+  .superRefine((m, ctx) => {
+    const fields = Object.values(m.columns);
+    const allowed = new Set<string>(IMPORT_FIELDS[m.kind]);
+    for (const [column, field] of Object.entries(m.columns)) {
+      if (field !== "ignore" && !field.startsWith("trait:") && !allowed.has(field)) ctx.addIssue({ code: "custom", path: ["columns", column], message: `${field} is not a ${m.kind} field` });
+    }
+    const needed = m.kind === "customers" ? ["email", "phone", "user_id"] : ["order_id"];
+    if (!needed.some((f) => fields.includes(f))) ctx.addIssue({ code: "custom", path: ["columns"], message: `map a column to ${needed.join(" or ")}` });
+    if (m.kind === "orders" && !fields.includes("email") && !fields.includes("user_id")) ctx.addIssue({ code: "custom", path: ["columns"], message: "map a column to the customer's email or user_id" });
+    if (m.kind === "orders" && !fields.includes("total")) ctx.addIssue({ code: "custom", path: ["columns"], message: "map a column to total" });
+    const duplicates = fields.filter((f, i) => f !== "ignore" && fields.indexOf(f) !== i);
+    if (duplicates.length) ctx.addIssue({ code: "custom", path: ["columns"], message: `${[...new Set(duplicates)].join(", ")} mapped twice` });
+  });
+
+export type ImportMapping = z.output<typeof importMappingSchema>;
+
+/** One problem of one row, as the report lists it. */
+export const importIssueSchema = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });
+export type ImportIssue = z.infer<typeof importIssueSchema>;
