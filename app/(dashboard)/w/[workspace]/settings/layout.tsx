@@ -5,7 +5,7 @@ export default async function SettingsLayout({ children, params }: { children: R
   const { workspace } = await params;
   return (
     <>
-      <PageHeader title="Settings" description="Who can work in this workspace, and the keys your storefront uses." />
+      <PageHeader title="Settings" description="Who can work in this workspace, the keys your storefront uses, and data imports." />
       <SettingsNav workspaceSlug={workspace} />
       <div className="mt-6">{children}</div>
     </>
