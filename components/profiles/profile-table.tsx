@@ -1,39 +1,39 @@
-import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
+import { cn } from "@/components/ui/cn";
+import { columnLabel, columnText, isNumericColumn, type ProfileListRow } from "@/lib/profiles/columns";
+import { profileDisplayName } from "@/lib/profiles/display";
 
-type ProfileRow = { id: string; traits: unknown; firstSeenAt: Date; lastSeenAt: Date };
-
-const text = (traits: Record<string, unknown>, key: string) => (typeof traits[key] === "string" ? (traits[key] as string) : "");
-const TIER_TONE = { platinum: "accent", gold: "warning", silver: "neutral" } as const;
-
-/** The profiles list: who, where from, loyalty, and when they were last seen. */
-export function ProfileTable({ rows }: { rows: ProfileRow[] }) {
+/** The profiles list: who (a link to the profile), then the columns the marketer chose. */
+export function ProfileTable({ rows, columns, workspaceSlug }: { rows: ProfileListRow[]; columns: string[]; workspaceSlug: string }) {
   return (
     <Table>
       <TableHeader>
         <TableRow>
-          <TableHead>Name</TableHead>
-          <TableHead>Email</TableHead>
-          <TableHead>Location</TableHead>
-          <TableHead>Loyalty</TableHead>
-          <TableHead>First seen</TableHead>
-          <TableHead>Last seen</TableHead>
+          <TableHead>Profile</TableHead>
+          {columns.map((key) => (
+            <TableHead key={key} className={cn(isNumericColumn(key) && "text-right")}>{columnLabel(key)}</TableHead>
+          ))}
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((row) => {
-          const traits = (row.traits ?? {}) as Record<string, unknown>;
-          const name = [text(traits, "first_name"), text(traits, "last_name")].filter(Boolean).join(" ");
-          const tier = text(traits, "loyalty_tier");
+          const name = profileDisplayName(row.traits);
           return (
             <TableRow key={row.id}>
-              <TableCell className="font-medium">{name || <span className="text-gray-400">Anonymous</span>}</TableCell>
-              <TableCell>{text(traits, "email") || "—"}</TableCell>
-              <TableCell>{[text(traits, "city"), text(traits, "country")].filter(Boolean).join(", ") || "—"}</TableCell>
-              <TableCell>{tier && tier !== "none" ? <Badge tone={TIER_TONE[tier as keyof typeof TIER_TONE] ?? "neutral"}>{tier}</Badge> : "—"}</TableCell>
-              <TableCell className="whitespace-nowrap text-gray-500">{formatDateTime(row.firstSeenAt)}</TableCell>
-              <TableCell className="whitespace-nowrap text-gray-500">{formatDateTime(row.lastSeenAt)}</TableCell>
+              <TableCell className="font-medium whitespace-nowrap">
+                <Link href={`/w/${workspaceSlug}/profiles/${row.id}`} className="text-accent-700 hover:underline">
+                  {name ?? <span className="text-gray-500">Anonymous visitor</span>}
+                </Link>
+              </TableCell>
+              {columns.map((key) => {
+                const text = columnText(row, key);
+                return (
+                  <TableCell key={key} className={cn("max-w-64 truncate", isNumericColumn(key) && "text-right tabular-nums")} title={text.length > 40 ? text : undefined}>
+                    {text || <span className="text-gray-400">—</span>}
+                  </TableCell>
+                );
+              })}
             </TableRow>
           );
         })}

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/navigation/pagination";
+import { ColumnPicker } from "@/components/profiles/column-picker";
+import { ProfileSearchForm } from "@/components/profiles/profile-search-form";
 import { ProfileTable } from "@/components/profiles/profile-table";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { UsersIcon } from "@/components/ui/icons";
-import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { listProfiles } from "@/lib/profiles/queries";
+import { columnsParam } from "@/lib/profiles/columns";
+import { listProfiles, profileTraitKeys } from "@/lib/profiles/queries";
 import { profileListQuerySchema } from "@/lib/profiles/schema";
 import { requireWorkspace } from "@/lib/workspaces/access";
 
@@ -17,20 +18,22 @@ type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Rec
 export default async function ProfilesPage({ params, searchParams }: Props) {
   const { workspace } = await requireWorkspace((await params).workspace);
   const query = profileListQuerySchema.parse(await searchParams);
-  const { rows, total, pages } = await listProfiles(workspace.id, query);
-  const href = (page: number) => `/w/${workspace.slug}/profiles?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
-  const searchForm = (
-    <form role="search" className="flex gap-2">
-      <Input name="q" type="search" defaultValue={query.q} placeholder="Search by email or name" aria-label="Search profiles" className="w-72" />
-      <Button type="submit" variant="secondary">Search</Button>
-    </form>
+  const [{ rows, total, pages }, traitKeys] = await Promise.all([listProfiles(workspace, query), profileTraitKeys(workspace.id)]);
+  const basePath = `/w/${workspace.slug}/profiles`;
+  const cols = columnsParam(query.cols);
+  const href = (page: number) => `${basePath}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(cols !== null ? { cols } : {}), page: String(page) })}`;
+  const actions = (
+    <>
+      <ProfileSearchForm q={query.q} cols={cols} />
+      <ColumnPicker selected={query.cols} traitKeys={traitKeys} basePath={basePath} q={query.q} />
+    </>
   );
   return (
     <>
-      <PageHeader title="Profiles" description="Every person your store knows, unified across devices and identities." actions={searchForm} />
+      <PageHeader title="Profiles" description="Every person your store knows, unified across devices and identities." actions={actions} />
       {rows.length > 0 ? (
         <>
-          <ProfileTable rows={rows} />
+          <ProfileTable rows={rows} columns={query.cols} workspaceSlug={workspace.slug} />
           <Pagination page={query.page} pages={pages} total={total} href={href} />
         </>
       ) : query.q ? (

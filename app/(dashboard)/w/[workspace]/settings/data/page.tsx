@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ImportHistory } from "@/components/imports/import-history";
 import { ImportWizard } from "@/components/imports/import-wizard";
+import { PersonalDataSetting } from "@/components/imports/personal-data-setting";
 import { listImportJobs } from "@/lib/imports/queries";
 import { requireWorkspace } from "@/lib/workspaces/access";
 
@@ -19,6 +20,10 @@ export default async function DataPage({ params }: { params: Promise<{ workspace
           </p>
         </div>
         {can.edit ? <ImportWizard workspaceId={workspace.id} workspaceSlug={workspace.slug} /> : <p className="text-sm text-gray-500">Editors and admins can import files.</p>}
+      </section>
+      <section aria-labelledby="privacy-heading" className="space-y-3">
+        <h2 id="privacy-heading" className="text-base font-semibold">Personal data</h2>
+        <PersonalDataSetting workspaceId={workspace.id} storePlainPii={workspace.storePlainPii} canAdmin={can.admin} />
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-base font-semibold">Imports</h2>
