@@ -19,8 +19,10 @@ export type BatchOutcome = {
   /** Positions of the events dropped for lack of analytics consent. */
   dropped: number[];
   consentChanges: ConsentChangeRow[];
-  /** New traits and consent of every profile the batch changed. */
+  /** Traits and consent of every profile the batch touched. */
   profiles: Map<string, ProfileState>;
+  /** The ids of the profiles whose traits or consent the batch changed (the only ones to write back). */
+  changed: Set<string>;
 };
 
 /** Sets traits whose statement is at least as recent as the stored one (last write wins by event time). */
@@ -54,12 +56,13 @@ export function applyBatch(events: NormalizedEvent[], profileOf: string[], state
     }
     return state;
   };
-  const outcome: BatchOutcome = { stored: [], dropped: [], consentChanges: [], profiles };
+  const outcome: BatchOutcome = { stored: [], dropped: [], consentChanges: [], profiles, changed: new Set() };
   events.forEach((event, index) => {
     const state = current(profileOf[index]!);
     if (event.consent) {
       const { state: consent, changed } = applyConsent(state.consent, event.consent, event.occurredAt);
       state.consent = consent;
+      if (changed.length > 0) outcome.changed.add(state.id);
       for (const purpose of changed) {
         outcome.consentChanges.push({ profileId: state.id, purpose, granted: consent[purpose]!.granted, source: consentSource, changedAt: event.occurredAt });
       }
@@ -68,7 +71,7 @@ export function applyBatch(events: NormalizedEvent[], profileOf: string[], state
       outcome.dropped.push(index);
       return;
     }
-    if (event.traits) mergeTraits(state, event.traits, event.occurredAt);
+    if (event.traits && mergeTraits(state, event.traits, event.occurredAt)) outcome.changed.add(state.id);
     outcome.stored.push(index);
   });
   return outcome;

@@ -59,8 +59,8 @@ export async function ingestEvents(workspace: IngestWorkspace, events: Normalize
     const fresh = new Set(plan.newProfiles);
     const states = new Map<string, ProfileState>(rows.rows.map((r) => [r.id, { id: r.id, traits: r.traits, traitTimestamps: r.trait_timestamps, consent: r.consent }]));
     const outcome = applyBatch(events, plan.profileOf, states, options.consentSource);
-    const changed = [...outcome.profiles.values()];
-    await client.query(
+    const changed = [...outcome.changed].map((id) => outcome.profiles.get(id)!);
+    if (changed.length > 0) await client.query(
       `UPDATE profiles p SET traits = u.t::jsonb, trait_timestamps = u.ts::jsonb, consent = u.c::jsonb, updated_at = now()
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, t, ts, c) WHERE p.workspace_id = $1 AND p.id = u.id`,
       [workspace.id, changed.map((s) => s.id), changed.map((s) => JSON.stringify(s.traits)), changed.map((s) => JSON.stringify(s.traitTimestamps)), changed.map((s) => JSON.stringify(s.consent))],
