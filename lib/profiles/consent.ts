@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONSENT_PURPOSES } from "./schema";
+import { CONSENT_PURPOSES } from "@/lib/events/schema";
 
 export type ConsentState = { purpose: string; status: "granted" | "denied" | "not_set"; since: Date | null };
 
