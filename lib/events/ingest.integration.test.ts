@@ -135,6 +135,30 @@ describe("Segment-compatible ingest", () => {
   });
 });
 
+describe("concurrency", () => {
+  it("concurrent batches that share identities neither split people nor lose events", async () => {
+    const people = Array.from({ length: 30 }, (_, i) => ({ anon: `conc-anon-${i}`, user: `conc-user-${i}` }));
+    const batches = Array.from({ length: 8 }, (_, b) => ({
+      batch: people.flatMap((p, i) => [
+        { type: "track", anonymousId: p.anon, event: "Product Viewed", messageId: `conc-${b}-${i}-v` },
+        ...(b % 2 === i % 2 ? [{ type: "identify", anonymousId: p.anon, userId: p.user, messageId: `conc-${b}-${i}-id` }] : []),
+        { type: "track", userId: p.user, event: "Order Completed", properties: { revenue: 1 }, messageId: `conc-${b}-${i}-o` },
+      ]),
+    }));
+    const answers = await Promise.all(batches.map((body) => post(batch, body)));
+    expect(answers.map((a) => a.status)).toEqual(batches.map(() => 200));
+    const acknowledged = batches.reduce((n, b) => n + b.batch.length, 0);
+    expect(await db.event.count({ where: { workspaceId: workspace.id, messageId: { startsWith: "conc-" } } })).toBe(acknowledged);
+    for (const p of people) {
+      const profileId = await profileByIdentity("user_id", p.user);
+      expect(await profileByIdentity("anonymous_id", p.anon)).toBe(profileId);
+      const profile = await db.profile.findUniqueOrThrow({ where: { id: profileId! } });
+      expect(profile.orders).toBe(8);
+      expect(await db.event.count({ where: { workspaceId: workspace.id, profileId: profileId!, messageId: { startsWith: "conc-" } } })).toBe(profile.eventCount);
+    }
+  });
+});
+
 describe("bad input", () => {
   const cases: [string, (r: Request) => Promise<Response>, unknown, number, string, string?][] = [
     ["no identity", track, { event: "X" }, 400, "invalid_body", "userId"],

@@ -32,8 +32,8 @@ export async function writeEvents(
       events.map((e) => JSON.stringify(e.event.properties)),
       events.map((e) => JSON.stringify(e.event.context)),
       events.map((e) => e.event.messageId),
-      events.map((e) => e.event.occurredAt),
-      receivedAt,
+      events.map((e) => e.event.occurredAt.toISOString()),
+      receivedAt.toISOString(),
     ],
   );
   // a messageId repeated within the batch is inserted once: count only its first occurrence
@@ -79,10 +79,10 @@ export async function writeEvents(
       deltas.map((d) => d.sessions),
       deltas.map((d) => d.orders),
       deltas.map((d) => d.revenue),
-      deltas.map((d) => d.firstSeen),
-      deltas.map((d) => d.lastSeen),
-      deltas.map((d) => d.firstOrder),
-      deltas.map((d) => d.lastOrder),
+      deltas.map((d) => d.firstSeen.toISOString()),
+      deltas.map((d) => d.lastSeen.toISOString()),
+      deltas.map((d) => d.firstOrder?.toISOString() ?? null),
+      deltas.map((d) => d.lastOrder?.toISOString() ?? null),
     ],
   );
   return stored.length;

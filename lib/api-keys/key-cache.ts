@@ -1,0 +1,22 @@
+/**
+ * A few seconds of memory of API-key lookups, so that a storefront's stream
+ * of requests does not query the key on each one. Revoking a key clears it
+ * here at once; another process forgets it within TTL_MS.
+ */
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 10_000;
+const entries = new Map<string, { value: unknown; expires: number }>();
+
+export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): Promise<T> {
+  const hit = entries.get(hash);
+  if (hit && hit.expires > Date.now()) return hit.value as T;
+  const value = await load();
+  if (entries.size >= MAX_ENTRIES) entries.clear();
+  entries.set(hash, { value, expires: Date.now() + TTL_MS });
+  return value;
+}
+
+/** Forgets every cached lookup (after a key is revoked). */
+export function clearKeyCache(): void {
+  entries.clear();
+}
