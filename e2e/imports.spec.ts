@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/session";
 
-const CSV = ["Email,Full name,Country,Tier", "marie.curie@import.test,Marie Curie,France,gold", "bad-email,Nobody,FR,none", "pierre.curie@import.test,Pierre Curie,FRA,silver"].join("\n");
+const CSV = ["Email,Full name,Country,Tier", "marie.curie@import.test,Marie Curie,France,crm-vip", "bad-email,Nobody,FR,crm-none", "pierre.curie@import.test,Pierre Curie,FRA,crm-regular"].join("\n");
 
 test("an editor imports customers from a CSV, reads the report, and finds the new profiles", async ({ page }) => {
   await signIn(page, "editor");
