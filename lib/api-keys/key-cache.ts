@@ -5,7 +5,10 @@
  */
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
-const entries = new Map<string, { value: unknown; expires: number }>();
+// One map per process: Next bundles route handlers and server actions separately, each with its own module
+// instances, so a module-level map would let a revocation clear one copy while a route still reads another.
+const store = globalThis as unknown as { apiKeyLookups?: Map<string, { value: unknown; expires: number }> };
+const entries = (store.apiKeyLookups ??= new Map());
 
 export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): Promise<T> {
   const hit = entries.get(hash);
