@@ -36,3 +36,18 @@ test("a viewer cannot import", async ({ page }) => {
   expect(response.status()).toBe(403);
   expect((await response.json()).error.code).toBe("forbidden");
 });
+
+test("a bad import request is refused with the field and the reason", async ({ page }) => {
+  await signIn(page, "editor");
+  const post = (mapping: unknown, fileName = "x.csv") =>
+    page.request.post("/w/demo/settings/data/import", { data: CSV, headers: { "x-file-name": fileName, "x-import-mapping": Buffer.from(JSON.stringify(mapping)).toString("base64") } });
+  const noIdentity = await post({ kind: "customers", columns: { "Full name": "name" } });
+  expect(noIdentity.status()).toBe(400);
+  expect((await noIdentity.json()).error).toMatchObject({ code: "invalid_body", issues: [{ path: "columns", message: "map a column to email or phone or user_id" }] });
+  const unknownField = await post({ kind: "orders", columns: { Email: "email", Tier: "shoe_size", order: "order_id", total: "total" } });
+  expect(unknownField.status()).toBe(400);
+  expect((await unknownField.json()).error.issues).toContainEqual({ path: "columns.Tier", message: "shoe_size is not an order field" });
+  const noName = await post({ kind: "customers", columns: { Email: "email" } }, "");
+  expect(noName.status()).toBe(400);
+  expect((await noName.json()).error.issues).toContainEqual({ path: "fileName", message: "name the file" });
+});

@@ -28,7 +28,7 @@ export const importMappingSchema = z
     const fields = Object.values(m.columns);
     const allowed = new Set<string>(IMPORT_FIELDS[m.kind]);
     for (const [column, field] of Object.entries(m.columns)) {
-      if (field !== "ignore" && !field.startsWith("trait:") && !allowed.has(field)) ctx.addIssue({ code: "custom", path: ["columns", column], message: `${field} is not a ${m.kind} field` });
+      if (field !== "ignore" && !field.startsWith("trait:") && !allowed.has(field)) ctx.addIssue({ code: "custom", path: ["columns", column], message: `${field} is not ${m.kind === "orders" ? "an order" : "a customer"} field` });
     }
     const needed = m.kind === "customers" ? ["email", "phone", "user_id"] : ["order_id"];
     if (!needed.some((f) => fields.includes(f))) ctx.addIssue({ code: "custom", path: ["columns"], message: `map a column to ${needed.join(" or ")}` });
