@@ -22,3 +22,8 @@ export function findInvitationByToken(token: string) {
     include: { workspace: { select: { name: true, slug: true } } },
   });
 }
+
+/** Whether someone already has an account under this email (an invitation then asks for their password, not a new one). */
+export async function hasAccount(email: string): Promise<boolean> {
+  return (await db.user.count({ where: { email } })) > 0;
+}

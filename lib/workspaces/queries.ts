@@ -17,3 +17,13 @@ export function membershipBySlug(userId: string, slug: string) {
     include: { workspace: true, user: { select: { id: true, email: true, name: true } } },
   });
 }
+
+/** A workspace's public name and slug. */
+export function workspaceSummary(workspaceId: string) {
+  return db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, name: true, slug: true } });
+}
+
+/** Whether the database answers (health checks). */
+export async function databaseAnswers(): Promise<boolean> {
+  return db.$queryRaw`SELECT 1`.then(() => true, () => false);
+}

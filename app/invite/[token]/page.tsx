@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { AuthCard } from "@/components/auth/auth-card";
-import { db } from "@/lib/db/client";
-import { findInvitationByToken } from "@/lib/members/queries";
+import { findInvitationByToken, hasAccount as accountExists } from "@/lib/members/queries";
 
 export const metadata: Metadata = { title: "Join a workspace" };
 
@@ -17,7 +16,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </AuthCard>
     );
   }
-  const hasAccount = (await db.user.count({ where: { email: invitation.email } })) > 0;
+  const hasAccount = await accountExists(invitation.email);
   return (
     <AuthCard title={`Join ${invitation.workspace.name}`} description={`You were invited as ${invitation.role}.`}>
       <AcceptInvitationForm token={token} email={invitation.email} hasAccount={hasAccount} />

@@ -1,8 +1,7 @@
 // GET /api/v1/me — which workspace this API key belongs to and what it may do
 import { apiRoute } from "@/lib/api/route";
-import { db } from "@/lib/db/client";
+import { workspaceSummary } from "@/lib/workspaces/queries";
 
 export const GET = apiRoute({ auth: "any" }, async ({ caller }) => {
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: caller.workspaceId }, select: { id: true, name: true, slug: true } });
-  return { workspace, scopes: caller.scopes };
+  return { workspace: await workspaceSummary(caller.workspaceId), scopes: caller.scopes };
 });
