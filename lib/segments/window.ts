@@ -1,0 +1,22 @@
+import type { EventWindow } from "./schema";
+import { dayStart, DAY_MS } from "./values";
+
+/** A window as a half-open range of ms: `from < t ≤ to` for sliding windows, `from ≤ t < to` for dates. */
+export type Bounds = { from: number | null; fromInclusive: boolean; to: number | null; toInclusive: boolean };
+
+export function windowBounds(window: EventWindow, now: number): Bounds {
+  switch (window.kind) {
+    case "last_days":
+      return { from: now - window.days * DAY_MS, fromInclusive: false, to: now, toInclusive: true };
+    case "between":
+      return { from: dayStart(window.from), fromInclusive: true, to: dayStart(window.to) + DAY_MS, toInclusive: false };
+    case "ever":
+      return { from: null, fromInclusive: true, to: null, toInclusive: true };
+  }
+}
+
+export function inBounds(b: Bounds, t: number): boolean {
+  if (b.from !== null && (b.fromInclusive ? t < b.from : t <= b.from)) return false;
+  if (b.to !== null && (b.toInclusive ? t > b.to : t >= b.to)) return false;
+  return true;
+}
