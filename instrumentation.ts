@@ -1,8 +1,15 @@
 // Next.js calls register() once per server process at start: background schedules live here.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const minutes = Number(process.env.RFM_INTERVAL_MINUTES ?? 60);
-  if (!Number.isFinite(minutes) || minutes <= 0) return;
-  const { scheduleRfm } = await import("@/lib/profiles/rfm-schedule");
-  scheduleRfm(minutes);
+  const { intervalMinutes, schedulePeriodic } = await import("@/lib/jobs/periodic");
+  const rfm = intervalMinutes(process.env.RFM_INTERVAL_MINUTES, 60);
+  if (rfm) {
+    const { recomputeAllRfm } = await import("@/lib/profiles/rfm-schedule");
+    schedulePeriodic("rfm", rfm, recomputeAllRfm);
+  }
+  const segments = intervalMinutes(process.env.SEGMENTS_INTERVAL_MINUTES, 15);
+  if (segments) {
+    const { recomputeAllSegments } = await import("@/lib/segments/queries/schedule");
+    schedulePeriodic("segments", segments, recomputeAllSegments);
+  }
 }

@@ -13,6 +13,12 @@ export type WorkspaceActionContext = {
   /** The transaction the change and its audit rows are written in. */
   db: Prisma.TransactionClient;
   audit(entry: AuditEntry): void;
+  /**
+   * Work to run once the transaction has committed (e.g. computing a new
+   * segment's members, which other connections must see). It runs before
+   * the action answers; its failure is logged and does not undo the change.
+   */
+  afterCommit(work: () => Promise<unknown>): void;
 };
 
 export type WorkspaceActionDef<S extends z.ZodType, R> = {
@@ -90,15 +96,18 @@ export async function runWorkspaceAction<S extends z.ZodType, R>(
   if (!who.ok) return who;
   const input = def.input.safeParse(who.fields);
   if (!input.success) return failure("invalid_input", "Some fields need attention", fieldErrorsOf(input.error));
+  const after: (() => Promise<unknown>)[] = [];
   try {
     const data = await db.$transaction(async (tx) => {
       const entries: AuditEntry[] = [];
-      const ctx: WorkspaceActionContext = { userId: who.userId, workspaceId: who.workspaceId, role: who.role, db: tx, audit: (e) => entries.push(e) };
+      after.length = 0; // a retried transaction starts over
+      const ctx: WorkspaceActionContext = { userId: who.userId, workspaceId: who.workspaceId, role: who.role, db: tx, audit: (e) => entries.push(e), afterCommit: (w) => after.push(w) };
       const result = await def.handler(ctx, input.data);
       if (entries.length === 0) entries.push({ action: def.name, targetType: def.name.split(".")[0] ?? def.name, after: input.data });
       await recordAudit(tx, who.workspaceId, { kind: "user", id: who.userId }, entries);
       return result;
     });
+    for (const work of after) await work().catch((error: unknown) => console.error(`[action ${def.name}] after commit:`, error));
     return { ok: true, data };
   } catch (error) {
     return failureFromError(def.name, error);

@@ -1,4 +1,5 @@
 import { inTransaction } from "@/lib/db/pg-pool";
+import { queueMembershipRefresh } from "@/lib/segments/queries/refresh-queue";
 import { storedIdentityValue } from "@/lib/identity/normalize";
 import type { MessageIdentities } from "@/lib/identity/resolve";
 import { applyBatch, type ProfileState } from "../apply";
@@ -23,11 +24,12 @@ export function identitiesOf(event: NormalizedEvent, salt: string, reason: Messa
  * Stores a batch of normalized events for one workspace in one transaction:
  * identity resolution (with merges), consent, traits, events (idempotent by
  * messageId), daily rollups and computed values. When it returns, everything
- * is committed: an acknowledged event is durable.
+ * is committed: an acknowledged event is durable. The profiles' memberships
+ * of dynamic segments are refreshed shortly after, off the request's path.
  */
 export async function ingestEvents(workspace: IngestWorkspace, events: NormalizedEvent[], options: { consentSource?: string; reason?: MessageIdentities["reason"] } = {}): Promise<IngestResult> {
   const receivedAt = new Date();
-  return inTransaction(async (client) => {
+  const result = await inTransaction(async (client): Promise<IngestResult> => {
     const plan = await resolveIdentities(client, workspace.id, events.map((e) => identitiesOf(e, workspace.identitySalt, options.reason)));
     const firstSeen = new Map<string, Date>();
     const lastSeen = new Map<string, Date>();
@@ -77,4 +79,6 @@ export async function ingestEvents(workspace: IngestWorkspace, events: Normalize
     const stored = await writeEvents(client, workspace.id, toStore, lastSeenBefore, receivedAt);
     return { received: events.length, stored, duplicates: toStore.length - stored, droppedForConsent: outcome.dropped.length, profiles: touched };
   });
+  queueMembershipRefresh(workspace.id, result.profiles);
+  return result;
 }

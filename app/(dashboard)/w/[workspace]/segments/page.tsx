@@ -5,7 +5,7 @@ import { SegmentsIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime, formatInteger } from "@/lib/format";
-import { listSegments } from "@/lib/segments/queries";
+import { listSegments } from "@/lib/segments/queries/list";
 import { requireWorkspace } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Segments" };

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { workspaceQuery } from "@/lib/actions/query-client";
+import { pgPool } from "@/lib/db/pg-pool";
+import { asTraits, profileDisplayName } from "@/lib/profiles/display";
+import { findCycle, segmentConditions } from "../references";
+import { segmentRuleSchema, type RuleGroup, type RuleNode } from "../schema";
+import type { SegmentRef } from "../state";
+import { toSql } from "../to-sql";
+import { PERSONALIZABLE_SQL } from "./membership";
+import { loadSegmentRefs } from "./refs";
+
+export type RuleIssue = { path: (string | number)[]; message: string };
+export type SegmentPreview =
+  | { valid: true; size: number; total: number; reachable: number; sample: { id: string; label: string }[]; usesContext: boolean; ms: number }
+  | { valid: false; issues: RuleIssue[] };
+
+export const SAMPLE_SIZE = 5;
+
+/** A rule checked for a segment (its shape, its operands, and no cycle through other segments); issues say where. */
+export function checkSegmentRule(raw: unknown, segmentId: string | undefined, refs: ReadonlyMap<string, SegmentRef & { name: string }>): { rule: RuleGroup } | { issues: RuleIssue[] } {
+  const parsed = segmentRuleSchema.safeParse(raw);
+  if (!parsed.success) return { issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
+  const unknown = segmentConditions(parsed.data).filter((c) => !refs.has(c.segmentId));
+  if (unknown.length > 0) return { issues: unknown.map((c) => ({ path: [...c.path, "segmentId"], message: "Choose a segment of this workspace" })) };
+  const cycle = findCycle(segmentId ?? "(this segment)", parsed.data, refs);
+  if (cycle) {
+    const names = cycle.map((id) => refs.get(id)?.name ?? "this segment");
+    return { issues: [{ path: [], message: `A segment cannot contain itself: ${names.join(" → ")}` }] };
+  }
+  return { rule: parsed.data };
+}
+
+const usesContext = (node: RuleNode): boolean => (node.type === "group" ? node.children.some(usesContext) : node.type === "context");
+
+/** Counts a rule's profiles now, with how many can be personalized and a few of them. */
+export async function previewRule(workspaceId: string, rule: RuleGroup, refs: ReadonlyMap<string, SegmentRef>): Promise<Extract<SegmentPreview, { valid: true }>> {
+  const started = performance.now();
+  const { predicate, values } = toSql(rule, { workspaceId, now: Date.now(), segments: refs });
+  const [counts, sample] = await Promise.all([
+    pgPool().query<{ size: number; total: number; reachable: number }>(
+      `SELECT count(*) FILTER (WHERE m)::int AS size, count(*)::int AS total, count(*) FILTER (WHERE m AND r)::int AS reachable
+       FROM (SELECT ${predicate} AS m, ${PERSONALIZABLE_SQL} AS r FROM profiles p WHERE p.workspace_id = $1) x`,
+      values,
+    ),
+    pgPool().query<{ id: string; traits: unknown }>(`SELECT p.id, p.traits FROM profiles p WHERE p.workspace_id = $1 AND ${predicate} ORDER BY p.last_seen_at DESC LIMIT ${SAMPLE_SIZE}`, values),
+  ]);
+  const c = counts.rows[0]!;
+  return {
+    valid: true,
+    ...c,
+    sample: sample.rows.map((r) => ({ id: r.id, label: profileDisplayName(asTraits(r.traits)) ?? `Anonymous ${r.id.slice(-6)}` })),
+    usesContext: usesContext(rule),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+export const segmentPreviewDef = workspaceQuery({
+  name: "segment.preview",
+  role: "viewer",
+  input: z.object({ rule: z.unknown(), segmentId: z.string().max(40).optional() }),
+  async handler(ctx, { rule, segmentId }): Promise<SegmentPreview> {
+    const refs = await loadSegmentRefs(ctx.workspaceId);
+    const checked = checkSegmentRule(rule, segmentId, refs);
+    if ("issues" in checked) return { valid: false, issues: checked.issues };
+    return previewRule(ctx.workspaceId, checked.rule, refs);
+  },
+});
