@@ -10,6 +10,12 @@ import { removeMemberDef } from "@/lib/members/remove";
 import { revokeInvitationDef } from "@/lib/members/revoke-invitation";
 import { recomputeRfmDef } from "@/lib/profiles/recompute-rfm";
 import { setStorePlainPiiDef } from "@/lib/workspaces/privacy";
+import { archiveSegmentDef } from "@/lib/segments/queries/actions/archive-segment";
+import { duplicateSegmentDef } from "@/lib/segments/queries/actions/duplicate-segment";
+import { freezeSegmentDef } from "@/lib/segments/queries/actions/freeze-segment";
+import { recomputeSegmentDef } from "@/lib/segments/queries/actions/recompute-segment";
+import { saveSegmentDef } from "@/lib/segments/queries/actions/save-segment";
+import { uploadStaticSegmentDef } from "@/lib/segments/queries/actions/upload-static-segment";
 import { hasRole } from "@/lib/auth/roles";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
@@ -19,17 +25,20 @@ let a: Fixture;
 let b: Fixture;
 let bKeyId: string;
 let bInvitationId: string;
+let bSegmentId: string;
 
 /** A snapshot of everything workspace B holds that an action could change. */
 async function stateOf(workspaceId: string) {
-  const [workspace, memberships, apiKeys, invitations, audit] = await Promise.all([
+  const [workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.invitation.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.auditLog.count({ where: { workspaceId } }),
+    db.segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.segmentMembership.count({ where: { workspaceId } }),
   ]);
-  return { workspace, memberships, apiKeys, invitations, audit };
+  return { workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers };
 }
 
 /** Every workspace action, with an input aimed at workspace B's rows. */
@@ -43,6 +52,12 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: revokeApiKeyDef, input: { apiKeyId: bKeyId } },
     { def: recomputeRfmDef, input: {} },
     { def: setStorePlainPiiDef, input: { storePlainPii: false } },
+    { def: saveSegmentDef, input: { segmentId: bSegmentId, name: "hijacked", rule: { type: "group", id: "r", combinator: "or", children: [] } } },
+    { def: duplicateSegmentDef, input: { segmentId: bSegmentId } },
+    { def: archiveSegmentDef, input: { segmentId: bSegmentId, archived: true } },
+    { def: freezeSegmentDef, input: { segmentId: bSegmentId, name: "stolen" } },
+    { def: recomputeSegmentDef, input: { segmentId: bSegmentId } },
+    { def: uploadStaticSegmentDef, input: { name: "planted", entries: "someone@test.example" } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -56,6 +71,9 @@ beforeAll(async () => {
   const invited = await runWorkspaceAction(inviteMemberDef, b.member("admin").userId, { workspaceId: b.workspace.id, email: "pending@test.example", role: "viewer" });
   if (!invited.ok) throw new Error(invited.error.message);
   bInvitationId = invited.data.invitationId;
+  const segment = await runWorkspaceAction(saveSegmentDef, b.member("editor").userId, { workspaceId: b.workspace.id, name: "B segment", rule: { type: "group", id: "r", combinator: "and", children: [] } });
+  if (!segment.ok) throw new Error(segment.error.message);
+  bSegmentId = segment.data.segmentId;
 });
 
 describe("workspace isolation through actions", () => {
@@ -78,7 +96,8 @@ describe("workspace isolation through actions", () => {
   });
 
   it("covers every workspace action that a page exposes", () => {
-    const defsByName: Record<string, { name: string }> = { inviteMemberDef, changeRoleDef, removeMemberDef, revokeInvitationDef, createApiKeyDef, revokeApiKeyDef, recomputeRfmDef, setStorePlainPiiDef };
+    const defsByName: Record<string, { name: string }> = { inviteMemberDef, changeRoleDef, removeMemberDef, revokeInvitationDef, createApiKeyDef, revokeApiKeyDef, recomputeRfmDef, setStorePlainPiiDef,
+      saveSegmentDef, duplicateSegmentDef, archiveSegmentDef, freezeSegmentDef, recomputeSegmentDef, uploadStaticSegmentDef };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("app").flatMap((file) => [...readFileSync(file, "utf8").matchAll(/serverAction\((\w+)\)/g)].map((m) => m[1] ?? ""));
     expect(exposed.length).toBeGreaterThan(0);
