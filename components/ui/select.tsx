@@ -14,7 +14,7 @@ export function Select({ invalid, className, children, ...props }: SelectProps) 
     <div className={cn("relative", className)}>
       <select
         aria-invalid={invalid || undefined}
-        className={cn(controlClasses, "appearance-none pr-8")}
+        className={cn(controlClasses, "w-full appearance-none pr-8")}
         {...props}
       >
         {children}
