@@ -41,52 +41,72 @@ export function testNumber(op: string, n: number | null, value?: number, to?: nu
   return testOrdered(op, n !== null, (operand) => sign(n! - operand), value, to);
 }
 
+type Matcher = (value: unknown, now: number) => boolean;
+
+/** Comparisons compiled once: rules are immutable, so each comparison object maps to one matcher. */
+const compiled = new WeakMap<Comparison, Matcher>();
+
 /** Whether a trait, property or context value satisfies a comparison at `now` (ms). */
 export function matchComparison(c: Comparison, value: unknown, now: number): boolean {
-  if (c.op === "is_set") return isSet(value);
-  if (c.op === "is_not_set") return !isSet(value);
+  let matcher = compiled.get(c);
+  if (!matcher) {
+    matcher = compileComparison(c);
+    compiled.set(c, matcher);
+  }
+  return matcher(value, now);
+}
+
+function compileComparison(c: Comparison): Matcher {
+  if (c.op === "is_set") return (value) => isSet(value);
+  if (c.op === "is_not_set") return (value) => !isSet(value);
   switch (c.valueType) {
     case "string": {
-      if (typeof value !== "string") return NEGATIVE.has(c.op);
+      const missing = NEGATIVE.has(c.op);
+      const text = (test: (s: string) => boolean): Matcher => (value) => (typeof value === "string" ? test(value) : missing);
       const needle = asciiLower(c.value ?? "");
+      const values = new Set(c.values ?? []);
       switch (c.op) {
         case "equals":
-          return value === c.value;
+          return text((v) => v === c.value);
         case "not_equals":
-          return value !== c.value;
+          return text((v) => v !== c.value);
         case "contains":
-          return asciiLower(value).includes(needle);
+          return text((v) => asciiLower(v).includes(needle));
         case "not_contains":
-          return !asciiLower(value).includes(needle);
+          return text((v) => !asciiLower(v).includes(needle));
         case "starts_with":
-          return asciiLower(value).startsWith(needle);
+          return text((v) => asciiLower(v).startsWith(needle));
         case "ends_with":
-          return asciiLower(value).endsWith(needle);
+          return text((v) => asciiLower(v).endsWith(needle));
         case "in":
-          return (c.values ?? []).includes(value);
+          return text((v) => values.has(v));
         case "not_in":
-          return !(c.values ?? []).includes(value);
+          return text((v) => !values.has(v));
       }
-      return false;
+      return () => false;
     }
     case "number":
-      return testNumber(c.op, typeof value === "number" ? value : null, c.value, c.to);
+      return (value) => testNumber(c.op, typeof value === "number" ? value : null, c.value, c.to);
     case "boolean":
-      return c.op === "is_true" ? value === true : value === false;
+      return c.op === "is_true" ? (value) => value === true : (value) => value === false;
     case "date": {
-      const at = parseTimestamp(value);
-      if (at === null) return false;
-      switch (c.op) {
-        case "before":
-          return at < dayStart(c.date!);
-        case "after":
-          return at >= dayStart(c.date!) + DAY_MS;
-        case "within_last_days":
-          return at > now - c.days! * DAY_MS && at <= now;
-        case "more_than_days_ago":
-          return at <= now - c.days! * DAY_MS;
-      }
-      return false;
+      const op = c.op;
+      const before = c.date ? dayStart(c.date) : 0;
+      return (value, now) => {
+        const at = parseTimestamp(value);
+        if (at === null) return false;
+        switch (op) {
+          case "before":
+            return at < before;
+          case "after":
+            return at >= before + DAY_MS;
+          case "within_last_days":
+            return at > now - c.days! * DAY_MS && at <= now;
+          case "more_than_days_ago":
+            return at <= now - c.days! * DAY_MS;
+        }
+        return false;
+      };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileRule, evaluate } from "./evaluate";
+import { compileRule, evaluate, startEvaluation } from "./evaluate";
 import type { Condition, RuleGroup } from "./schema";
 import type { ProfileState, SegmentRef, VisitContext } from "./state";
 import { baseComputed, EDGE_CASES, EDGE_NOW } from "./testing/edge-cases";
@@ -71,6 +71,6 @@ describe("evaluate: segment membership", () => {
   });
   it("compiles once and decides many profiles", () => {
     const decide = compileRule(group([inSegment("germans")]), segments);
-    expect([state({ traits: { country: "DE" } }), state()].map((s) => decide(s, EDGE_NOW, null))).toEqual([true, false]);
+    expect([state({ traits: { country: "DE" } }), state()].map((s) => decide(startEvaluation(s, EDGE_NOW, null)))).toEqual([true, false]);
   });
 });

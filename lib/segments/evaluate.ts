@@ -1,11 +1,22 @@
 import { matchComparison, testNumber, testOrdered } from "./compare";
-import { measureAggregate, matchingEvents } from "./measure";
+import { countMatching, indexEvents, measureAggregate, type EventIndex } from "./measure";
 import type { Condition, ComputedCondition, ContextField, RuleGroup, RuleNode } from "./schema";
 import type { EvaluateOptions, ProfileState, SegmentRef, VisitContext } from "./state";
 import { compareDecimals, DAY_MS, multiplyDecimal, toDecimal } from "./values";
 
 /** A compiled rule: decides one profile, in memory, with no I/O. */
-export type CompiledRule = (state: ProfileState, now: number, context: VisitContext | null) => boolean;
+export type CompiledRule = (ev: Evaluation) => boolean;
+
+/**
+ * One decision about one profile at one instant: the profile, its events
+ * indexed by name, and the measurements its rules share (several segments
+ * counting the same events measure them once). Start one per request.
+ */
+export type Evaluation = { state: ProfileState; now: number; context: VisitContext | null; events: EventIndex; measured: Map<string, unknown> };
+
+export function startEvaluation(state: ProfileState, now: number, context: VisitContext | null): Evaluation {
+  return { state, now, context, events: indexEvents(state.events), measured: new Map() };
+}
 
 /**
  * Whether a profile matches a rule: the in-memory interpreter, used by the
@@ -14,7 +25,7 @@ export type CompiledRule = (state: ProfileState, now: number, context: VisitCont
  * count as matched when there is none.
  */
 export function evaluate(rule: RuleGroup, state: ProfileState, options: EvaluateOptions): boolean {
-  return compileRule(rule, options.segments)(state, options.now, options.context);
+  return compileRule(rule, options.segments)(startEvaluation(state, options.now, options.context));
 }
 
 /** Compiles a rule once, for deciding many profiles (a workspace snapshot keeps these). */
@@ -26,42 +37,59 @@ function compileNode(node: RuleNode, segments: ReadonlyMap<string, SegmentRef>, 
   if (node.type !== "group") return compileCondition(node, segments, stack);
   const children = node.children.map((child) => compileNode(child, segments, stack));
   const combined: CompiledRule =
-    node.combinator === "and" ? (s, n, c) => children.every((child) => child(s, n, c)) : (s, n, c) => children.some((child) => child(s, n, c));
-  return node.not ? (s, n, c) => !combined(s, n, c) : combined;
+    node.combinator === "and" ? (ev) => children.every((child) => child(ev)) : (ev) => children.some((child) => child(ev));
+  return node.not ? (ev) => !combined(ev) : combined;
 }
 
 function compileCondition(node: Condition, segments: ReadonlyMap<string, SegmentRef>, stack: string[]): CompiledRule {
   switch (node.type) {
     case "trait":
-      return (s, now) => matchComparison(node, s.traits[node.key], now);
+      return (ev) => matchComparison(node, ev.state.traits[node.key], ev.now);
     case "behavior": {
       const { op, value } = node.count;
-      return (s, now) => {
-        const count = matchingEvents(node, s.events, now).length;
+      const key = measureKey(node);
+      return (ev) => {
+        const count = measured(ev, key, () => countMatching(node, ev.events, ev.now));
         if (op === "at_least") return count >= value;
         if (op === "at_most") return count <= value;
         if (op === "exactly") return count === value;
         return count === 0;
       };
     }
-    case "aggregate":
-      return (s, now) => {
-        const m = measureAggregate(node, s.events, now);
+    case "aggregate": {
+      const key = measureKey(node);
+      return (ev) => {
+        const m = measured(ev, key, () => measureAggregate(node, ev.events, ev.now));
         return testOrdered(node.op, m.present, m.order, node.value, node.to);
       };
+    }
     case "computed":
-      return (s, now) => testComputed(node, s, now);
+      return (ev) => testComputed(node, ev.state, ev.now);
     case "segment": {
       const target = segments.get(node.segmentId);
       let member: CompiledRule;
       if (!target || stack.includes(node.segmentId)) member = () => false;
-      else if (target.kind === "static") member = (s) => s.staticSegments.has(node.segmentId);
+      else if (target.kind === "static") member = (ev) => ev.state.staticSegments.has(node.segmentId);
       else member = compileNode(target.rule, segments, [...stack, node.segmentId]);
-      return node.op === "in" ? member : (s, n, c) => !member(s, n, c);
+      return node.op === "in" ? member : (ev) => !member(ev);
     }
     case "context":
-      return (_s, now, context) => (context ? matchComparison(node, contextValue(context, node.field), now) : true);
+      return (ev) => (ev.context ? matchComparison(node, contextValue(ev.context, node.field), ev.now) : true);
   }
+}
+
+/** What a behavior or aggregate condition measures, whatever it then compares: conditions that measure the same thing share one measurement. */
+const measureKey = (node: Condition) => {
+  const { id: _id, ...rest } = node as Condition & { count?: unknown; op?: unknown; value?: unknown; to?: unknown };
+  const { count: _count, op: _op, value: _value, to: _to, ...measured } = rest as Record<string, unknown>;
+  return JSON.stringify(measured);
+};
+
+function measured<T>(ev: Evaluation, key: string, measure: () => T): T {
+  if (ev.measured.has(key)) return ev.measured.get(key) as T;
+  const value = measure();
+  ev.measured.set(key, value);
+  return value;
 }
 
 const daysSince = (now: number, at: number | null) => (at === null ? null : Math.floor((now - at) / DAY_MS));

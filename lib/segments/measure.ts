@@ -2,12 +2,65 @@ import { matchComparison } from "./compare";
 import type { AggregateCondition, BehaviorCondition } from "./schema";
 import type { SegmentEvent } from "./state";
 import { addDecimals, compareDecimals, multiplyDecimal, toDecimal } from "./values";
-import { inBounds, windowBounds } from "./window";
+import { windowBounds } from "./window";
 
-/** The events a behavior or aggregate condition looks at: its event name, in its window, passing its property filters. */
-export function matchingEvents(node: BehaviorCondition | AggregateCondition, events: readonly SegmentEvent[], now: number): SegmentEvent[] {
-  const bounds = windowBounds(node.window, now);
-  return events.filter((e) => e.name === node.event && inBounds(bounds, e.occurredAt) && node.filters.every((f) => matchComparison(f, e.properties[f.property], now)));
+/** A profile's events by name, each list in time order. */
+export type EventIndex = ReadonlyMap<string, SegmentEvent[]>;
+
+export function indexEvents(events: readonly SegmentEvent[]): EventIndex {
+  const index = new Map<string, SegmentEvent[]>();
+  for (const e of events) {
+    const list = index.get(e.name);
+    if (list) list.push(e);
+    else index.set(e.name, [e]);
+  }
+  // events usually arrive in time order (the loaders sort them): sort only when they are not
+  for (const list of index.values()) if (list.some((e, i) => i > 0 && e.occurredAt < list[i - 1]!.occurredAt)) list.sort((a, b) => a.occurredAt - b.occurredAt);
+  return index;
+}
+
+/** The first position in a time-ordered list whose event is not before `t` (or not at or before it, when `after`). */
+function firstFrom(list: SegmentEvent[], t: number, after: boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = list[mid]!.occurredAt;
+    if (at < t || (after && at === t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Calls `visit` for each event a behavior or aggregate condition looks at:
+ * its event name, in its window (found by binary search), passing its
+ * property filters. Allocates nothing per event.
+ */
+function eachMatching(node: BehaviorCondition | AggregateCondition, events: EventIndex, now: number, visit: (e: SegmentEvent) => void): void {
+  const list = events.get(node.event) ?? [];
+  const b = windowBounds(node.window, now);
+  const end = b.to === null ? list.length : firstFrom(list, b.to, b.toInclusive);
+  const filters = node.filters;
+  next: for (let i = b.from === null ? 0 : firstFrom(list, b.from, !b.fromInclusive); i < end; i++) {
+    const e = list[i]!;
+    for (const f of filters) if (!matchComparison(f, e.properties[f.property], now)) continue next;
+    visit(e);
+  }
+}
+
+/** How many events a behavior condition counts. */
+export function countMatching(node: BehaviorCondition, events: EventIndex, now: number): number {
+  let count = 0;
+  eachMatching(node, events, now, () => (count += 1));
+  return count;
+}
+
+/** The events a behavior or aggregate condition looks at, in time order. */
+export function matchingEvents(node: BehaviorCondition | AggregateCondition, events: EventIndex, now: number): SegmentEvent[] {
+  const found: SegmentEvent[] = [];
+  eachMatching(node, events, now, (e) => found.push(e));
+  return found;
 }
 
 /**
@@ -16,13 +69,24 @@ export function matchingEvents(node: BehaviorCondition | AggregateCondition, eve
  * it orders against an operand (exactly, for sums and averages), and its
  * value for display.
  */
-export function measureAggregate(node: AggregateCondition, events: readonly SegmentEvent[], now: number): { present: boolean; order: (operand: number) => number; value: number | null } {
-  const values = matchingEvents(node, events, now).map((e) => e.properties[node.property]);
+export function measureAggregate(node: AggregateCondition, events: EventIndex, now: number): { present: boolean; order: (operand: number) => number; value: number | null } {
+  const property = node.property;
   if (node.fn === "count_distinct") {
-    const distinct = new Set(values.filter((v) => ["string", "number", "boolean"].includes(typeof v)).map((v) => `${typeof v}:${String(v)}`)).size;
+    const strings = new Set<string>();
+    const others = new Set<number | boolean>();
+    eachMatching(node, events, now, (e) => {
+      const v = e.properties[property];
+      if (typeof v === "string") strings.add(v);
+      else if (typeof v === "number" || typeof v === "boolean") others.add(v);
+    });
+    const distinct = strings.size + others.size;
     return { present: true, order: (operand) => Math.sign(distinct - operand), value: distinct };
   }
-  const numbers = values.filter((v): v is number => typeof v === "number");
+  const numbers: number[] = [];
+  eachMatching(node, events, now, (e) => {
+    const v = e.properties[property];
+    if (typeof v === "number") numbers.push(v);
+  });
   if (node.fn === "min" || node.fn === "max") {
     if (numbers.length === 0) return { present: false, order: () => 0, value: null };
     const extreme = numbers.reduce((a, b) => (node.fn === "min" ? Math.min(a, b) : Math.max(a, b)));

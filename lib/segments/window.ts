@@ -14,9 +14,3 @@ export function windowBounds(window: EventWindow, now: number): Bounds {
       return { from: null, fromInclusive: true, to: null, toInclusive: true };
   }
 }
-
-export function inBounds(b: Bounds, t: number): boolean {
-  if (b.from !== null && (b.fromInclusive ? t < b.from : t <= b.from)) return false;
-  if (b.to !== null && (b.toInclusive ? t > b.to : t >= b.to)) return false;
-  return true;
-}
