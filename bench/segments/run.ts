@@ -61,7 +61,8 @@ try {
     [workspaceId],
   );
   say(`${seeded.created ? "seeded" : "reused"}: ${size!.profiles.toLocaleString("en-US")} profiles, ${size!.events.toLocaleString("en-US")} events`);
-  await pool.query("ANALYZE");
+  // a freshly loaded table is vacuumed (visibility map, statistics) before timing, as autovacuum would do; not timed
+  await pool.query("VACUUM (ANALYZE) profiles, events, identities, segment_memberships");
 
   // 1. counts
   const now = Date.now();

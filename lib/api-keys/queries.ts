@@ -17,7 +17,7 @@ export function findActiveApiKey(key: string) {
   return cachedKeyLookup(hash, () =>
     db.apiKey.findFirst({
       where: { hash, revokedAt: null },
-      select: { id: true, workspaceId: true, scopes: true, lastUsedAt: true, workspace: { select: { id: true, identitySalt: true, storePlainPii: true } } },
+      select: { id: true, workspaceId: true, scopes: true, lastUsedAt: true, workspace: { select: { id: true, identitySalt: true, storePlainPii: true, corsOrigins: true } } },
     }),
   );
 }

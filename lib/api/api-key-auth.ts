@@ -7,7 +7,7 @@ export type ApiCaller = {
   workspaceId: string;
   apiKeyId: string;
   scopes: ApiKeyScope[];
-  workspace: { id: string; identitySalt: string; storePlainPii: boolean };
+  workspace: { id: string; identitySalt: string; storePlainPii: boolean; corsOrigins: string[] };
 };
 
 /**

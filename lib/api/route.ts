@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ApiKeyScope } from "@/lib/api-keys/secret";
 import { apiKeyFromHeaders, authenticateApiKey, type ApiCaller } from "./api-key-auth";
+import { checkOrigin, withCors } from "./cors";
 import { ApiError, apiIssues, errorBody } from "./errors";
 import { readBodyLimited } from "./read-body";
 
@@ -15,6 +16,8 @@ type RouteOptions<B extends z.ZodType, Q extends z.ZodType> = {
   maxBytes?: number;
   /** Also accept the key as `writeKey` in the JSON body (as Segment's libraries may send it). */
   keyInBody?: boolean;
+  /** Callable from browsers: the Origin must be in the key's workspace allowlist, and answers carry CORS headers (export `OPTIONS = corsPreflight` beside it). */
+  cors?: boolean;
 };
 
 type RouteContext<B extends z.ZodType, Q extends z.ZodType, A> = {
@@ -36,20 +39,22 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
   handler: (ctx: RouteContext<B, Q, Caller<O>>) => Promise<unknown>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
+    let origin: string | null = null;
     try {
       const json = options.body ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES) : undefined;
       const key = apiKeyFromHeaders(request.headers) ?? (options.keyInBody ? writeKeyOf(json) : null);
       const caller = options.auth === "public" ? null : await authenticateApiKey(key, options.auth);
+      if (options.cors) origin = caller ? checkOrigin(request, caller.workspace.corsOrigins) : request.headers.get("origin");
       const body = options.body ? parseWith(options.body, json, "invalid_body") : undefined;
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(new URL(request.url).searchParams), "invalid_query")
         : undefined;
       const result = await handler({ request, caller: caller as Caller<O>, body: body as z.output<B>, query: query as z.output<Q> });
-      return result instanceof Response ? result : Response.json(result);
+      return withCors(result instanceof Response ? result : Response.json(result), origin);
     } catch (error) {
-      if (error instanceof ApiError) return Response.json(errorBody(error), { status: error.status });
+      if (error instanceof ApiError) return withCors(Response.json(errorBody(error), { status: error.status }), origin);
       console.error(`[api ${request.method} ${new URL(request.url).pathname}]`, error);
-      return Response.json(errorBody(new ApiError("internal", "Internal error")), { status: 500 });
+      return withCors(Response.json(errorBody(new ApiError("internal", "Internal error")), { status: 500 }), origin);
     }
   };
 }

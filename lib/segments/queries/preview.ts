@@ -36,19 +36,20 @@ const usesContext = (node: RuleNode): boolean => (node.type === "group" ? node.c
 export async function previewRule(workspaceId: string, rule: RuleGroup, refs: ReadonlyMap<string, SegmentRef>): Promise<Extract<SegmentPreview, { valid: true }>> {
   const started = performance.now();
   const { predicate, values } = toSql(rule, { workspaceId, now: Date.now(), segments: refs });
-  const [counts, sample] = await Promise.all([
-    pgPool().query<{ size: number; total: number; reachable: number }>(
-      `SELECT count(*) FILTER (WHERE m)::int AS size, count(*)::int AS total, count(*) FILTER (WHERE m AND r)::int AS reachable
-       FROM (SELECT ${predicate} AS m, ${PERSONALIZABLE_SQL} AS r FROM profiles p WHERE p.workspace_id = $1) x`,
-      values,
-    ),
-    pgPool().query<{ id: string; traits: unknown }>(`SELECT p.id, p.traits FROM profiles p WHERE p.workspace_id = $1 AND ${predicate} ORDER BY p.last_seen_at DESC LIMIT ${SAMPLE_SIZE}`, values),
-  ]);
-  const c = counts.rows[0]!;
+  // one evaluation of the rule: its matches are counted, split by consent, and sampled together
+  const { rows } = await pgPool().query<{ size: number; total: number; reachable: number; sample: { id: string; traits: unknown }[] | null }>(
+    `WITH m AS MATERIALIZED (SELECT p.id, p.last_seen_at, ${PERSONALIZABLE_SQL} AS r FROM profiles p WHERE p.workspace_id = $1 AND ${predicate})
+     SELECT (SELECT count(*) FROM m)::int AS size, (SELECT count(*) FROM m WHERE r)::int AS reachable,
+            (SELECT count(*) FROM profiles WHERE workspace_id = $1)::int AS total,
+            (SELECT json_agg(json_build_object('id', p.id, 'traits', p.traits))
+               FROM (SELECT id FROM m ORDER BY last_seen_at DESC LIMIT ${SAMPLE_SIZE}) s JOIN profiles p ON p.id = s.id) AS sample`,
+    values,
+  );
+  const { sample, ...c } = rows[0]!;
   return {
     valid: true,
     ...c,
-    sample: sample.rows.map((r) => ({ id: r.id, label: profileDisplayName(asTraits(r.traits)) ?? `Anonymous ${r.id.slice(-6)}` })),
+    sample: (sample ?? []).map((r) => ({ id: r.id, label: profileDisplayName(asTraits(r.traits)) ?? `Anonymous ${r.id.slice(-6)}` })),
     usesContext: usesContext(rule),
     ms: Math.round(performance.now() - started),
   };

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "exposures" ADD COLUMN     "anonymous_id" TEXT,
+ALTER COLUMN "profile_id" DROP NOT NULL;
+
