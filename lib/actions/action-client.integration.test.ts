@@ -16,6 +16,11 @@ import { freezeSegmentDef } from "@/lib/segments/queries/actions/freeze-segment"
 import { recomputeSegmentDef } from "@/lib/segments/queries/actions/recompute-segment";
 import { saveSegmentDef } from "@/lib/segments/queries/actions/save-segment";
 import { uploadStaticSegmentDef } from "@/lib/segments/queries/actions/upload-static-segment";
+import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
+import { deleteExperienceDef, moveExperienceDef, setExperienceStatusDef } from "@/lib/content/queries/actions/experience-state";
+import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
+import { setKillSwitchDef } from "@/lib/content/queries/actions/set-kill-switch";
+import { updatePlacementDef } from "@/lib/content/queries/actions/update-placement";
 import { hasRole } from "@/lib/auth/roles";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
@@ -26,10 +31,12 @@ let b: Fixture;
 let bKeyId: string;
 let bInvitationId: string;
 let bSegmentId: string;
+let bPlacementId: string;
+let bExperienceId: string;
 
 /** A snapshot of everything workspace B holds that an action could change. */
 async function stateOf(workspaceId: string) {
-  const [workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers] = await Promise.all([
+  const [workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers, placements, blocks, variants] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
@@ -37,8 +44,11 @@ async function stateOf(workspaceId: string) {
     db.auditLog.count({ where: { workspaceId } }),
     db.segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.segmentMembership.count({ where: { workspaceId } }),
+    db.placement.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.contentBlock.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.variant.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
   ]);
-  return { workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers };
+  return { workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers, placements, blocks, variants };
 }
 
 /** Every workspace action, with an input aimed at workspace B's rows. */
@@ -58,6 +68,13 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: freezeSegmentDef, input: { segmentId: bSegmentId, name: "stolen" } },
     { def: recomputeSegmentDef, input: { segmentId: bSegmentId } },
     { def: uploadStaticSegmentDef, input: { name: "planted", entries: "someone@test.example" } },
+    { def: createPlacementDef, input: { key: "planted", name: "Planted", contentType: "text", defaultBody: "x" } },
+    { def: updatePlacementDef, input: { placementId: bPlacementId, name: "hijacked", defaultBody: "pwned" } },
+    { def: setKillSwitchDef, input: { placementId: bPlacementId, on: true } },
+    { def: saveExperienceDef, input: { placementId: bPlacementId, experienceId: bExperienceId, name: "hijacked", target: { kind: "rule", rule: { type: "group", id: "r", combinator: "and", children: [] } }, status: "live", schedule: { timeZone: "UTC" }, body: "pwned" } },
+    { def: setExperienceStatusDef, input: { experienceId: bExperienceId, status: "paused" } },
+    { def: moveExperienceDef, input: { experienceId: bExperienceId, direction: "down" } },
+    { def: deleteExperienceDef, input: { experienceId: bExperienceId } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -74,6 +91,15 @@ beforeAll(async () => {
   const segment = await runWorkspaceAction(saveSegmentDef, b.member("editor").userId, { workspaceId: b.workspace.id, name: "B segment", rule: { type: "group", id: "r", combinator: "and", children: [] } });
   if (!segment.ok) throw new Error(segment.error.message);
   bSegmentId = segment.data.segmentId;
+  const editor = b.member("editor").userId;
+  const placement = await runWorkspaceAction(createPlacementDef, editor, { workspaceId: b.workspace.id, key: "home-hero", name: "Hero", contentType: "html", defaultBody: "<h1>Hi</h1>" });
+  if (!placement.ok) throw new Error(placement.error.message);
+  bPlacementId = placement.data.placementId;
+  const experience = await runWorkspaceAction(saveExperienceDef, editor, {
+    workspaceId: b.workspace.id, placementId: bPlacementId, name: "B experience", target: { kind: "segment", segmentId: bSegmentId }, status: "live", schedule: { timeZone: "UTC" }, body: "<h1>B</h1>",
+  });
+  if (!experience.ok) throw new Error(experience.error.message);
+  bExperienceId = experience.data.experienceId;
 });
 
 describe("workspace isolation through actions", () => {
@@ -97,7 +123,8 @@ describe("workspace isolation through actions", () => {
 
   it("covers every workspace action that a page exposes", () => {
     const defsByName: Record<string, { name: string }> = { inviteMemberDef, changeRoleDef, removeMemberDef, revokeInvitationDef, createApiKeyDef, revokeApiKeyDef, recomputeRfmDef, setStorePlainPiiDef,
-      saveSegmentDef, duplicateSegmentDef, archiveSegmentDef, freezeSegmentDef, recomputeSegmentDef, uploadStaticSegmentDef };
+      saveSegmentDef, duplicateSegmentDef, archiveSegmentDef, freezeSegmentDef, recomputeSegmentDef, uploadStaticSegmentDef,
+      createPlacementDef, updatePlacementDef, setKillSwitchDef, saveExperienceDef, setExperienceStatusDef, moveExperienceDef, deleteExperienceDef };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("app").flatMap((file) => [...readFileSync(file, "utf8").matchAll(/serverAction\((\w+)\)/g)].map((m) => m[1] ?? ""));
     expect(exposed.length).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ export async function closePgPool(): Promise<void> {
 }
 
 /** Runs `work` in a transaction, retrying on deadlocks, serialization failures and rows deleted by a concurrent merge. */
-export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, attempts = 4): Promise<T> {
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, attempts = 6): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pgPool().connect();
     try {

@@ -12,14 +12,13 @@ import type { Message } from "./schema";
  */
 type Workspace = IngestWorkspace & { storePlainPii: boolean };
 
-const normalize = (workspace: Workspace, messages: Message[]) => {
-  const receivedAt = new Date();
-  return messages.map((m) => normalizeMessage(m, receivedAt, { newMessageId, keepPii: workspace.storePlainPii }));
-};
+/** Messages with their times corrected against one arrival instant, which ingest then stores as their receivedAt. */
+const normalize = (workspace: Workspace, messages: Message[], receivedAt: Date) => messages.map((m) => normalizeMessage(m, receivedAt, { newMessageId, keepPii: workspace.storePlainPii }));
 
 /** One message (`/v1/track`, `/v1/identify`, …): `{ success: true }` once stored. */
 export async function handleMessage(workspace: Workspace, message: Message) {
-  await ingestEvents(workspace, normalize(workspace, [message]));
+  const receivedAt = new Date();
+  await ingestEvents(workspace, normalize(workspace, [message], receivedAt), { receivedAt });
   return { success: true };
 }
 
@@ -32,7 +31,8 @@ export async function handleBatch(workspace: Workspace, envelope: { batch: unkno
   if (tooLong) throw new ApiError("invalid_body", tooLong, [{ path: "batch", message: tooLong }]);
   const { valid, failed } = splitBatch(envelope);
   if (valid.length === 0) throw new ApiError("invalid_body", "No message in the batch is valid", issuesOf(failed));
-  const result = await ingestEvents(workspace, normalize(workspace, valid));
+  const receivedAt = new Date();
+  const result = await ingestEvents(workspace, normalize(workspace, valid, receivedAt), { receivedAt });
   return { success: true, accepted: valid.length, stored: result.stored, duplicates: result.duplicates, failed };
 }
 

@@ -27,8 +27,8 @@ export function identitiesOf(event: NormalizedEvent, salt: string, reason: Messa
  * is committed: an acknowledged event is durable. The profiles' memberships
  * of dynamic segments are refreshed shortly after, off the request's path.
  */
-export async function ingestEvents(workspace: IngestWorkspace, events: NormalizedEvent[], options: { consentSource?: string; reason?: MessageIdentities["reason"] } = {}): Promise<IngestResult> {
-  const receivedAt = new Date();
+export async function ingestEvents(workspace: IngestWorkspace, events: NormalizedEvent[], options: { consentSource?: string; reason?: MessageIdentities["reason"]; receivedAt?: Date } = {}): Promise<IngestResult> {
+  const receivedAt = options.receivedAt ?? new Date();
   const result = await inTransaction(async (client): Promise<IngestResult> => {
     const plan = await resolveIdentities(client, workspace.id, events.map((e) => identitiesOf(e, workspace.identitySalt, options.reason)));
     const firstSeen = new Map<string, Date>();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/action-client";
+import { bumpConfigVersion } from "@/lib/decide/queries/config-version";
 import { requireSegment } from "./require-segment";
 
 /**
@@ -13,6 +14,7 @@ export const archiveSegmentDef = workspaceAction({
   async handler(ctx, { segmentId, archived }) {
     const segment = await requireSegment(ctx.db, ctx.workspaceId, segmentId);
     await ctx.db.segment.update({ where: { id: segment.id }, data: { archivedAt: archived ? new Date() : null } });
+    await bumpConfigVersion(ctx.db, ctx.workspaceId); // live experiences may target it
     ctx.audit({ action: archived ? "segment.archive" : "segment.restore", targetType: "segment", targetId: segment.id, before: { archivedAt: segment.archivedAt }, after: { archived } });
     return { segmentId: segment.id };
   },

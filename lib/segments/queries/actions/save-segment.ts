@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/action-client";
+import { bumpConfigVersion } from "@/lib/decide/queries/config-version";
 import { ActionError } from "@/lib/actions/result";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SegmentRef } from "../../state";
@@ -33,6 +34,7 @@ export const saveSegmentDef = workspaceAction({
     const segment = existing
       ? await ctx.db.segment.update({ where: { id: existing.id }, data: { name, description, rules } })
       : await ctx.db.segment.create({ data: { workspaceId: ctx.workspaceId, name, description, kind: "dynamic", rules } });
+    await bumpConfigVersion(ctx.db, ctx.workspaceId); // live experiences may target it
     ctx.audit({
       action: existing ? "segment.update" : "segment.create",
       targetType: "segment",

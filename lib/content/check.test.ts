@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { checkTemplate } from "./template";
+
+describe("checkTemplate: syntax", () => {
+  it("accepts a good template", () => {
+    expect(checkTemplate('<p>Hi {{ first_name | default: "there" }}, you spent {{ computed.revenue | money }}</p>', "html")).toEqual([]);
+  });
+
+  it("points at an unknown filter by its name, on a later line", () => {
+    expect(checkTemplate("<p>Hi</p>\n<p>{{ computed.revenue | moneyy }}</p>", "html")).toEqual([{ line: 2, column: 26, message: "Unknown filter 'moneyy'" }]);
+  });
+
+  it("points at a tag that was not closed", () => {
+    expect(checkTemplate("Hello\n\n   {% if computed.orders > 2 %}VIP", "text")).toEqual([{ line: 3, column: 4, message: "Tag 'if' was not closed" }]);
+  });
+
+  it("points at an unknown tag and an unclosed output", () => {
+    expect(checkTemplate("a\nb {% frobnicate %}", "text")).toEqual([{ line: 2, column: 3, message: "Unknown tag 'frobnicate'" }]);
+    expect(checkTemplate("a\n  {{ first_name ", "text")).toEqual([{ line: 2, column: 3, message: "Output is missing its closing '}}'" }]);
+  });
+
+  it("points inside a tag at what is wrong", () => {
+    expect(checkTemplate("x\n{% assign = 1 %}", "text")).toEqual([{ line: 2, column: 11, message: "Expected a variable name" }]);
+    expect(checkTemplate("x\n{{ first_name | truncate 5 }}", "text")).toEqual([{ line: 2, column: 26, message: "Expected ':' after the filter name" }]);
+  });
+
+  it("finds errors inside a liquid tag at their own line", () => {
+    expect(checkTemplate("{% liquid\n  if first_name\n    echo first_name | shout\n  endif\n%}", "text")).toEqual([
+      { line: 3, column: 5, message: "Unknown filter 'shout'" },
+    ]);
+  });
+
+  it("reports every independent error, in order, without the echoes of the first", () => {
+    const source = "{% if first_name %}\n  {{ first_name | shout }}\n{% endif %}\n{{ city | whisper }}\n{% include 'footer' %}";
+    expect(checkTemplate(source, "html")).toEqual([
+      { line: 2, column: 19, message: "Unknown filter 'shout'" },
+      { line: 4, column: 11, message: "Unknown filter 'whisper'" },
+      { line: 5, column: 1, message: "Tag 'include' is not allowed" },
+    ]);
+  });
+
+  it("reports a closing tag with nothing to close", () => {
+    expect(checkTemplate("Hi\n{% endif %}", "text")).toEqual([{ line: 2, column: 1, message: "Tag 'endif' has no opening 'if'" }]);
+  });
+});
+
+describe("checkTemplate: a render with sample data", () => {
+  it("reports a loop too large to render", () => {
+    const errors = checkTemplate("ok\n{% for i in (1..100000000) %}x{% endfor %}", "html");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 2, column: 1 });
+    expect(errors[0]?.message).toMatch(/too large a loop/);
+  });
+
+  it("reports a filter given the wrong number of arguments", () => {
+    expect(checkTemplate('x\n{{ first_name | append }}', "text")).toEqual([{ line: 2, column: 1, message: "Filter 'append' takes 1 argument" }]);
+  });
+
+  it("reports an unknown currency at the filter", () => {
+    expect(checkTemplate('x\n{{ computed.revenue | money: "EURO" }}', "html")).toEqual([
+      { line: 2, column: 23, message: `Unknown currency 'EURO' in filter 'money' (use a code such as "USD" or "EUR")` },
+    ]);
+  });
+});
+
+describe("checkTemplate: JSON content", () => {
+  const schema = {
+    type: "object",
+    required: ["title", "cta"],
+    additionalProperties: false,
+    properties: { title: { type: "string" }, orders: { type: "number" }, tags: { type: "array", items: { type: "string" } } },
+  };
+
+  it("accepts valid JSON that satisfies its schema", () => {
+    expect(checkTemplate('{"title": "Hi {{ first_name }}", "cta": "Shop", "orders": {{ computed.orders }}}', "json")).toEqual([]);
+    expect(checkTemplate('{"title": "Hi {{ first_name }}", "cta": "Shop", "orders": {{ computed.orders }}}', "json", { ...schema, properties: { ...schema.properties, cta: {} } })).toEqual([]);
+  });
+
+  it("reports content that is not valid JSON once rendered", () => {
+    const errors = checkTemplate('{"title": {{ first_name }}}', "json");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 1, column: 1 });
+    expect(errors[0]?.message).toMatch(/^Not valid JSON when rendered with sample data: /);
+    expect(checkTemplate("", "json")[0]?.message).toMatch(/^Not valid JSON/);
+  });
+
+  it("reports schema violations with the instance path", () => {
+    const errors = checkTemplate('{"title": {{ computed.orders }}, "orders": "{{ computed.orders }}", "extra": 1, "tags": ["a", 2]}', "json", schema);
+    expect(errors.every((e) => e.line === 1 && e.column === 1)).toBe(true);
+    expect(errors.map((e) => e.message)).toEqual([
+      "Does not match the JSON schema: / must have required property 'cta'",
+      "Does not match the JSON schema: / must NOT have additional properties: 'extra'",
+      "Does not match the JSON schema: /title must be string",
+      "Does not match the JSON schema: /orders must be number",
+      "Does not match the JSON schema: /tags/1 must be string",
+    ]);
+  });
+
+  it("reports a schema that cannot be compiled, with the template's own errors", () => {
+    expect(checkTemplate("{{ x | nope }}", "json", { type: "objec" })).toEqual([
+      { line: 1, column: 8, message: "Unknown filter 'nope'" },
+      expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/^JSON schema: \/type must be equal to one of the allowed values/) }),
+    ]);
+  });
+
+  it("does not apply a schema to HTML or text", () => {
+    expect(checkTemplate("<p>Hi</p>", "html", { type: "object" })).toEqual([]);
+  });
+});

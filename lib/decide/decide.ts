@@ -1,0 +1,58 @@
+import { startEvaluation } from "@/lib/segments/evaluate";
+import type { ProfileState } from "@/lib/segments/state";
+import { templateData } from "./template-data";
+import type { DecideRequest, DecideResult, Decision, Snapshot, SnapshotExperience, SnapshotPlacement, SnapshotVariant, VisitorState } from "./types";
+
+const EMPTY_PROFILE: ProfileState = {
+  traits: {},
+  computed: { orders: 0, revenue: "0", sessions: 0, eventCount: 0, firstSeenAt: null, lastSeenAt: null, lastOrderAt: null, rfmRecency: null, rfmFrequency: null, rfmMonetary: null },
+  events: [],
+  staticSegments: new Set(),
+};
+
+/** Whether an experience's schedule includes this instant. */
+export function isScheduled(experience: Pick<SnapshotExperience, "startsAt" | "endsAt">, now: number): boolean {
+  return (experience.startsAt === null || now >= experience.startsAt) && (experience.endsAt === null || now < experience.endsAt);
+}
+
+/**
+ * What each requested placement shows this visitor, and why. Pure: the
+ * snapshot, what is known of the visitor and the request in, decisions out.
+ * Per placement: the kill switch serves the default; without
+ * personalization consent, the default; otherwise the first live, scheduled
+ * experience whose rule matches, else the default. Unknown keys are
+ * reported, not fatal.
+ */
+export function decide(snapshot: Snapshot, visitor: VisitorState, request: DecideRequest): DecideResult {
+  const base = visitor.profile ?? EMPTY_PROFILE;
+  const traits = request.traits ? { ...base.traits, ...request.traits } : base.traits;
+  const state: ProfileState = request.traits ? { ...base, traits } : base;
+  const evaluation = startEvaluation(state, request.now, request.context);
+  const data = templateData(visitor.profile, traits, request.context, request.now);
+  const result: DecideResult = { decisions: {}, unknownPlacements: [], empty: [] };
+  const serve = (placement: SnapshotPlacement, variant: SnapshotVariant, experienceId: string | null, reason: Decision["reason"]): Decision => ({
+    variantId: variant.id,
+    experienceId,
+    content: variant.template.render(data),
+    contentType: placement.contentType,
+    reason,
+  });
+  for (const key of new Set(request.placements)) {
+    const placement = snapshot.placements.get(key);
+    if (!placement) {
+      result.unknownPlacements.push(key);
+      continue;
+    }
+    let decision: Decision | null = null;
+    if (placement.killSwitch || !visitor.personalization) {
+      if (placement.fallback) decision = serve(placement, placement.fallback, null, placement.killSwitch ? "kill_switch" : "no_consent");
+    } else {
+      const winner = placement.experiences.find((e) => isScheduled(e, request.now) && e.matches(evaluation));
+      if (winner) decision = serve(placement, winner.variant, winner.id, "experience");
+      else if (placement.fallback) decision = serve(placement, placement.fallback, null, "default");
+    }
+    if (decision) result.decisions[key] = decision;
+    else result.empty.push(key);
+  }
+  return result;
+}

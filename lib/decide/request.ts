@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { VisitContext } from "@/lib/segments/state";
+import { isTimeZone } from "./zoned-time";
+
+const text = (max = 2_000) => z.string().max(max).optional();
+
+/** The body of POST /api/v1/decide. */
+export const decideBodySchema = z.object({
+  anonymousId: text(200),
+  userId: text(200),
+  context: z
+    .object({
+      url: text(),
+      path: text(),
+      referrer: text(),
+      userAgent: text(1_000),
+      locale: text(35),
+      country: z.string().regex(/^[A-Za-z]{2}$/, "A two-letter country code").optional(),
+      /** The visitor's IANA time zone (e.g. from Intl in the browser): local hour and weekday are read in it. */
+      timezone: z.string().max(64).refine(isTimeZone, "Not a known time zone").optional(),
+      utm: z.object({ source: text(200), medium: text(200), campaign: text(200), term: text(200), content: text(200) }).partial().optional(),
+    })
+    .default({}),
+  placements: z.array(z.string().trim().min(1).max(100)).min(1, "Ask for at least one placement").max(50, "At most 50 placements per call"),
+  traits: z.record(z.string().max(120), z.unknown()).optional(),
+});
+export type DecideBody = z.infer<typeof decideBodySchema>;
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/** desktop, mobile or tablet, from a user agent (tablets first: their agents also say "Mobile"). */
+export function deviceOf(userAgent: string | undefined): string | undefined {
+  if (!userAgent) return undefined;
+  if (/iPad|Tablet|PlayBook|Silk|(Android(?!.*Mobile))/i.test(userAgent)) return "tablet";
+  if (/Mobi|iPhone|iPod|Android|BlackBerry|Opera Mini|IEMobile/i.test(userAgent)) return "mobile";
+  return "desktop";
+}
+
+function pathOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Local hour (0–23) and weekday of an instant in a time zone (UTC when none is given). */
+function localTime(now: number, timeZone = "UTC"): { localHour: number; weekday: string } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "2-digit", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(now));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const weekday = WEEKDAYS.find((d) => d.startsWith(get("weekday").toLowerCase())) ?? "";
+  return { localHour: Number(get("hour")), weekday };
+}
+
+/** What the segment rules' context conditions read, from the request (and the country header of a CDN when the body has none). */
+export function visitContextOf(body: DecideBody, options: { now: number; countryHeader?: string | null; returning: boolean }): VisitContext {
+  const c = body.context;
+  return {
+    url: c.url,
+    path: c.path ?? pathOf(c.url),
+    referrer: c.referrer,
+    utmSource: c.utm?.source,
+    utmMedium: c.utm?.medium,
+    utmCampaign: c.utm?.campaign,
+    device: deviceOf(c.userAgent),
+    country: (c.country ?? options.countryHeader ?? undefined)?.toUpperCase(),
+    ...localTime(options.now, c.timezone),
+    visitor: options.returning ? "returning" : "new",
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Server-side decisions for Next.js storefronts: the page renders the
+ * personalized content itself, so there is nothing to hide or swap in the
+ * browser. Runs on the server only; takes plain interfaces (Next's
+ * `cookies()` and `Request`/`headers()` fit them), so it imports nothing.
+ */
+
+/** The visitor's anonymous id; the same cookie public/sdk.js reads and writes. */
+export const ANONYMOUS_ID_COOKIE = "pz_aid";
+const ONE_YEAR_SECONDS = 31_536_000;
+const DEFAULT_TIMEOUT_MS = 300;
+/** What sdk.js accepts as an id; anything else in the cookie is replaced. */
+const ANONYMOUS_ID_PATTERN = /^[\w-]{8,64}$/;
+const UTM_FIELDS = ["source", "medium", "campaign", "term", "content"] as const;
+/** Headers in which common CDNs and hosts pass the visitor's country. */
+const COUNTRY_HEADERS = ["cf-ipcountry", "x-vercel-ip-country", "cloudfront-viewer-country"];
+
+export type CookieJar = {
+  get(name: string): string | undefined;
+  set(name: string, value: string, options: { maxAge: number; path: string; sameSite: "lax"; secure?: boolean; httpOnly?: boolean }): void;
+};
+
+export type ServerDecideOptions = {
+  host: string;
+  key: string;
+  placements: string[];
+  cookies: CookieJar;
+  request: { url: string; headers: { get(name: string): string | null } };
+  userId?: string;
+  traits?: Record<string, unknown>;
+  /** Past this the page renders its defaults (default 300 ms). */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+export type Decision = { variantId: string; experienceId: string | null; content: string; contentType: "html" | "text" | "json"; reason: string };
+export type Decisions = { [placement: string]: Decision };
+
+export type DecideContext = {
+  url: string;
+  path: string;
+  referrer: string;
+  userAgent: string;
+  locale: string;
+  country?: string;
+  utm?: Partial<Record<(typeof UTM_FIELDS)[number], string>>;
+};
+
+/** A new anonymous id: a random UUID v4, the format sdk.js creates too. */
+export function newAnonymousId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * The visitor's `pz_aid`, created when missing or malformed. Not httpOnly, so
+ * the browser SDK shares it. Next.js only lets a Server Component read
+ * cookies; call this from middleware (`proxy.ts`), a route handler or a server
+ * action to persist a new id. Where setting throws, the id is used for this
+ * request only.
+ */
+export function ensureAnonymousId(cookies: CookieJar, secure: boolean): string {
+  const existing = cookies.get(ANONYMOUS_ID_COOKIE);
+  if (existing && ANONYMOUS_ID_PATTERN.test(existing)) return existing;
+  const id = newAnonymousId();
+  try {
+    cookies.set(ANONYMOUS_ID_COOKIE, id, { maxAge: ONE_YEAR_SECONDS, path: "/", sameSite: "lax", secure, httpOnly: false });
+  } catch {
+    // Read-only cookie store (a Server Component render).
+  }
+  return id;
+}
+
+/** What the decide API is told about this page view, from the incoming request. */
+export function contextFromRequest(request: ServerDecideOptions["request"]): DecideContext {
+  const url = new URL(request.url);
+  const context: DecideContext = {
+    url: url.href,
+    path: url.pathname,
+    referrer: request.headers.get("referer") ?? "",
+    userAgent: request.headers.get("user-agent") ?? "",
+    locale: preferredLocale(request.headers.get("accept-language")),
+  };
+  const country = COUNTRY_HEADERS.map((name) => request.headers.get(name)?.trim().toUpperCase()).find((c) => c && /^[A-Z]{2}$/.test(c) && c !== "XX");
+  if (country) context.country = country;
+  const utm: DecideContext["utm"] = {};
+  for (const field of UTM_FIELDS) {
+    const value = url.searchParams.get(`utm_${field}`);
+    if (value) utm[field] = value;
+  }
+  if (Object.keys(utm).length > 0) context.utm = utm;
+  return context;
+}
+
+/** The highest-weighted tag of an Accept-Language header ("" when none). */
+export function preferredLocale(acceptLanguage: string | null): string {
+  let best = { tag: "", q: 0 };
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const [tag = "", ...params] = part.trim().split(";");
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (tag && tag !== "*" && q > best.q) best = { tag, q };
+  }
+  return best.tag;
+}
+
+function isSecure(request: ServerDecideOptions["request"]): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
+}
+
+type ServerDecisions = { anonymousId: string; profileId: string | null; decisions: Decisions };
+
+/**
+ * Asks the decide API what each placement shows this visitor. Resolves with
+ * empty decisions (the page renders its defaults) on any error or after
+ * `timeoutMs`, even when the fetch ignores its abort signal; never throws.
+ *
+ * With Next's cookie store: `cookies: { get: (n) => store.get(n)?.value, set: (n, v, o) => store.set(n, v, o) }`.
+ */
+export async function decideOnServer(options: ServerDecideOptions): Promise<ServerDecisions> {
+  let anonymousId: string;
+  try {
+    anonymousId = ensureAnonymousId(options.cookies, isSecure(options.request));
+  } catch {
+    anonymousId = newAnonymousId(); // unreadable cookies or request URL
+  }
+  const defaults: ServerDecisions = { anonymousId, profileId: null, decisions: {} };
+  if (options.placements.length === 0) return defaults;
+
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<ServerDecisions>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(defaults);
+    }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([requestDecisions(options, anonymousId, controller.signal), timeout]);
+  } catch {
+    return defaults; // network error, abort, error answer, bad JSON
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function requestDecisions(options: ServerDecideOptions, anonymousId: string, signal: AbortSignal): Promise<ServerDecisions> {
+  const body = {
+    anonymousId,
+    ...(options.userId ? { userId: options.userId } : {}),
+    context: contextFromRequest(options.request),
+    placements: options.placements,
+    ...(options.traits ? { traits: options.traits } : {}),
+  };
+  const response = await (options.fetch ?? fetch)(`${options.host.replace(/\/+$/, "")}/api/v1/decide`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${options.key}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+    cache: "no-store",
+  });
+  if (!response.ok) throw new Error(`decide answered ${response.status}`);
+  const json = (await response.json()) as { profileId?: unknown; decisions?: unknown };
+  const decisions = json.decisions && typeof json.decisions === "object" && !Array.isArray(json.decisions) ? (json.decisions as Decisions) : {};
+  return { anonymousId, profileId: typeof json.profileId === "string" ? json.profileId : null, decisions };
+}
