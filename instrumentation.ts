@@ -1,4 +1,5 @@
-// Next.js calls register() once per server process at start: background schedules live here.
+// Next.js calls register() once per server process at start: background
+// schedules and the shutdown flush live here.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { intervalMinutes, schedulePeriodic } = await import("@/lib/jobs/periodic");
@@ -11,5 +12,9 @@ export async function register() {
   if (segments) {
     const { recomputeAllSegments } = await import("@/lib/segments/queries/schedule");
     schedulePeriodic("segments", segments, recomputeAllSegments);
+  }
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    const { flushOnShutdown } = await import("@/lib/jobs/shutdown");
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushOnShutdown(signal));
   }
 }

@@ -53,7 +53,8 @@ try {
   progress.finish();
   say(demo.created ? "demo workspace seeded" : "demo workspace already present");
 
-  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(options.PORT) };
+  // NEXT_MANUAL_SIG_HANDLE: the app (instrumentation.ts) flushes its buffers on SIGTERM before it exits
+  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", PORT: String(options.PORT) };
   if (!options.dev) {
     const fingerprint = sourceFingerprint();
     if (buildIsStale(fingerprint)) {

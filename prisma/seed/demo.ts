@@ -9,6 +9,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { defaultNow, generateChunks } from "./generate";
 import { computeProfileValues, fillRollups, insertProfileChunk } from "./insert";
 import { idFrom } from "./random";
+import { seedContent } from "./content";
 import { seedSegments } from "./segments";
 
 export type SeedDemoOptions = {
@@ -106,6 +107,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     await fillRollups(db, demoId);
     await computeProfileValues(db, demoId);
     await seedSegments(db, demoId, seed);
+    await seedContent(db, demoId, seed);
     await db.query("COMMIT");
     options.onProgress?.(1, 1, "rollups");
     // Fresh statistics, so the first dashboard queries get sensible plans.

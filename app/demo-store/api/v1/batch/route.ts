@@ -1,0 +1,13 @@
+// POST /demo-store/api/v1/batch — the demo storefront's events, into the demo workspace (no key needed)
+import { apiRoute } from "@/lib/api/route";
+import { ApiError } from "@/lib/api/errors";
+import { handleBatch } from "@/lib/events/handlers";
+import { MAX_BATCH_BYTES } from "@/lib/events/limits";
+import { batchEnvelopeSchema } from "@/lib/events/schema";
+import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/workspace";
+
+export const POST = apiRoute({ auth: "public", maxBytes: MAX_BATCH_BYTES, body: batchEnvelopeSchema }, async ({ body }) => {
+  const workspace = demoStoreEnabled() ? await demoWorkspace() : null;
+  if (!workspace) throw new ApiError("not_found", "The demo store is off");
+  return handleBatch(workspace, body);
+});

@@ -1,0 +1,12 @@
+// POST /demo-store/api/v1/decide — the decision API for the demo storefront (its workspace, no key needed)
+import { apiRoute } from "@/lib/api/route";
+import { ApiError } from "@/lib/api/errors";
+import { decideBodySchema } from "@/lib/decide/request";
+import { serveDecision } from "@/lib/decide/queries/serve-decision";
+import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/workspace";
+
+export const POST = apiRoute({ auth: "public", maxBytes: 16 * 1024, body: decideBodySchema }, async ({ body }) => {
+  const workspace = demoStoreEnabled() ? await demoWorkspace() : null;
+  if (!workspace) throw new ApiError("not_found", "The demo store is off");
+  return serveDecision(workspace.id, body);
+});

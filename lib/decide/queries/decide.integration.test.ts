@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as decideRoute } from "@/app/api/v1/decide/route";
+import { runWorkspaceAction } from "@/lib/actions/action-client";
+import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
+import { setExperienceStatusDef } from "@/lib/content/queries/actions/experience-state";
+import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
+import { setKillSwitchDef } from "@/lib/content/queries/actions/set-kill-switch";
+import { db } from "@/lib/db/client";
+import { closePgPool } from "@/lib/db/pg-pool";
+import { handleBatch } from "@/lib/events/handlers";
+import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
+import { flushExposures } from "./exposure-buffer";
+import { stopConfigListener } from "./snapshot-store";
+
+type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
+let ws: Fixture;
+let key: string;
+let editor: string;
+let placementId: string;
+let experienceId: string;
+let child: ChildProcess;
+let childPort = 0;
+
+const rule = { type: "group", id: "r", combinator: "and", children: [{ type: "trait", id: "t", key: "plan", valueType: "string", op: "equals", value: "pro" }] };
+const decideViaApp = async (body: unknown, headers: Record<string, string> = {}) => {
+  const response = await decideRoute(new Request("http://localhost/api/v1/decide", { method: "POST", headers: { authorization: `Bearer ${key}`, ...headers }, body: JSON.stringify(body) }));
+  return { status: response.status, body: await response.json() };
+};
+const decideViaChild = async (body: unknown) => {
+  const response = await fetch(`http://127.0.0.1:${childPort}/`, { method: "POST", body: JSON.stringify({ workspaceId: ws.workspace.id, body }) });
+  return response.json();
+};
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("Decide", ["admin", "editor"]);
+  editor = ws.member("editor").userId;
+  key = await createTestApiKey(ws.workspace.id, "client");
+  await handleBatch({ ...ws.workspace, storePlainPii: true }, { batch: [{ type: "identify", userId: "pro-1", anonymousId: "anon-pro", traits: { plan: "pro", first_name: "Pia" } }, { type: "identify", userId: "free-1", traits: { plan: "free" } }] });
+  const placement = await runWorkspaceAction(createPlacementDef, editor, { workspaceId: ws.workspace.id, key: "home-hero", name: "Hero", contentType: "html", defaultBody: "<h1>Welcome</h1>" });
+  if (!placement.ok) throw new Error(placement.error.message);
+  placementId = placement.data.placementId;
+  const experience = await runWorkspaceAction(saveExperienceDef, editor, {
+    workspaceId: ws.workspace.id, placementId, name: "Pros", target: { kind: "rule", rule }, status: "live", schedule: { timeZone: "UTC" }, body: "<h1>Hi {{ first_name }}, pro</h1>",
+  });
+  if (!experience.ok) throw new Error(experience.error.message);
+  experienceId = experience.data.experienceId;
+  child = spawn("node_modules/.bin/tsx", ["scripts/test/decide-child.ts"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+  childPort = Number(await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once("line", resolve)));
+});
+
+afterAll(async () => {
+  child?.kill("SIGTERM");
+  await stopConfigListener();
+  await closePgPool();
+});
+
+describe("POST /api/v1/decide", () => {
+  it("serves the matching experience to a known visitor and the default to others, reporting unknown placements", async () => {
+    const pro = await decideViaApp({ userId: "pro-1", placements: ["home-hero", "nowhere"], context: { url: "https://shop.example/" } });
+    expect(pro.status).toBe(200);
+    expect(pro.body).toMatchObject({ decisions: { "home-hero": { experienceId, content: "<h1>Hi Pia, pro</h1>", reason: "experience", contentType: "html" } }, unknownPlacements: ["nowhere"] });
+    expect(pro.body.profileId).toEqual(expect.any(String));
+    expect((await decideViaApp({ anonymousId: "anon-pro", placements: ["home-hero"] })).body.decisions["home-hero"].experienceId).toBe(experienceId);
+    expect((await decideViaApp({ userId: "free-1", placements: ["home-hero"] })).body.decisions["home-hero"]).toMatchObject({ content: "<h1>Welcome</h1>", reason: "default" });
+    expect((await decideViaApp({ anonymousId: "never-seen", placements: ["home-hero"] })).body).toMatchObject({ profileId: null, decisions: { "home-hero": { reason: "default" } } });
+  });
+
+  it("records each served decision as an exposure, off the request path", async () => {
+    await decideViaApp({ userId: "pro-1", placements: ["home-hero"] });
+    await decideViaApp({ anonymousId: "brand-new", placements: ["home-hero"] });
+    await flushExposures();
+    const exposures = await db.exposure.findMany({ where: { workspaceId: ws.workspace.id, placementId } });
+    expect(exposures.some((e) => e.profileId !== null)).toBe(true);
+    expect(exposures.some((e) => e.profileId === null && e.anonymousId === "brand-new")).toBe(true);
+  });
+
+  it("refuses bad input with the field and reason, and keys without the decide scope", async () => {
+    const bad = await decideViaApp({ placements: [], context: { country: "Germany" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["placements", "context.country"]));
+    const ingestOnly = await createTestApiKey(ws.workspace.id, "write");
+    const refused = await decideRoute(new Request("http://localhost/api/v1/decide", { method: "POST", headers: { authorization: `Bearer ${ingestOnly}` }, body: JSON.stringify({ placements: ["home-hero"] }) }));
+    expect(refused.status).toBe(403);
+  });
+
+  it("serves an edit made in one process from another process within a second (LISTEN/NOTIFY)", async () => {
+    const before = await decideViaChild({ userId: "pro-1", placements: ["home-hero"] });
+    expect(before.decisions["home-hero"].experienceId).toBe(experienceId);
+
+    const started = Date.now();
+    const killed = await runWorkspaceAction(setKillSwitchDef, editor, { workspaceId: ws.workspace.id, placementId, on: true });
+    expect(killed.ok).toBe(true);
+    let served: { reason: string } | undefined;
+    while (Date.now() - started < 3_000) {
+      served = (await decideViaChild({ userId: "pro-1", placements: ["home-hero"] })).decisions["home-hero"];
+      if (served?.reason === "kill_switch") break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const elapsed = Date.now() - started;
+    expect(served?.reason).toBe("kill_switch");
+    expect(elapsed).toBeLessThan(1_000);
+
+    await runWorkspaceAction(setKillSwitchDef, editor, { workspaceId: ws.workspace.id, placementId, on: false });
+    await runWorkspaceAction(setExperienceStatusDef, editor, { workspaceId: ws.workspace.id, experienceId, status: "paused" });
+    const pausedAt = Date.now();
+    let reason = "";
+    while (Date.now() - pausedAt < 3_000 && reason !== "default") {
+      reason = (await decideViaChild({ userId: "pro-1", placements: ["home-hero"] })).decisions["home-hero"].reason;
+    }
+    expect(reason).toBe("default");
+  });
+});
