@@ -10,6 +10,7 @@ import { removeMemberDef } from "@/lib/members/remove";
 import { revokeInvitationDef } from "@/lib/members/revoke-invitation";
 import { recomputeRfmDef } from "@/lib/profiles/recompute-rfm";
 import { setStorePlainPiiDef } from "@/lib/workspaces/privacy";
+import { setCorsOriginsDef } from "@/lib/workspaces/cors-origins";
 import { archiveSegmentDef } from "@/lib/segments/queries/actions/archive-segment";
 import { duplicateSegmentDef } from "@/lib/segments/queries/actions/duplicate-segment";
 import { freezeSegmentDef } from "@/lib/segments/queries/actions/freeze-segment";
@@ -62,6 +63,7 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: revokeApiKeyDef, input: { apiKeyId: bKeyId } },
     { def: recomputeRfmDef, input: {} },
     { def: setStorePlainPiiDef, input: { storePlainPii: false } },
+    { def: setCorsOriginsDef, input: { origins: "https://evil.example" } },
     { def: saveSegmentDef, input: { segmentId: bSegmentId, name: "hijacked", rule: { type: "group", id: "r", combinator: "or", children: [] } } },
     { def: duplicateSegmentDef, input: { segmentId: bSegmentId } },
     { def: archiveSegmentDef, input: { segmentId: bSegmentId, archived: true } },
@@ -122,7 +124,7 @@ describe("workspace isolation through actions", () => {
   });
 
   it("covers every workspace action that a page exposes", () => {
-    const defsByName: Record<string, { name: string }> = { inviteMemberDef, changeRoleDef, removeMemberDef, revokeInvitationDef, createApiKeyDef, revokeApiKeyDef, recomputeRfmDef, setStorePlainPiiDef,
+    const defsByName: Record<string, { name: string }> = { inviteMemberDef, changeRoleDef, removeMemberDef, revokeInvitationDef, createApiKeyDef, revokeApiKeyDef, recomputeRfmDef, setStorePlainPiiDef, setCorsOriginsDef,
       saveSegmentDef, duplicateSegmentDef, archiveSegmentDef, freezeSegmentDef, recomputeSegmentDef, uploadStaticSegmentDef,
       createPlacementDef, updatePlacementDef, setKillSwitchDef, saveExperienceDef, setExperienceStatusDef, moveExperienceDef, deleteExperienceDef };
     const tested = new Set(attacks().map(({ def }) => def.name));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AllowedOriginsForm } from "@/components/api-keys/allowed-origins-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -25,6 +26,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
       ) : (
         <ApiKeyTable workspaceId={workspace.id} keys={keys} canAdmin={can.admin} />
       )}
+      <div className="max-w-xl pt-4">
+        <AllowedOriginsForm workspaceId={workspace.id} origins={workspace.corsOrigins} canAdmin={can.admin} />
+      </div>
     </section>
   );
 }

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import { queryOne } from "./support/database";
+import { signIn } from "./support/session";
+
+const SEGMENT = "RFM champions";
+const NAME = `E2E champions ${Date.now()}`;
+const CONTENT = "E2E deal for";
+
+type Person = { user_id: string; email: string; first_name: string };
+const person = (inSegment: boolean) =>
+  queryOne<Person>(
+    `SELECT i.value AS user_id, p.traits ->> 'email' AS email, p.traits ->> 'first_name' AS first_name
+     FROM profiles p JOIN workspaces w ON w.id = p.workspace_id AND w.slug = 'demo'
+     JOIN identities i ON i.profile_id = p.id AND i.type = 'user_id'
+     WHERE p.traits ? 'email' AND p.traits ? 'first_name'
+       AND ${inSegment ? "" : "NOT"} EXISTS (SELECT 1 FROM segment_memberships m JOIN segments s ON s.id = m.segment_id
+                     WHERE m.profile_id = p.id AND m.exited_at IS NULL AND s.name = $1)
+     ORDER BY p.id LIMIT 1`,
+    [SEGMENT],
+  );
+
+async function previewAs(page: Page, email: string) {
+  const change = page.getByRole("button", { name: "Change" });
+  if (await change.isVisible()) await change.click();
+  await page.getByLabel("Find a profile").fill(email);
+  await page.getByRole("list", { name: "Profiles" }).getByRole("button").first().click();
+}
+
+/** The home page's first HTML for a visitor signed in as `userId` (or a guest): what the server rendered, before any script ran. */
+async function storefrontHtml(page: Page, userId: string | null) {
+  const cookie = `pz_aid=e2e-${userId ?? "guest"}-${Date.now()}${userId ? `; demo_uid=${userId}` : ""}`;
+  const response = await page.request.get("/demo-store", { headers: { cookie } });
+  expect(response.status()).toBe(200);
+  return response.text();
+}
+
+test("an editor targets the home hero at a segment, previews it with why, publishes it, and the storefront serves it; the kill switch restores the default", async ({ page }) => {
+  test.slow();
+  const member = await person(true);
+  const outsider = await person(false);
+  await signIn(page, "editor");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Content" }).click();
+  await page.getByRole("link", { name: "Home hero" }).click();
+  await page.getByRole("link", { name: "New experience" }).click();
+
+  await page.getByLabel("Name").fill(NAME);
+  await page.getByLabel("Segment", { exact: true }).selectOption({ label: SEGMENT });
+  await page.getByLabel("Content").fill(`<h2>${CONTENT} {{ first_name | default: "you" }}</h2>`);
+
+  await previewAs(page, member.email);
+  await expect(page.getByTestId("preview-text")).toContainText(`${CONTENT} ${member.first_name}`);
+  const why = page.getByRole("list", { name: "Why" });
+  await expect(why.getByTestId("why-row").filter({ hasText: NAME })).toBeVisible();
+
+  await previewAs(page, outsider.email);
+  await expect(page.getByTestId("preview-content")).not.toContainText(CONTENT);
+  await expect(why.getByTestId("why-row").filter({ hasText: NAME })).toContainText(`in segment "${SEGMENT}"`);
+
+  await page.getByRole("button", { name: "Save experience" }).click();
+  await expect(page.getByRole("heading", { name: "Home hero" })).toBeVisible();
+  for (let i = 0; i < 3; i++) {
+    const up = page.getByRole("button", { name: `Move ${NAME} up` });
+    if (await up.isDisabled()) break;
+    await up.click();
+    await expect(page.getByRole("button", { name: `Move ${NAME} up` })).toBeEnabled({ timeout: 10_000 }).catch(() => undefined);
+  }
+  await expect(page.getByRole("button", { name: `Move ${NAME} up` })).toBeDisabled();
+  const row = page.getByRole("listitem").filter({ hasText: NAME });
+  await row.getByRole("button", { name: "Publish" }).click();
+  await expect(row.getByText("Live")).toBeVisible();
+
+  // the first HTML already holds the content (decided on the server: no flicker of the default)
+  await expect.poll(async () => (await storefrontHtml(page, member.user_id)).includes(`${CONTENT} ${member.first_name}`), { timeout: 5_000 }).toBe(true);
+  expect(await storefrontHtml(page, outsider.user_id)).not.toContain(CONTENT);
+  const visitor = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  await visitor.addCookies([{ name: "demo_uid", value: member.user_id, url: new URL(page.url()).origin }]);
+  const shopper = await visitor.newPage();
+  await shopper.goto("/demo-store");
+  await expect(shopper.getByTestId("home-hero")).toContainText(`${CONTENT} ${member.first_name}`);
+
+  await page.getByRole("button", { name: "Kill switch" }).click();
+  await page.getByRole("button", { name: "Turn on the kill switch" }).click();
+  await expect(page.getByRole("button", { name: "Kill switch" })).toHaveAttribute("aria-pressed", "true");
+  await shopper.reload();
+  await expect(shopper.getByTestId("home-hero")).not.toContainText(CONTENT);
+  await expect(shopper.getByTestId("home-hero")).toHaveAttribute("data-experience-id", "");
+
+  await page.getByRole("button", { name: "Kill switch" }).click();
+  await expect(page.getByRole("button", { name: "Kill switch" })).toHaveAttribute("aria-pressed", "false");
+  await visitor.close();
+});
