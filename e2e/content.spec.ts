@@ -15,15 +15,20 @@ const person = (inSegment: boolean) =>
      WHERE p.traits ? 'email' AND p.traits ? 'first_name'
        AND ${inSegment ? "" : "NOT"} EXISTS (SELECT 1 FROM segment_memberships m JOIN segments s ON s.id = m.segment_id
                      WHERE m.profile_id = p.id AND m.exited_at IS NULL AND s.name = $1)
+       -- in none of the segments of the hero's earlier experiences, so that the new one is what the member is served
+       AND NOT EXISTS (SELECT 1 FROM segment_memberships m JOIN segments s ON s.id = m.segment_id
+                       WHERE m.profile_id = p.id AND m.exited_at IS NULL AND s.name IN ('Shoe fans', 'At-risk customers', 'New visitors'))
      ORDER BY p.id LIMIT 1`,
     [SEGMENT],
   );
 
-async function previewAs(page: Page, email: string) {
+async function previewAs(page: Page, { email, first_name }: Person) {
+  await page.getByRole("button", { name: "As a profile" }).click();
   const change = page.getByRole("button", { name: "Change" });
   if (await change.isVisible()) await change.click();
   await page.getByLabel("Find a profile").fill(email);
-  await page.getByRole("list", { name: "Profiles" }).getByRole("button").first().click();
+  await page.getByRole("list", { name: "Profiles" }).getByRole("button", { name: new RegExp(first_name) }).first().click();
+  await expect(page.getByTestId("preview-profile")).toContainText(first_name);
 }
 
 /** The home page's first HTML for a visitor signed in as `userId` (or a guest): what the server rendered, before any script ran. */
@@ -43,16 +48,18 @@ test("an editor targets the home hero at a segment, previews it with why, publis
   await page.getByRole("link", { name: "Home hero" }).click();
   await page.getByRole("link", { name: "New experience" }).click();
 
-  await page.getByLabel("Name").fill(NAME);
+  await expect(page.getByRole("heading", { name: "New experience" })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill(NAME);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(NAME);
   await page.getByLabel("Segment", { exact: true }).selectOption({ label: SEGMENT });
   await page.getByLabel("Content").fill(`<h2>${CONTENT} {{ first_name | default: "you" }}</h2>`);
 
-  await previewAs(page, member.email);
+  await previewAs(page, member);
   await expect(page.getByTestId("preview-text")).toContainText(`${CONTENT} ${member.first_name}`);
   const why = page.getByRole("list", { name: "Why" });
   await expect(why.getByTestId("why-row").filter({ hasText: NAME })).toBeVisible();
 
-  await previewAs(page, outsider.email);
+  await previewAs(page, outsider);
   await expect(page.getByTestId("preview-content")).not.toContainText(CONTENT);
   await expect(why.getByTestId("why-row").filter({ hasText: NAME })).toContainText(`in segment "${SEGMENT}"`);
 
