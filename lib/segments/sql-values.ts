@@ -61,10 +61,11 @@ export function sqlComparison(c: Comparison, x: string, params: SqlParams): stri
       const needle = () => params.add(asciiLower(c.value ?? ""), "text");
       const positive = (sql: string) => `coalesce(${sql}, false)`;
       switch (c.op) {
+        // jsonb equality with a JSON string: exact, type-aware, and cheaper than extracting the text
         case "equals":
-          return positive(`${t} = ${params.add(c.value ?? "", "text")}`);
+          return positive(`${x} = ${params.add(JSON.stringify(c.value ?? ""), "jsonb")}`);
         case "not_equals":
-          return `NOT ${positive(`${t} = ${params.add(c.value ?? "", "text")}`)}`;
+          return `NOT ${positive(`${x} = ${params.add(JSON.stringify(c.value ?? ""), "jsonb")}`)}`;
         case "contains":
           return positive(`strpos(${lowerAscii(t)}, ${needle()}) > 0`);
         case "not_contains":
@@ -76,9 +77,9 @@ export function sqlComparison(c: Comparison, x: string, params: SqlParams): stri
           return positive(`right(${lowerAscii(t)}, char_length(${n})) = ${n}`);
         }
         case "in":
-          return positive(`${t} = ANY(${params.add(c.values ?? [], "text[]")})`);
+          return positive(`${x} = ANY(${params.add((c.values ?? []).map((v) => JSON.stringify(v)), "jsonb[]")})`);
         case "not_in":
-          return `NOT ${positive(`${t} = ANY(${params.add(c.values ?? [], "text[]")})`)}`;
+          return `NOT ${positive(`${x} = ANY(${params.add((c.values ?? []).map((v) => JSON.stringify(v)), "jsonb[]")})`)}`;
       }
       return "FALSE";
     }
