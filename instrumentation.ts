@@ -14,7 +14,7 @@ export async function register() {
     schedulePeriodic("segments", segments, recomputeAllSegments);
   }
   if (process.env.NEXT_MANUAL_SIG_HANDLE) {
-    const { flushOnShutdown } = await import("@/lib/jobs/shutdown");
-    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushOnShutdown(signal));
+    const { flushOnSignals } = await import("@/lib/jobs/shutdown");
+    flushOnSignals();
   }
 }

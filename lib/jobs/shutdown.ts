@@ -12,3 +12,8 @@ export async function flushOnShutdown(signal: string): Promise<never> {
   await closePgPool().catch(() => undefined);
   process.exit(0);
 }
+
+/** Registers the flush for SIGTERM and SIGINT (Next's own handling is off: NEXT_MANUAL_SIG_HANDLE). */
+export function flushOnSignals(): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushOnShutdown(signal));
+}
