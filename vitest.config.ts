@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{lib,app,prisma,scripts}/**/*.integration.test.ts"],
+          include: ["{lib,app,prisma,scripts,server}/**/*.integration.test.ts"],
           environment: "node",
           globalSetup: ["./scripts/test/integration-global-setup.ts"],
           setupFiles: ["./scripts/test/integration-setup.ts"],

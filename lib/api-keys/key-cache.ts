@@ -1,3 +1,5 @@
+import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
+
 /**
  * A few seconds of memory of API-key lookups, so that a storefront's stream
  * of requests does not query the key on each one. Revoking a key clears it
@@ -10,10 +12,18 @@ const MAX_ENTRIES = 10_000;
 const store = globalThis as unknown as { apiKeyLookups?: Map<string, { value: unknown; expires: number }> };
 const entries = (store.apiKeyLookups ??= new Map());
 
+/** A lookup from memory while fresh; when the database cannot be reached, the last one known (keys keep working through an outage). */
 export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): Promise<T> {
   const hit = entries.get(hash);
   if (hit && hit.expires > Date.now()) return hit.value as T;
-  const value = await load();
+  let value: T;
+  try {
+    value = await load();
+    noteDatabaseOk();
+  } catch (error) {
+    if (noteDatabaseError(error) && hit) return hit.value as T;
+    throw error;
+  }
   if (entries.size >= MAX_ENTRIES) entries.clear();
   entries.set(hash, { value, expires: Date.now() + TTL_MS });
   return value;

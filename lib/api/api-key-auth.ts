@@ -1,5 +1,6 @@
 import type { ApiKeyScope } from "@/lib/api-keys/secret";
 import { findActiveApiKey, touchApiKey } from "@/lib/api-keys/queries";
+import { isConnectionError, noteDatabaseError } from "@/lib/db/availability";
 import { ApiError } from "./errors";
 
 /** The workspace a key belongs to, with what ingest needs of it. */
@@ -15,8 +16,8 @@ export type ApiCaller = {
  * the key as user name (how Segment's libraries send the write key), or
  * `x-api-key`.
  */
-export function apiKeyFromHeaders(headers: Headers): string | null {
-  const authorization = headers.get("authorization")?.trim();
+export function apiKeyFromHeaders(header: (name: string) => string | null): string | null {
+  const authorization = header("authorization")?.trim();
   if (authorization) {
     const [scheme, value = ""] = authorization.split(/\s+/, 2);
     if (scheme?.toLowerCase() === "bearer") return value || null;
@@ -26,19 +27,21 @@ export function apiKeyFromHeaders(headers: Headers): string | null {
       return user || null;
     }
   }
-  return headers.get("x-api-key")?.trim() || null;
+  return header("x-api-key")?.trim() || null;
 }
 
-/** Authenticates a key and checks it carries `scope`; records its use. */
+/** Authenticates a key and checks it carries `scope`; records its use (not awaited). */
 export async function authenticateApiKey(key: string | null, scope: ApiKeyScope | "any"): Promise<ApiCaller> {
   if (!key) throw new ApiError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>`, or as the Basic-auth user name");
   if (key.length > 200) throw new ApiError("unauthorized", "Invalid API key");
-  const apiKey = await findActiveApiKey(key);
+  const apiKey = await findActiveApiKey(key).catch((error: unknown) => {
+    throw isConnectionError(error) ? new ApiError("unavailable", "The database cannot be reached to check this key; retry shortly") : error;
+  });
   if (!apiKey) throw new ApiError("unauthorized", "Invalid or revoked API key");
   const scopes = apiKey.scopes as ApiKeyScope[];
   if (scope !== "any" && !scopes.includes(scope)) {
     throw new ApiError("forbidden", `This key does not have the \`${scope}\` scope`);
   }
-  await touchApiKey(apiKey);
+  void touchApiKey(apiKey).catch((error: unknown) => noteDatabaseError(error) || console.error("[api] recording a key's use failed:", error));
   return { workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id, scopes, workspace: apiKey.workspace };
 }

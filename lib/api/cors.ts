@@ -8,14 +8,15 @@ const ALLOW_HEADERS = "authorization, content-type, x-api-key";
  * for any origin, and the real request then checks the origin against the
  * key's workspace allowlist (the app's own origin is always allowed).
  */
+export function preflightHeaders(origin: string | null): Record<string, string> {
+  return origin
+    ? { "access-control-allow-origin": origin, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": ALLOW_HEADERS, "access-control-max-age": "600", vary: "Origin" }
+    : {};
+}
+
+/** The preflight answer of the app's browser-callable routes (`export const OPTIONS = corsPreflight`). */
 export function corsPreflight(request: Request): Response {
-  const origin = request.headers.get("origin");
-  return new Response(null, {
-    status: 204,
-    headers: origin
-      ? { "access-control-allow-origin": origin, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": ALLOW_HEADERS, "access-control-max-age": "600", vary: "Origin" }
-      : {},
-  });
+  return new Response(null, { status: 204, headers: preflightHeaders(request.headers.get("origin")) });
 }
 
 /** Whether `origin` may call this workspace's API from a browser (exact match, or `*` in the allowlist). */
@@ -24,19 +25,11 @@ export function originAllowed(origin: string, requestUrl: string, allowlist: rea
 }
 
 /** Refuses a browser request from an origin the workspace does not allow (requests without Origin, from servers, pass). */
-export function checkOrigin(request: Request, allowlist: readonly string[]): string | null {
-  const origin = request.headers.get("origin");
+export function checkOrigin(request: { url: string; header(name: string): string | null }, allowlist: readonly string[]): string | null {
+  const origin = request.header("origin");
   if (!origin) return null;
   if (!originAllowed(origin, request.url, allowlist)) {
     throw new ApiError("forbidden", `Origin ${origin} is not allowed for this workspace; add it under Settings → API keys → Allowed origins`);
   }
   return origin;
-}
-
-/** Adds the CORS headers of an allowed origin to a response. */
-export function withCors(response: Response, origin: string | null): Response {
-  if (!origin) return response;
-  response.headers.set("access-control-allow-origin", origin);
-  response.headers.append("vary", "Origin");
-  return response;
 }

@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | "not_found"
   | "payload_too_large"
   | "rate_limited"
+  | "unavailable"
   | "internal";
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -21,6 +22,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   payload_too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -46,4 +48,9 @@ export function apiIssues(error: z.ZodError): ApiIssue[] {
 
 export function errorBody(error: ApiError) {
   return { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+}
+
+/** A body past its size limit (413). */
+export function tooLarge(maxBytes: number): ApiError {
+  return new ApiError("payload_too_large", `Request body is larger than ${Math.round(maxBytes / 1024)} KB`);
 }

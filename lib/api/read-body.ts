@@ -1,9 +1,7 @@
-import { ApiError } from "./errors";
+import { tooLarge } from "./errors";
 
 /** Reads a request body as text, refusing it with 413 as soon as it passes `maxBytes`. */
 export async function readBodyLimited(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -19,8 +17,4 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError("payload_too_large", `Request body is larger than ${Math.round(maxBytes / 1024)} KB`);
 }

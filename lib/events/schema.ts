@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const MESSAGE_TYPES = ["track", "identify", "page", "screen", "alias", "group"] as const;
+export const MESSAGE_TYPES = ["track", "identify", "page", "screen", "alias", "group"] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** Segment sends ids as strings, some libraries as numbers. */

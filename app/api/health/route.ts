@@ -1,9 +1,7 @@
 // GET /api/health — liveness and database reachability, for load balancers and the start script
-import { apiRoute } from "@/lib/api/route";
+import { answer, apiRoute } from "@/lib/api/route";
 import { databaseAnswers } from "@/lib/workspaces/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ auth: "public" }, async () =>
-  (await databaseAnswers()) ? { status: "ok" } : Response.json({ status: "degraded", database: "unreachable" }, { status: 503 }),
-);
+export const GET = apiRoute({ auth: "public" }, async () => ((await databaseAnswers()) ? { status: "ok" } : answer(503, { status: "degraded", database: "unreachable" })));

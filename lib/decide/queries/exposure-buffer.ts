@@ -1,3 +1,4 @@
+import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { pgPool } from "@/lib/db/pg-pool";
 
 /** One served decision, as the exposures table keeps it. */
@@ -47,8 +48,9 @@ export async function flushExposures(): Promise<void> {
         [batch.map((e) => e.workspaceId), batch.map((e) => e.profileId), batch.map((e) => e.anonymousId), batch.map((e) => e.placementId), batch.map((e) => e.variantId), batch.map((e) => e.occurredAt.toISOString())],
       );
       buffer.written += batch.length;
+      noteDatabaseOk();
     } catch (error) {
-      console.error("[decide] writing exposures failed, will retry:", error instanceof Error ? error.message : error);
+      if (!noteDatabaseError(error)) console.error("[decide] writing exposures failed, will retry:", error instanceof Error ? error.message : error);
       buffer.pending.unshift(...batch.slice(0, MAX_BUFFERED - buffer.pending.length));
       if (!buffer.timer) {
         buffer.timer = setTimeout(() => void flushExposures(), FLUSH_MS);

@@ -14,7 +14,8 @@ type Row = {
   statics: string[] | null;
 };
 
-const ANONYMOUS: VisitorState = { profileId: null, profile: null, personalization: true };
+/** A visitor the platform knows nothing of (yet). */
+export const ANONYMOUS_VISITOR: VisitorState = { profileId: null, profile: null, personalization: true };
 
 /**
  * What a decision knows of a visitor, in one indexed query: the profile that
@@ -23,7 +24,7 @@ const ANONYMOUS: VisitorState = { profileId: null, profile: null, personalizatio
  * visitor without a profile yet is anonymous and reads nothing else.
  */
 export async function loadVisitor(workspaceId: string, ids: { userId?: string; anonymousId?: string; profileId?: string }, historyDays: number, now: number): Promise<VisitorState> {
-  if (!ids.userId && !ids.anonymousId && !ids.profileId) return ANONYMOUS;
+  if (!ids.userId && !ids.anonymousId && !ids.profileId) return ANONYMOUS_VISITOR;
   const { rows } = await pgPool().query<Row>(
     `WITH who AS (
        SELECT $5::text AS profile_id WHERE $5::text IS NOT NULL
@@ -43,7 +44,7 @@ export async function loadVisitor(workspaceId: string, ids: { userId?: string; a
     [workspaceId, ids.userId ?? null, ids.anonymousId ?? null, new Date(now - historyDays * 86_400_000).toISOString(), ids.profileId ?? null],
   );
   const r = rows[0];
-  if (!r) return ANONYMOUS;
+  if (!r) return ANONYMOUS_VISITOR;
   const t = (d: Date | null) => (d ? d.getTime() : null);
   const profile: ProfileState = {
     traits: r.traits,

@@ -1,19 +1,25 @@
+import { ApiError } from "@/lib/api/errors";
+import { isConnectionError, noteDatabaseError, noteDatabaseOk, skipDatabase } from "@/lib/db/availability";
 import { decide } from "../decide";
 import { visitContextOf, type DecideBody } from "../request";
+import type { VisitorState } from "../types";
 import { recordExposures } from "./exposure-buffer";
-import { loadVisitor } from "./load-visitor";
+import { ANONYMOUS_VISITOR, loadVisitor } from "./load-visitor";
 import { getSnapshot } from "./snapshot-store";
+import { cachedVisitor, cacheVisitor } from "./visitor-cache";
 
 /**
  * One decision request end to end: the workspace's snapshot (memory), the
- * visitor (one indexed query, none for a visitor without a profile), the
- * pure decision, and its exposures handed to the buffer (not awaited).
+ * visitor (memory, else one indexed query, none for a new anonymous visitor),
+ * the pure decision, and its exposures handed to the buffer (not awaited).
  */
 export async function serveDecision(workspaceId: string, body: DecideBody, options: { countryHeader?: string | null; now?: number } = {}) {
   const now = options.now ?? Date.now();
-  const snapshot = await getSnapshot(workspaceId);
+  const snapshot = await getSnapshot(workspaceId).catch((error: unknown) => {
+    throw isConnectionError(error) ? new ApiError("unavailable", "The database cannot be reached to load this workspace's configuration; retry shortly") : error;
+  });
   if (!snapshot) return { profileId: null, decisions: {}, unknownPlacements: body.placements };
-  const visitor = await loadVisitor(workspaceId, { userId: body.userId, anonymousId: body.anonymousId }, snapshot.historyDays, now);
+  const visitor = await readVisitor(workspaceId, body, snapshot.historyDays, now);
   const context = visitContextOf(body, { now, countryHeader: options.countryHeader, returning: (visitor.profile?.computed.sessions ?? 0) > 1 });
   const result = decide(snapshot, visitor, { placements: body.placements, context, traits: body.traits, now });
   const at = new Date(now);
@@ -24,4 +30,28 @@ export async function serveDecision(workspaceId: string, body: DecideBody, optio
     })),
   );
   return { profileId: visitor.profileId, decisions: result.decisions, unknownPlacements: result.unknownPlacements };
+}
+
+/**
+ * The visitor of a request. Nothing is read for a visitor without ids, or
+ * whose anonymous id the client has just created (`newVisitor`). A recent
+ * read is reused. When the database is unreachable, a decision fails open:
+ * the last read of this visitor if any, else an anonymous visitor, with the
+ * request's context still applied.
+ */
+async function readVisitor(workspaceId: string, body: DecideBody, historyDays: number, now: number): Promise<VisitorState> {
+  const ids = { userId: body.userId, anonymousId: body.anonymousId };
+  if (!ids.userId && (!ids.anonymousId || body.newVisitor)) return ANONYMOUS_VISITOR;
+  const cached = cachedVisitor(workspaceId, ids);
+  if (cached) return cached;
+  if (skipDatabase()) return cachedVisitor(workspaceId, ids, { stale: true }) ?? ANONYMOUS_VISITOR;
+  try {
+    const visitor = await loadVisitor(workspaceId, ids, historyDays, now);
+    noteDatabaseOk();
+    cacheVisitor(workspaceId, ids, visitor);
+    return visitor;
+  } catch (error) {
+    if (!noteDatabaseError(error)) throw error;
+    return cachedVisitor(workspaceId, ids, { stale: true }) ?? ANONYMOUS_VISITOR;
+  }
 }

@@ -6,7 +6,7 @@ import { CONFIG_CHANNEL } from "./config-version";
 import { loadSnapshotConfig } from "./load-config";
 
 /** How often the loaded snapshots' versions are re-read, so that a missed notification heals. */
-const RECHECK_MS = 15_000;
+const RECHECK_MS = Number(process.env.CONFIG_RECHECK_MS ?? 15_000);
 const RECONNECT_MS = 1_000;
 
 type Entry = { snapshot: Snapshot | null; loading: Promise<Snapshot | null> | null; wanted: number };

@@ -1,4 +1,5 @@
 import { inTransaction } from "@/lib/db/pg-pool";
+import { forgetVisitors } from "@/lib/decide/queries/visitor-cache";
 import { queueMembershipRefresh } from "@/lib/segments/queries/refresh-queue";
 import { storedIdentityValue } from "@/lib/identity/normalize";
 import type { MessageIdentities } from "@/lib/identity/resolve";
@@ -80,5 +81,6 @@ export async function ingestEvents(workspace: IngestWorkspace, events: Normalize
     return { received: events.length, stored, duplicates: toStore.length - stored, droppedForConsent: outcome.dropped.length, profiles: touched };
   });
   queueMembershipRefresh(workspace.id, result.profiles);
+  forgetVisitors(workspace.id, events);
   return result;
 }

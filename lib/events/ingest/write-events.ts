@@ -20,8 +20,8 @@ export async function writeEvents(
   if (events.length === 0) return 0;
   const inserted = await client.query<{ message_id: string }>(
     `INSERT INTO events (workspace_id, profile_id, type, name, properties, context, message_id, occurred_at, received_at)
-     SELECT $1, p, t, n, pr::jsonb, c::jsonb, m, o, $9
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[]) AS u(p, t, n, pr, c, m, o)
+     SELECT $1, p, t, n, pr::jsonb, c::jsonb, m, o, r
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[]) AS u(p, t, n, pr, c, m, o, r)
      ON CONFLICT (workspace_id, message_id) DO NOTHING
      RETURNING message_id`,
     [
@@ -33,7 +33,7 @@ export async function writeEvents(
       events.map((e) => JSON.stringify(e.event.context)),
       events.map((e) => e.event.messageId),
       events.map((e) => e.event.occurredAt.toISOString()),
-      receivedAt.toISOString(),
+      events.map((e) => (e.event.receivedAt ?? receivedAt).toISOString()),
     ],
   );
   // a messageId repeated within the batch is inserted once: count only its first occurrence

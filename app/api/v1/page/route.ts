@@ -1,10 +1,8 @@
 // POST /api/v1/page — Segment-spec page call, stored against the resolved profile
 import { corsPreflight } from "@/lib/api/cors";
-import { apiRoute } from "@/lib/api/route";
-import { handleMessage } from "@/lib/events/handlers";
-import { MAX_EVENT_BYTES } from "@/lib/events/limits";
-import { typedMessageSchema } from "@/lib/events/schema";
+import { nextRoute } from "@/lib/api/route";
+import { appIngest } from "@/lib/events/endpoints";
 
-export const POST = apiRoute({ auth: "ingest", cors: true, keyInBody: true, maxBytes: MAX_EVENT_BYTES, body: typedMessageSchema("page") }, ({ caller, body }) => handleMessage(caller.workspace, body));
+export const POST = nextRoute(appIngest.page);
 
 export const OPTIONS = corsPreflight;

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import type { ApiKeyScope } from "@/lib/api-keys/secret";
+import { apiKeyFromHeaders, authenticateApiKey, type ApiCaller } from "./api-key-auth";
+import { checkOrigin } from "./cors";
+import { ApiError, apiIssues, errorBody, tooLarge } from "./errors";
+
+const DEFAULT_MAX_BYTES = 32 * 1024;
+
+/**
+ * A request as every public endpoint sees it, whichever server received it:
+ * the Next app's route handlers and the standalone decision server
+ * (`server/decide.ts`) both adapt theirs to this, so that one endpoint
+ * definition answers the same on both.
+ */
+export type ApiRequest = {
+  method: string;
+  /** Absolute URL (the app's own origin is read from it). */
+  url: string;
+  header(name: string): string | null;
+  /** The body as text; refused with 413 as soon as it passes `maxBytes`. */
+  text(maxBytes: number): Promise<string>;
+};
+
+/** What an endpoint answers: a status, a JSON body (or none) and headers. */
+export type ApiAnswer = { status: number; body: unknown; headers: Record<string, string> };
+export type Endpoint = (request: ApiRequest) => Promise<ApiAnswer>;
+
+/** Answers made by `answer()`, told apart from handler results that merely look alike. */
+const answers = new WeakSet<object>();
+
+/** A handler's answer other than 200 with its result as the body. */
+export function answer(status: number, body: unknown, headers: Record<string, string> = {}): ApiAnswer {
+  const made = { status, body, headers };
+  answers.add(made);
+  return made;
+}
+const isAnswer = (value: unknown): value is ApiAnswer => typeof value === "object" && value !== null && answers.has(value);
+
+export type EndpointOptions<B extends z.ZodType, Q extends z.ZodType> = {
+  /** The scope a key needs; "any" for any valid key; "public" for no key at all. */
+  auth: ApiKeyScope | "any" | "public";
+  body?: B;
+  query?: Q;
+  /** Largest accepted body (413 beyond it). */
+  maxBytes?: number;
+  /** Also accept the key as `writeKey` in the JSON body (as Segment's libraries may send it). */
+  keyInBody?: boolean;
+  /** Callable from browsers: the Origin must be in the key's workspace allowlist, and answers carry CORS headers (answer preflights beside it). */
+  cors?: boolean;
+};
+
+export type EndpointContext<B extends z.ZodType, Q extends z.ZodType, A> = { request: ApiRequest; caller: A; body: z.output<B>; query: z.output<Q> };
+/** Who called: the key's workspace, or nobody for a public endpoint. */
+export type EndpointCaller<O> = O extends { auth: "public" } ? null : ApiCaller;
+
+/**
+ * The one wrapper of every public API endpoint: API-key authentication, body
+ * size limit, JSON and zod validation, CORS, and the uniform error body
+ * `{ error: { code, message, issues? } }`. Bad input is always a 4xx; an
+ * unexpected failure is logged and answered 500 without details.
+ */
+export function endpoint<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, O extends EndpointOptions<B, Q> = EndpointOptions<B, Q>>(
+  options: O & EndpointOptions<B, Q>,
+  handler: (ctx: EndpointContext<B, Q, EndpointCaller<O>>) => Promise<unknown>,
+): Endpoint {
+  return async (request) => {
+    let origin: string | null = null;
+    try {
+      const json = options.body ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES) : undefined;
+      const key = apiKeyFromHeaders((name) => request.header(name)) ?? (options.keyInBody ? writeKeyOf(json) : null);
+      const caller = options.auth === "public" ? null : await authenticateApiKey(key, options.auth);
+      if (options.cors) origin = caller ? checkOrigin(request, caller.workspace.corsOrigins) : request.header("origin");
+      const body = options.body ? parseWith(options.body, json, "invalid_body") : undefined;
+      const query = options.query ? parseWith(options.query, Object.fromEntries(new URL(request.url).searchParams), "invalid_query") : undefined;
+      const result = await handler({ request, caller: caller as EndpointCaller<O>, body: body as z.output<B>, query: query as z.output<Q> });
+      return withCors(isAnswer(result) ? result : answer(200, result), origin);
+    } catch (error) {
+      if (error instanceof ApiError) return withCors(answer(error.status, errorBody(error), error.status === 503 ? { "retry-after": "1" } : {}), origin);
+      console.error(`[api ${request.method} ${new URL(request.url).pathname}]`, error);
+      return withCors(answer(500, errorBody(new ApiError("internal", "Internal error"))), origin);
+    }
+  };
+}
+
+function withCors(result: ApiAnswer, origin: string | null): ApiAnswer {
+  if (!origin) return result;
+  return { ...result, headers: { ...result.headers, "access-control-allow-origin": origin, vary: "Origin" } };
+}
+
+function writeKeyOf(json: unknown): string | null {
+  const value = json && typeof json === "object" ? (json as { writeKey?: unknown }).writeKey : undefined;
+  return typeof value === "string" && value ? value : null;
+}
+
+async function readJson(request: ApiRequest, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.header("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await request.text(maxBytes);
+  if (!text.trim()) throw new ApiError("invalid_json", "Request body is empty; send a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_json", "Request body is not valid JSON");
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: "invalid_body" | "invalid_query"): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError(code, code === "invalid_body" ? "The request body is invalid" : "The query string is invalid", apiIssues(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,68 @@
+import type { VisitorState } from "../types";
+
+/**
+ * Recently read visitors, so that a storefront's stream of decisions for the
+ * same person reads the database once, not on every page. Entries live
+ * TTL_MS at most (events stored by other processes show up within that), and
+ * are dropped at once when this process takes an event of the visitor.
+ * Least recently used entries go first beyond MAX_ENTRIES.
+ */
+const TTL_MS = Number(process.env.VISITOR_CACHE_TTL_MS ?? 10_000);
+const MAX_ENTRIES = Number(process.env.VISITOR_CACHE_SIZE ?? 5_000);
+
+export type VisitorIds = { userId?: string; anonymousId?: string };
+type Entry = { visitor: VisitorState; expires: number; ids: string[] };
+type Cache = { entries: Map<string, Entry>; byId: Map<string, Set<string>> };
+
+const globalForCache = globalThis as unknown as { visitorCache?: Cache };
+const cache = (globalForCache.visitorCache ??= { entries: new Map(), byId: new Map() });
+
+const idKeys = (workspaceId: string, ids: VisitorIds) => [ids.userId !== undefined ? `${workspaceId}\u0000u\u0000${ids.userId}` : null, ids.anonymousId !== undefined ? `${workspaceId}\u0000a\u0000${ids.anonymousId}` : null].filter((k): k is string => k !== null);
+const entryKey = (keys: string[]) => keys.join("\u0001");
+
+function remove(key: string): void {
+  const entry = cache.entries.get(key);
+  if (!entry) return;
+  cache.entries.delete(key);
+  for (const id of entry.ids) {
+    const keys = cache.byId.get(id);
+    keys?.delete(key);
+    if (keys?.size === 0) cache.byId.delete(id);
+  }
+}
+
+/** The cached visitor of these ids; `stale` also returns an expired one (when the database is down). */
+export function cachedVisitor(workspaceId: string, ids: VisitorIds, options: { stale?: boolean } = {}): VisitorState | null {
+  const key = entryKey(idKeys(workspaceId, ids));
+  const entry = cache.entries.get(key);
+  if (!entry) return null;
+  if (entry.expires <= Date.now() && !options.stale) return null;
+  cache.entries.delete(key); // most recently used goes last
+  cache.entries.set(key, entry);
+  return entry.visitor;
+}
+
+export function cacheVisitor(workspaceId: string, ids: VisitorIds, visitor: VisitorState): void {
+  const keys = idKeys(workspaceId, ids);
+  if (keys.length === 0) return;
+  const key = entryKey(keys);
+  remove(key);
+  while (cache.entries.size >= MAX_ENTRIES) remove(cache.entries.keys().next().value!);
+  cache.entries.set(key, { visitor, expires: Date.now() + TTL_MS, ids: keys });
+  for (const id of keys) {
+    let set = cache.byId.get(id);
+    if (!set) cache.byId.set(id, (set = new Set()));
+    set.add(key);
+  }
+}
+
+/** Forgets every cached visitor that any of these ids identifies (their events just arrived). */
+export function forgetVisitors(workspaceId: string, ids: VisitorIds[]): void {
+  for (const visitor of ids) {
+    for (const id of idKeys(workspaceId, visitor)) {
+      for (const key of [...(cache.byId.get(id) ?? [])]) remove(key);
+    }
+  }
+}
+
+export const visitorCacheSize = () => cache.entries.size;

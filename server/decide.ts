@@ -1,0 +1,52 @@
+// The standalone decision server: `npm run decide-server` (npm start also starts one on DECIDE_PORT).
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { closePgPool } from "@/lib/db/pg-pool";
+import { flushExposures } from "@/lib/decide/queries/exposure-buffer";
+import { stopConfigListener } from "@/lib/decide/queries/snapshot-store";
+import { drainEvents } from "@/lib/events/ingest/event-buffer";
+import { flushMembershipRefresh } from "@/lib/segments/queries/refresh-queue";
+import { createDecisionServer } from "./decision-server";
+import { stopProbe, warmUp } from "./readiness";
+
+const env = z
+  .object({
+    DATABASE_URL: z.string().min(1, "DATABASE_URL is required: the decision server reads the same Postgres as the app"),
+    DECIDE_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+    DECIDE_HOST: z.string().default("0.0.0.0"),
+  })
+  .safeParse(process.env);
+if (!env.success) {
+  for (const issue of env.error.issues) console.error(`[decide-server] ${issue.path.join(".")}: ${issue.message}`);
+  process.exit(2);
+}
+
+const server = createDecisionServer();
+server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+server.listen(env.data.DECIDE_PORT, env.data.DECIDE_HOST, () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(`[decide-server] listening on http://localhost:${port}`);
+});
+void warmUp().then(() => console.log("[decide-server] ready: snapshots loaded"));
+
+let stopping = false;
+/** SIGTERM/SIGINT: stop accepting, write what is buffered (events, exposures, membership refreshes), exit. */
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[decide-server] ${signal}: no longer accepting; flushing buffers`);
+  server.close();
+  server.closeIdleConnections();
+  stopProbe();
+  const ms = Number(process.env.DECIDE_SHUTDOWN_MS ?? 15_000);
+  const flushed = (async () => {
+    await drainEvents(ms);
+    await Promise.all([flushExposures(), flushMembershipRefresh()]);
+  })();
+  const deadline = new Promise((r) => setTimeout(r, ms + 1_000).unref());
+  await Promise.race([flushed.catch((error: unknown) => console.error("[decide-server] flush failed:", error)), deadline]);
+  await stopConfigListener();
+  await closePgPool().catch(() => undefined);
+  process.exit(0);
+}
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop(signal));

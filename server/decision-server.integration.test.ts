@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as appDecide } from "@/app/api/v1/decide/route";
+import { POST as appBatch } from "@/app/api/v1/batch/route";
+import { runWorkspaceAction } from "@/lib/actions/action-client";
+import { clearKeyCache } from "@/lib/api-keys/key-cache";
+import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
+import { setExperienceStatusDef } from "@/lib/content/queries/actions/experience-state";
+import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
+import { setKillSwitchDef } from "@/lib/content/queries/actions/set-kill-switch";
+import { db } from "@/lib/db/client";
+import { closePgPool } from "@/lib/db/pg-pool";
+import { stopConfigListener } from "@/lib/decide/queries/snapshot-store";
+import { handleBatch } from "@/lib/events/handlers";
+import { startDecisionServer, type RunningDecisionServer } from "@/scripts/test/decision-server";
+import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
+
+type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
+let ws: Fixture;
+let clientKey: string;
+let writeKey: string;
+let editor: string;
+let placementId: string;
+let experienceId: string;
+let servers: RunningDecisionServer[] = [];
+
+const rule = { type: "group", id: "r", combinator: "and", children: [{ type: "trait", id: "t", key: "plan", valueType: "string", op: "equals", value: "pro" }] };
+type Call = { body?: unknown; raw?: string; key?: string | null; headers?: Record<string, string> };
+const headersOf = ({ key, headers }: Call, fallback: string) => ({ ...(key === null ? {} : { authorization: `Bearer ${key ?? fallback}` }), ...headers });
+
+/** The same call through the app's route handler and through a decision server, answered as status, body and CORS header. */
+async function viaApp(route: (r: Request) => Promise<Response>, path: string, call: Call, key: string) {
+  const response = await route(new Request(`http://app.example${path}`, { method: "POST", headers: headersOf(call, key), body: call.raw ?? JSON.stringify(call.body) }));
+  return { status: response.status, body: await response.json(), cors: response.headers.get("access-control-allow-origin") };
+}
+async function viaServer(server: RunningDecisionServer, path: string, call: Call, key: string) {
+  const response = await fetch(`${server.url}${path}`, { method: "POST", headers: headersOf(call, key), body: call.raw ?? JSON.stringify(call.body) });
+  return { status: response.status, body: await response.json(), cors: response.headers.get("access-control-allow-origin") };
+}
+const decide = (server: RunningDecisionServer, body: unknown) => viaServer(server, "/v1/decide", { body }, clientKey);
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("Decision servers", ["admin", "editor"]);
+  editor = ws.member("editor").userId;
+  clientKey = await createTestApiKey(ws.workspace.id, "client");
+  writeKey = await createTestApiKey(ws.workspace.id, "write");
+  await db.workspace.update({ where: { id: ws.workspace.id }, data: { corsOrigins: ["https://shop.example"] } });
+  clearKeyCache();
+  await handleBatch({ ...ws.workspace, storePlainPii: true }, { batch: [{ type: "identify", userId: "pro-1", traits: { plan: "pro", first_name: "Pia" } }, { type: "identify", userId: "free-1", traits: { plan: "free" } }] });
+  const placement = await runWorkspaceAction(createPlacementDef, editor, { workspaceId: ws.workspace.id, key: "home-hero", name: "Hero", contentType: "html", defaultBody: "<h1>Welcome</h1>" });
+  if (!placement.ok) throw new Error(placement.error.message);
+  placementId = placement.data.placementId;
+  const experience = await runWorkspaceAction(saveExperienceDef, editor, {
+    workspaceId: ws.workspace.id, placementId, name: "Pros", target: { kind: "rule", rule }, status: "live", schedule: { timeZone: "UTC" }, body: "<h1>Hi {{ first_name }}, pro</h1>",
+  });
+  if (!experience.ok) throw new Error(experience.error.message);
+  experienceId = experience.data.experienceId;
+  servers = await Promise.all([startDecisionServer(process.env.DATABASE_URL!, { CONFIG_RECHECK_MS: "500" }), startDecisionServer(process.env.DATABASE_URL!, { CONFIG_RECHECK_MS: "500" })]);
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await stopConfigListener();
+  await closePgPool();
+});
+
+describe("the decision server", () => {
+  it("answers decisions and refusals exactly as the app's route does", async () => {
+    const calls: Call[] = [
+      { body: { userId: "pro-1", placements: ["home-hero", "nowhere"], context: { url: "https://shop.example/" } } },
+      { body: { userId: "free-1", placements: ["home-hero"] } },
+      { body: { anonymousId: "never-seen", placements: ["home-hero"] } },
+      { body: { anonymousId: "brand-new", newVisitor: true, placements: ["home-hero"] } },
+      { body: { placements: [], context: { country: "Germany" } } },
+      { raw: "{not json" },
+      { raw: JSON.stringify({ placements: ["home-hero"], traits: { big: "x".repeat(20_000) } }) },
+      { body: { placements: ["home-hero"] }, key: null },
+      { body: { placements: ["home-hero"] }, key: "ck_not_a_key" },
+      { body: { placements: ["home-hero"] }, headers: { origin: "https://evil.example" } },
+      { body: { userId: "pro-1", placements: ["home-hero"] }, headers: { origin: "https://shop.example" } },
+    ];
+    for (const call of calls) {
+      const app = await viaApp(appDecide, "/api/v1/decide", call, clientKey);
+      for (const server of servers) expect(await viaServer(server, "/v1/decide", call, clientKey), JSON.stringify(call).slice(0, 80)).toEqual(app);
+    }
+    const pro = await decide(servers[0]!, { userId: "pro-1", placements: ["home-hero"] });
+    expect(pro.body.decisions["home-hero"]).toMatchObject({ experienceId, content: "<h1>Hi Pia, pro</h1>", reason: "experience" });
+    const wrongScope = { body: { placements: ["home-hero"] }, key: writeKey };
+    expect(await viaServer(servers[1]!, "/api/v1/decide", wrongScope, clientKey)).toEqual(await viaApp(appDecide, "/api/v1/decide", wrongScope, clientKey));
+    expect((await viaServer(servers[1]!, "/api/v1/decide", wrongScope, clientKey)).status).toBe(403);
+  });
+
+  it("takes events with the app's validation, and stores them moments later", async () => {
+    const batch = { batch: [{ type: "track", userId: "pro-1", event: "Product Viewed", messageId: "srv-1" }, { type: "track", event: "No id" }, { type: "page", anonymousId: "srv-anon", messageId: "srv-2" }] };
+    const server = await viaServer(servers[0]!, "/v1/batch", { body: batch }, writeKey);
+    expect(server.status).toBe(200);
+    expect(server.body).toMatchObject({ success: true, accepted: 2, queued: 2 });
+    const app = await viaApp(appBatch, "/api/v1/batch", { body: { batch: [batch.batch[1]] } }, writeKey);
+    const refused = await viaServer(servers[1]!, "/v1/batch", { body: { batch: [batch.batch[1]] } }, writeKey);
+    expect(refused).toEqual(app);
+    expect(refused.status).toBe(400);
+    expect(server.body.failed).toEqual([{ index: 1, issues: expect.any(Array) }]);
+    await expect.poll(() => db.event.count({ where: { workspaceId: ws.workspace.id, messageId: { in: ["srv-1", "srv-2"] } } }), { timeout: 5_000 }).toBe(2);
+    const tooBig = await viaServer(servers[0]!, "/v1/track", { body: { userId: "pro-1", event: "Big", properties: { blob: "x".repeat(40_000) } } }, writeKey);
+    expect(tooBig.status).toBe(413);
+  });
+
+  it("serves an edit made in the dashboard from both servers within a second", async () => {
+    for (const server of servers) expect((await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].experienceId).toBe(experienceId);
+    const started = Date.now();
+    const killed = await runWorkspaceAction(setKillSwitchDef, editor, { workspaceId: ws.workspace.id, placementId, on: true });
+    expect(killed.ok).toBe(true);
+    const seen = await Promise.all(
+      servers.map(async (server) => {
+        while (Date.now() - started < 3_000) {
+          if ((await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason === "kill_switch") return Date.now() - started;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return Infinity;
+      }),
+    );
+    for (const elapsed of seen) expect(elapsed).toBeLessThan(1_000);
+    await runWorkspaceAction(setKillSwitchDef, editor, { workspaceId: ws.workspace.id, placementId, on: false });
+  });
+
+  it("heals a missed notification by re-checking the version", async () => {
+    await runWorkspaceAction(setExperienceStatusDef, editor, { workspaceId: ws.workspace.id, experienceId, status: "live" });
+    await expect.poll(async () => (await decide(servers[0]!, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason, { timeout: 3_000 }).toBe("experience");
+    // a change committed without its notification (as if the LISTEN connection had dropped it)
+    await db.$transaction([
+      db.$executeRaw`UPDATE placements SET kill_switch = true WHERE id = ${placementId}`,
+      db.$executeRaw`UPDATE workspaces SET config_version = config_version + 1 WHERE id = ${ws.workspace.id}`,
+    ]);
+    for (const server of servers) {
+      await expect.poll(async () => (await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason, { timeout: 3_000, interval: 100 }).toBe("kill_switch");
+    }
+  });
+
+  it("answers health and readiness", async () => {
+    const health = await fetch(`${servers[0]!.url}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await (await fetch(`${servers[0]!.url}/readyz`)).json();
+    expect(ready).toMatchObject({ status: "ready", database: { reachable: true }, events: { waiting: 0 } });
+    const unknown = await fetch(`${servers[0]!.url}/v2/nothing`, { method: "POST" });
+    expect(unknown.status).toBe(404);
+    const preflight = await fetch(`${servers[0]!.url}/v1/decide`, { method: "OPTIONS", headers: { origin: "https://shop.example" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+  });
+});
