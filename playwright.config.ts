@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** The decision server that the start command runs beside the app. */
+export const DECIDE_URL = `http://localhost:${port + 1}`;
 
 /** Fixed demo keys, so tests can call the API with them. */
 export const E2E_KEYS = { write: "wk_e2eWriteKey0000000000000000000000", client: "ck_e2eClientKey000000000000000000000" };
@@ -40,6 +42,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
+      DECIDE_PORT: String(port + 1),
       DEMO_PROFILES: "300",
       DEMO_DAYS: "30",
       DEMO_WRITE_KEY: E2E_KEYS.write,

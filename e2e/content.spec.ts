@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { DECIDE_URL, E2E_KEYS } from "../playwright.config";
 import { queryOne } from "./support/database";
 import { signIn } from "./support/session";
 
@@ -21,6 +22,13 @@ const person = (inSegment: boolean) =>
      ORDER BY p.id LIMIT 1`,
     [SEGMENT],
   );
+
+/** The decision server's answer for the home hero (the process beside the app, for storefront traffic). */
+async function heroFromDecisionServer(page: Page, userId: string) {
+  const response = await page.request.post(`${DECIDE_URL}/v1/decide`, { headers: { authorization: `Bearer ${E2E_KEYS.client}` }, data: { userId, placements: ["home-hero"] } });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { decisions: Record<string, { content: string; reason: string }> }).decisions["home-hero"]!;
+}
 
 async function previewAs(page: Page, { email, first_name }: Person) {
   await page.getByRole("button", { name: "As a profile" }).click();
@@ -84,10 +92,13 @@ test("an editor targets the home hero at a segment, previews it with why, publis
   const shopper = await visitor.newPage();
   await shopper.goto("/demo-store");
   await expect(shopper.getByTestId("home-hero")).toContainText(`${CONTENT} ${member.first_name}`);
+  expect((await heroFromDecisionServer(page, member.user_id)).content).toContain(`${CONTENT} ${member.first_name}`);
 
   await page.getByRole("button", { name: "Kill switch" }).click();
   await page.getByRole("button", { name: "Turn on the kill switch" }).click();
   await expect(page.getByRole("button", { name: "Kill switch" })).toHaveAttribute("aria-pressed", "true");
+  // the decision server, a process of its own, serves the change within a second
+  await expect.poll(async () => (await heroFromDecisionServer(page, member.user_id)).reason, { timeout: 1_000, intervals: [50] }).toBe("kill_switch");
   await shopper.reload();
   await expect(shopper.getByTestId("home-hero")).not.toContainText(CONTENT);
   await expect(shopper.getByTestId("home-hero")).toHaveAttribute("data-experience-id", "");

@@ -39,11 +39,12 @@
   // Only set while this file first runs (also when async/defer), so read it now.
   var script = document.currentScript;
 
-  var config = null; // { key, host } once init has run
+  var config = null; // { key, host, decideHost } once init has run
   var waiting = []; // calls made before init, replayed by init
   var queue = []; // event messages not sent yet
   var timer = null;
   var anonymousId = null;
+  var freshId = false; // the anonymous id was created on this page
   var userId = null;
   var hideStyle = null;
   var hideTimer = null;
@@ -117,8 +118,8 @@
     return context;
   }
 
-  function post(path, body, init) {
-    return window.fetch(config.host + path, Object.assign({ method: "POST", body: body, credentials: "omit" }, init));
+  function post(path, body, init, host) {
+    return window.fetch((host || config.host) + path, Object.assign({ method: "POST", body: body, credentials: "omit" }, init));
   }
 
   // ---- decisions ----------------------------------------------------------
@@ -154,10 +155,12 @@
     try {
       var body = { anonymousId: anonymousId, context: pageContext(), placements: keys };
       if (userId) body.userId = userId;
+      // an id minted on this page has no history yet: the server need not look it up
+      if (freshId) body.newVisitor = true;
       if (traits) body.traits = traits;
       var res = await post("/api/v1/decide", JSON.stringify(body), {
         headers: { authorization: "Bearer " + config.key, "content-type": "application/json" },
-      });
+      }, config.decideHost);
       var json = await res.json();
       if (!res.ok) {
         warn("decide failed: " + ((json && json.error && json.error.message) || res.status));
@@ -241,6 +244,7 @@
 
   /** Sends every queued message now; by sendBeacon when the page is going away. */
   function flush(beacon) {
+    if (queue.length) freshId = false;
     clearTimeout(timer);
     timer = null;
     while (queue.length) send(queue.splice(0, FLUSH_AT), beacon === true, 0);
@@ -298,6 +302,7 @@
     userId = null;
     storage("removeItem");
     writeAnonymousId(uuid());
+    freshId = true;
   }
 
   // ---- init ---------------------------------------------------------------
@@ -326,10 +331,12 @@
       warn("init needs a key");
       return Promise.resolve({});
     }
-    config = { key: options.key, host: (options.host || scriptOrigin() || window.location.origin).replace(/\/+$/, "") };
+    var host = (options.host || scriptOrigin() || window.location.origin).replace(/\/+$/, "");
+    config = { key: options.key, host: host, decideHost: (options.decideHost || host).replace(/\/+$/, "") };
 
     var existingId = readCookie(COOKIE);
-    writeAnonymousId(existingId && ID.test(existingId) ? existingId : uuid());
+    freshId = !(existingId && ID.test(existingId));
+    writeAnonymousId(freshId ? uuid() : existingId);
     userId = storage("getItem") || null;
 
     var antiFlicker = options.antiFlicker;
@@ -387,6 +394,7 @@
     init({
       key: attr("key"),
       host: attr("host") || undefined,
+      decideHost: attr("decide-host") || undefined,
       antiFlicker: flicker == null ? undefined : /^(false|off|0)$/.test(flicker) ? false : { timeout: Number(flicker) || ANTI_FLICKER_MS },
       autoPage: attr("auto-page") !== "false",
     });

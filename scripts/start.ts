@@ -19,15 +19,14 @@ const say = (line: string) => console.log(`[start] ${line}`);
 say(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL in ${options.dataDir}`);
 const database = await provideDatabase({ dataDir: options.dataDir, database: "personalize", fresh: options.fresh });
 let app: ChildProcess | undefined;
+let decisions: ChildProcess | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((r) => app?.once("exit", r));
-    }
+    // both flush what they buffer on SIGTERM before they exit
+    await Promise.all([app, decisions].map((child) => (child && child.exitCode === null ? new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))) : null)));
     await database.stop().catch(() => undefined);
   }
   process.exit(code);
@@ -65,9 +64,15 @@ try {
   }
   app = spawn(process.execPath, [nextBin, options.dev ? "dev" : "start", "-p", String(options.PORT)], { env, stdio: "inherit" });
   app.on("exit", (code) => void (stopping || shutdown(code ?? 1)));
+  if (options.DECIDE_PORT !== "off") {
+    decisions = spawn(process.execPath, ["--import", "tsx", "server/decide.ts"], { env: { ...env, DECIDE_PORT: String(options.DECIDE_PORT) }, stdio: "inherit" });
+    decisions.on("exit", (code) => void (stopping || shutdown(code ?? 1)));
+  }
   const url = `http://localhost:${options.PORT}`;
   await waitForHttp(`${url}/api/health`, 120_000);
-  printBanner(url, database, demo);
+  const decisionUrl = options.DECIDE_PORT === "off" ? null : `http://localhost:${options.DECIDE_PORT}`;
+  if (decisionUrl) await waitForHttp(`${decisionUrl}/readyz`, 60_000);
+  printBanner(url, database, demo, decisionUrl);
 } catch (error) {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

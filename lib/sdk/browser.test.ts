@@ -4,7 +4,7 @@ import { createFakeBrowser, jsonResponse, readSdkSource, type FakeBrowser, type 
 
 type Decision = { variantId: string; experienceId: string | null; content: string; contentType: "html" | "text" | "json"; reason: string };
 type Decisions = Record<string, Decision>;
-type InitOptions = { key: string; host?: string; antiFlicker?: { timeout: number } | false; autoPage?: boolean; placements?: string[] };
+type InitOptions = { key: string; host?: string; decideHost?: string; antiFlicker?: { timeout: number } | false; autoPage?: boolean; placements?: string[] };
 type Personalize = {
   init(options: InitOptions): Promise<Decisions>;
   decide(placements?: string[]): Promise<Decisions>;
@@ -67,7 +67,7 @@ describe("anonymous id cookie", () => {
     const stored = browser.document.cookies.get("pz_aid")!;
     expect(stored.value).toMatch(UUID);
     expect(stored.attributes).toEqual(expect.arrayContaining(["Max-Age=31536000", "Path=/", "SameSite=Lax", "Secure"]));
-    expect(browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({ anonymousId: stored.value });
+    expect(browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({ anonymousId: stored.value, newVisitor: true });
   });
 
   it("is not Secure on plain http", async () => {
@@ -83,6 +83,7 @@ describe("anonymous id cookie", () => {
 
     expect(browser.document.cookies.get("pz_aid")!.value).toBe("1f0c6c52-0000-4000-8000-00000000abcd");
     expect(browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({ anonymousId: "1f0c6c52-0000-4000-8000-00000000abcd" });
+    expect(browser.callsTo("/api/v1/decide")[0]!.body).not.toHaveProperty("newVisitor"); // a returning id is looked up
     expect(batchBodies(browser)[0]!.batch[0]!.anonymousId).toBe("1f0c6c52-0000-4000-8000-00000000abcd");
   });
 
@@ -109,6 +110,7 @@ describe("decide", () => {
     expect(call!.init.headers).toEqual({ authorization: `Bearer ${KEY}`, "content-type": "application/json" });
     expect(call!.body).toEqual({
       anonymousId: browser.document.cookies.get("pz_aid")!.value,
+      newVisitor: true,
       placements: ["hero", "footer"],
       context: {
         url: "https://shop.example/products/shoes?utm_source=news&utm_campaign=spring",
@@ -126,6 +128,23 @@ describe("decide", () => {
     await sdk.init({ key: KEY, host: "https://decide.example/", placements: ["banner"], autoPage: false });
     expect(browser.fetchCalls[0]!.url).toBe("https://decide.example/api/v1/decide");
     expect(browser.fetchCalls[0]!.body).toMatchObject({ placements: ["banner"] });
+  });
+
+  it("sends decisions to decideHost (decision servers) and events to host", async () => {
+    const { browser, sdk } = load({}, (b) => b.addPlacement("hero"));
+    await sdk.init({ key: KEY, host: "https://app.example", decideHost: "https://decide.example/" });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(browser.callsTo("/api/v1/decide")[0]!.url).toBe("https://decide.example/api/v1/decide");
+    expect(browser.callsTo("/api/v1/batch")[0]!.url).toBe("https://app.example/api/v1/batch");
+  });
+
+  it("stops calling the id new once its first events are sent", async () => {
+    const { browser, sdk } = load({}, (b) => b.addPlacement("hero"));
+    await sdk.init({ key: KEY });
+    sdk.flush();
+    await sdk.decide(["hero"]);
+    const bodies = browser.callsTo("/api/v1/decide").map((c) => c.body as { newVisitor?: boolean });
+    expect(bodies.map((b) => b.newVisitor ?? false)).toEqual([true, false]);
   });
 
   it("fills elements by content type, marks the variant and announces each decision", async () => {

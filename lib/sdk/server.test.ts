@@ -44,9 +44,11 @@ afterEach(() => {
 describe("decideOnServer", () => {
   it("creates the pz_aid cookie the browser SDK shares: a year, whole site, Lax, readable by scripts", async () => {
     const cookies = fakeCookies();
-    const result = await decideOnServer(options({ cookies: cookies.jar }));
+    const { fetch, calls } = fakeFetch();
+    const result = await decideOnServer(options({ cookies: cookies.jar, fetch }));
     expect(cookies.sets).toEqual([{ name: "pz_aid", value: result.anonymousId, options: { maxAge: 31_536_000, path: "/", sameSite: "lax", secure: true, httpOnly: false } }]);
     expect(result.anonymousId).toMatch(UUID);
+    expect(JSON.parse(calls[0]!.init.body as string).newVisitor).toBe(true); // a new id has nothing to look up
   });
 
   it("marks the cookie Secure only on https (as forwarded by a proxy)", async () => {
@@ -66,6 +68,7 @@ describe("decideOnServer", () => {
     expect(result.anonymousId).toBe("0b9d3a0e-1111-4222-8333-444455556666");
     expect(existing.sets).toEqual([]);
     expect(JSON.parse(calls[0]!.init.body as string).anonymousId).toBe("0b9d3a0e-1111-4222-8333-444455556666");
+    expect(JSON.parse(calls[0]!.init.body as string)).not.toHaveProperty("newVisitor");
 
     const malformed = fakeCookies({ pz_aid: "x;y" });
     const replaced = await decideOnServer(options({ cookies: malformed.jar }));

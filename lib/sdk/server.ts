@@ -119,7 +119,10 @@ type ServerDecisions = { anonymousId: string; profileId: string | null; decision
  */
 export async function decideOnServer(options: ServerDecideOptions): Promise<ServerDecisions> {
   let anonymousId: string;
+  let fresh = true; // an id created for this request has no history: the API need not look it up
   try {
+    const existing = options.cookies.get(ANONYMOUS_ID_COOKIE);
+    fresh = !(existing && ANONYMOUS_ID_PATTERN.test(existing));
     anonymousId = ensureAnonymousId(options.cookies, isSecure(options.request));
   } catch {
     anonymousId = newAnonymousId(); // unreadable cookies or request URL
@@ -136,7 +139,7 @@ export async function decideOnServer(options: ServerDecideOptions): Promise<Serv
     }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([requestDecisions(options, anonymousId, controller.signal), timeout]);
+    return await Promise.race([requestDecisions(options, anonymousId, fresh, controller.signal), timeout]);
   } catch {
     return defaults; // network error, abort, error answer, bad JSON
   } finally {
@@ -144,9 +147,10 @@ export async function decideOnServer(options: ServerDecideOptions): Promise<Serv
   }
 }
 
-async function requestDecisions(options: ServerDecideOptions, anonymousId: string, signal: AbortSignal): Promise<ServerDecisions> {
+async function requestDecisions(options: ServerDecideOptions, anonymousId: string, fresh: boolean, signal: AbortSignal): Promise<ServerDecisions> {
   const body = {
     anonymousId,
+    ...(fresh && !options.userId ? { newVisitor: true } : {}),
     ...(options.userId ? { userId: options.userId } : {}),
     context: contextFromRequest(options.request),
     placements: options.placements,

@@ -7,10 +7,11 @@ type DemoInfo = {
 };
 
 /** What the start command prints once the app answers: where it is, how to sign in, which keys to use. */
-export function printBanner(url: string, database: { embedded: boolean }, demo: DemoInfo): void {
+export function printBanner(url: string, database: { embedded: boolean }, demo: DemoInfo, decisionUrl: string | null = null): void {
   const lines = [
     "",
     `  Personalize is running at ${url}`,
+    ...(decisionUrl ? [`  Decision server (storefront traffic): ${decisionUrl}/v1/decide`] : []),
     `  Database: ${database.embedded ? "embedded PostgreSQL (data in .data/)" : "DATABASE_URL"}`,
     "",
     `  Demo workspace "${demo.workspaceName}" — sign in as:`,

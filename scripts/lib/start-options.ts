@@ -3,6 +3,8 @@ import { z } from "zod";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The decision server's port; "off" starts none beside the app. */
+  DECIDE_PORT: z.union([z.literal("off"), z.coerce.number().int().min(1).max(65535)]).default(3001),
   DEMO_PROFILES: z.coerce.number().int().min(1).max(2_000_000).default(5000),
   DEMO_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   DEMO_SEED: z.coerce.number().int().default(42),

@@ -71,4 +71,15 @@ describe("POST /api/v1/decide", () => {
     const refused = await decideRoute(new Request("http://localhost/api/v1/decide", { method: "POST", headers: { authorization: `Bearer ${ingestOnly}` }, body: JSON.stringify({ placements: ["home-hero"] }) }));
     expect(refused.status).toBe(403);
   });
+
+  it("reads nothing for an id the client has just created, and forgets a cached visitor when its events arrive", async () => {
+    expect((await decideViaApp({ anonymousId: "anon-pro", placements: ["home-hero"] })).body.profileId).toEqual(expect.any(String));
+    // the client says it minted this id on this page: no lookup, so no profile, even though one exists
+    expect((await decideViaApp({ anonymousId: "anon-pro", newVisitor: true, placements: ["home-hero"] })).body.profileId).toBeNull();
+
+    expect((await decideViaApp({ userId: "free-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason).toBe("default");
+    await handleBatch({ ...ws.workspace, storePlainPii: true }, { batch: [{ type: "identify", userId: "free-1", traits: { plan: "pro", first_name: "Fred" } }] });
+    // read again at once (the cached visitor was dropped by its own event), not after the cache's lifetime
+    expect((await decideViaApp({ userId: "free-1", placements: ["home-hero"] })).body.decisions["home-hero"]).toMatchObject({ reason: "experience", content: "<h1>Hi Fred, pro</h1>" });
+  });
 });
