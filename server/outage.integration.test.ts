@@ -48,6 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (process.env.SHOW_SERVER_OUTPUT) console.log(server?.output.join("\n"));
   await server?.stop("SIGKILL");
   await postgres?.stop();
 });

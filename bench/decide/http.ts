@@ -1,14 +1,16 @@
-// autocannon against the running app: the decision route and the app's empty
-// route, same connections, same duration, one after the other.
+// autocannon against one server: same connections, same duration for each,
+// one after the other.
 import autocannon from "autocannon";
 
 export type HttpResult = { route: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; total: number };
 
-export async function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string>; body?: () => string; method?: "GET" | "POST" }): Promise<HttpResult> {
+/** autocannon at `connections` for `seconds`; with `rate`, at most that many requests/s overall (for latency below the maximum). */
+export async function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string>; body?: () => string; method?: "GET" | "POST"; rate?: number }): Promise<HttpResult> {
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.rate ? { overallRate: Math.round(options.rate) } : {}),
     method: options.method ?? "POST",
     headers: { "content-type": "application/json", ...options.headers },
     requests: [{ setupRequest: (request) => ({ ...request, body: options.body ? options.body() : request.body }) }],

@@ -3,15 +3,21 @@
 // 1. Pure decide() per visitor on a configuration of 20 placements with 3–5
 //    experiences each and 50 segments (a third with behavior conditions):
 //    median and p99 (goal: median under 100 µs).
-// 2. The app (production build, the demo data and configuration) under
-//    autocannon: POST /api/v1/decide (all demo placements, half known
-//    visitors, half anonymous) against the same app's empty route
-//    (/api/ping), same connections and duration, in one run: requests/s,
-//    p50/p99 and their ratio (goal: at least 0.6).
+// 2. Three servers under autocannon, same connections, same duration, one
+//    after the other, in one run: a bare node:http server answering a fixed
+//    JSON body (this machine's ceiling), the decision server (server/decide.ts,
+//    as npm start runs it) and the Next app's route, both serving the demo
+//    data and configuration: all demo placements per call, half known
+//    visitors, a quarter returning anonymous ones, a quarter new ones.
+//    Requests/s, p50/p99, ratios to the bare server (goal: the decision
+//    server at least 0.5), then the decision server at 70 % of its maximum
+//    rate: p99 (goal: under 10 ms). The app's empty route (/api/ping) too.
 // Ends with one JSON line.
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import pg from "pg";
 import { startApp, type RunningApp } from "../ingest/app-process";
-import { load } from "./http";
+import { load, type HttpResult } from "./http";
 import { measurePureDecide } from "./pure";
 
 const arg = (name: string, fallback: number) => {
@@ -22,43 +28,76 @@ const options = { connections: arg("connections", 10), seconds: arg("seconds", 1
 const say = (line: string) => console.error(`[bench] ${line}`);
 const CLIENT_KEY = "ck_benchDecideKey00000000000000000000";
 const WRITE_KEY = "wk_benchDecideKey00000000000000000000";
+const PORT = 3201;
+const DECIDE_PORT = 3202;
 
 say("pure decide(): 20 placements, 50 segments");
 const pure = measurePureDecide();
 
+const bare = spawn(process.execPath, ["bench/decide/bare-server.mjs"], { stdio: ["ignore", "pipe", "inherit"] });
+const barePort = Number(await new Promise<string>((resolve) => createInterface({ input: bare.stdout! }).once("line", resolve)));
 let app: RunningApp | undefined;
-process.on("SIGINT", () => void app?.stop().finally(() => process.exit(130)));
+const stopAll = async () => {
+  bare.kill("SIGTERM");
+  await app?.stop();
+};
+process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
 try {
-  app = await startApp({ port: 3201, dataDir: ".data/bench-decide", urlFile: ".data/bench-decide-url", logFile: ".data/bench-decide.log", writeKey: WRITE_KEY, clientKey: CLIENT_KEY, demoProfiles: options.profiles }, say);
+  app = await startApp({ port: PORT, decidePort: DECIDE_PORT, dataDir: ".data/bench-decide", urlFile: ".data/bench-decide-url", logFile: ".data/bench-decide.log", writeKey: WRITE_KEY, clientKey: CLIENT_KEY, demoProfiles: options.profiles }, say);
+  const decisionServer = `http://127.0.0.1:${DECIDE_PORT}`;
+  for (const started = Date.now(); !(await fetch(`${decisionServer}/readyz`).then((r) => r.ok, () => false)); ) {
+    if (Date.now() - started > 60_000) throw new Error("the decision server did not become ready");
+    await new Promise((r) => setTimeout(r, 250));
+  }
   const db = new pg.Client({ connectionString: app.databaseUrl });
   await db.connect();
-  const { rows: users } = await db.query<{ value: string }>(`SELECT value FROM identities i JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'demo' AND i.type = 'user_id' ORDER BY i.value LIMIT 500`);
+  const ids = async (type: string) => (await db.query<{ value: string }>(`SELECT value FROM identities i JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'demo' AND i.type = $1 ORDER BY i.value LIMIT 500`, [type])).rows.map((r) => r.value);
+  const [users, anonymous] = [await ids("user_id"), await ids("anonymous_id")];
   const { rows: placements } = await db.query<{ key: string }>(`SELECT p.key FROM placements p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo' ORDER BY p.key`);
   await db.end();
   const keys = placements.map((p) => p.key);
   let n = 0;
   const body = () => {
     n += 1;
-    const known = n % 2 === 0 && users.length > 0;
-    return JSON.stringify({ ...(known ? { userId: users[n % users.length]!.value } : { anonymousId: `bench-anon-${n}` }), placements: keys, context: { url: "http://localhost/demo-store", userAgent: "Mozilla/5.0 (iPhone) Mobile" } });
+    const who =
+      n % 2 === 0 ? { userId: users[n % users.length] }
+      : n % 4 === 1 ? { anonymousId: anonymous[n % anonymous.length] }
+      : { anonymousId: `bench-new-${n}`, newVisitor: true };
+    return JSON.stringify({ ...who, placements: keys, context: { url: "http://localhost/demo-store", userAgent: "Mozilla/5.0 (iPhone) Mobile" } });
   };
   const headers = { authorization: `Bearer ${CLIENT_KEY}` };
-  say("warming up both routes (not timed)");
-  await load(`${app.baseUrl}/api/ping`, { connections: options.connections, seconds: 3 });
-  await load(`${app.baseUrl}/api/v1/decide`, { connections: options.connections, seconds: 3, headers, body });
-  say(`loading /api/ping for ${options.seconds} s`);
-  const empty = await load(`${app.baseUrl}/api/ping`, { connections: options.connections, seconds: options.seconds });
-  say(`loading /api/v1/decide for ${options.seconds} s`);
-  const decide = await load(`${app.baseUrl}/api/v1/decide`, { connections: options.connections, seconds: options.seconds, headers, body });
-  const ratio = decide.requestsPerSecond / empty.requestsPerSecond;
-  const goals = { pureMedianUnder100us: pure.medianUs < 100, ratioAtLeast0_6: ratio >= 0.6 };
+  const at = { connections: options.connections, seconds: options.seconds };
+  const targets = {
+    bare: `http://127.0.0.1:${barePort}/`,
+    decisionServer: `${decisionServer}/v1/decide`,
+    nextDecide: `${app.baseUrl}/api/v1/decide`,
+    nextPing: `${app.baseUrl}/api/ping`,
+  };
+  const results: Record<keyof typeof targets, HttpResult> = {} as never;
+  for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
+    say(`warming up ${name} (${url}) for 8 s, then loading it for ${options.seconds} s`);
+    await load(url, { ...at, seconds: 8, headers, body }); // JIT, caches, connections: not timed
+    results[name] = await load(url, { ...at, headers, body });
+  }
+  const rate = 0.7 * results.decisionServer.requestsPerSecond;
+  say(`loading the decision server at 70 % of its maximum (${rate.toFixed(0)} req/s) for ${options.seconds} s`);
+  const paced = await load(targets.decisionServer, { ...at, headers, body, rate });
 
-  console.log(`\npure decide()   ${pure.placements} placements, ${pure.experiences} experiences, ${pure.segments} segments (${pure.behaviorSegments} with behavior), ${pure.visitors} visitors`);
-  console.log(`                median ${pure.medianUs.toFixed(1)} µs, p99 ${pure.p99Us.toFixed(1)} µs, ${pure.servedByExperience.toFixed(1)} placements served by an experience per visitor`);
-  for (const r of [empty, decide]) console.log(`${r.route.padEnd(16)}${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
-  console.log(`ratio           ${ratio.toFixed(2)} (decide / empty route), ${keys.length} placements per decision, ${options.connections} connections, ${options.seconds} s each`);
-  console.log(`goals           pure median < 100 µs: ${goals.pureMedianUnder100us ? "met" : "NOT met"} · decide ≥ 0.6 × empty route: ${goals.ratioAtLeast0_6 ? "met" : "NOT met"}`);
-  console.log(JSON.stringify({ bench: "decide", pure, http: { empty, decide, ratio, connections: options.connections, seconds: options.seconds, placements: keys.length }, goals }));
+  const ratio = (r: HttpResult) => r.requestsPerSecond / results.bare.requestsPerSecond;
+  const goals = { pureMedianUnder100us: pure.medianUs < 100, decisionServerAtLeastHalfOfBare: ratio(results.decisionServer) >= 0.5, p99Under10msAt70Percent: paced.p99Ms < 10 };
+
+  console.log(`\npure decide()        ${pure.placements} placements, ${pure.experiences} experiences, ${pure.segments} segments (${pure.behaviorSegments} with behavior), ${pure.visitors} visitors`);
+  console.log(`                     median ${pure.medianUs.toFixed(1)} µs, p99 ${pure.p99Us.toFixed(1)} µs, ${pure.servedByExperience.toFixed(1)} placements served by an experience per visitor`);
+  const row = (name: string, r: HttpResult) =>
+    console.log(`${name.padEnd(21)}${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ×${ratio(r).toFixed(2)} of bare  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+  row("bare node:http", results.bare);
+  row("decision server", results.decisionServer);
+  row("Next /api/v1/decide", results.nextDecide);
+  row("Next /api/ping", results.nextPing);
+  row("decision server @70%", paced);
+  console.log(`                     ${keys.length} placements per decision, ${options.connections} connections, ${options.seconds} s each`);
+  console.log(`goals                pure median < 100 µs: ${goals.pureMedianUnder100us ? "met" : "NOT met"} · decision server ≥ 0.5 × bare: ${goals.decisionServerAtLeastHalfOfBare ? "met" : "NOT met"} · p99 < 10 ms at 70 %: ${goals.p99Under10msAt70Percent ? "met" : "NOT met"}`);
+  console.log(JSON.stringify({ bench: "decide", pure, http: { ...results, decisionServerAt70Percent: { ...paced, rate }, ratios: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, ratio(r)])), connections: options.connections, seconds: options.seconds, placements: keys.length }, goals }));
 } finally {
-  await app?.stop();
+  await stopAll();
 }

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
-export type AppOptions = { port: number; dataDir: string; urlFile: string; logFile: string; writeKey: string; clientKey?: string; demoProfiles: number };
+export type AppOptions = { port: number; dataDir: string; urlFile: string; logFile: string; writeKey: string; clientKey?: string; demoProfiles: number; decidePort?: number };
 export type RunningApp = { baseUrl: string; databaseUrl: string; pid: number; stop(): Promise<void> };
 
 const answers = (url: string) => fetch(url).then((r) => r.ok, () => false);
@@ -29,6 +29,7 @@ export async function startApp(options: AppOptions, say: (line: string) => void)
     env: {
       ...env,
       PORT: String(options.port),
+      DECIDE_PORT: options.decidePort ? String(options.decidePort) : "off",
       DEMO_PROFILES: String(options.demoProfiles),
       DEMO_WRITE_KEY: options.writeKey,
       ...(options.clientKey ? { DEMO_CLIENT_KEY: options.clientKey } : {}),

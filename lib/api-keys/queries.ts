@@ -12,12 +12,21 @@ export function listApiKeys(workspaceId: string) {
   });
 }
 
+/** The hashes of the keys seen lately: a storefront sends the same key on every request. */
+const recentHashes = new Map<string, string>();
+function rememberHash(key: string): string {
+  const hash = hashApiKey(key);
+  if (recentHashes.size >= 1_000) recentHashes.clear();
+  recentHashes.set(key, hash);
+  return hash;
+}
+
 type ActiveKey = { id: string; workspaceId: string; scopes: ApiKeyScope[]; lastUsedAt: Date | null; workspace: { id: string; identitySalt: string; storePlainPii: boolean; corsOrigins: string[] } };
 type KeyRow = { id: string; workspace_id: string; scopes: ApiKeyScope[]; last_used_at: Date | null; identity_salt: string; store_plain_pii: boolean; cors_origins: string[] };
 
 /** The active key with this value, by its hash, or null (plain `pg`: the public API's hot path, in the app and the decision server). */
 export function findActiveApiKey(key: string): Promise<ActiveKey | null> {
-  const hash = hashApiKey(key);
+  const hash = recentHashes.get(key) ?? rememberHash(key);
   return cachedKeyLookup(hash, async () => {
     const { rows } = await pgPool().query<KeyRow>(
       `SELECT k.id, k.workspace_id, k.scopes::text[] AS scopes, k.last_used_at, w.identity_salt, w.store_plain_pii, w.cors_origins

@@ -14,6 +14,16 @@ function render(source: string, contentType: ContentType, input: TemplateData = 
   return compiled.template.render(input);
 }
 
+describe("literal text", () => {
+  it("renders as itself, as the engine would, without the engine", () => {
+    const html = `<h2>Welcome</h2><p>10% off with "HELLO10" & more</p>`;
+    expect(render(html, "html")).toBe(html);
+    expect(new Liquid().parseAndRenderSync(html)).toBe(html);
+    expect(render(`{"title": "Sale"}`, "json")).toBe(`{"title": "Sale"}`);
+    expect(render(`{"title": `, "json")).toBe("");
+  });
+});
+
 describe("scope", () => {
   it("reads traits by bare name and through traits, computed and context", () => {
     expect(render("Hi {{ first_name }} from {{ traits.city }}: {{ computed.orders }} orders, in {{ context.country }}", "text")).toBe(

@@ -34,10 +34,16 @@ export function compileTemplate(source: string, contentType: ContentType): { ok:
   if (!result.ok) return result;
   const { parsed } = result;
   const json = parsed.contentType === "json";
+  // no output and no tag: the text is its own rendering (the hot path skips the engine)
+  if (!source.includes("{{") && !source.includes("{%")) {
+    const output = json && !isJson(source) ? "" : source;
+    return { ok: true, template: { contentType: parsed.contentType, render: () => output, literal: output } };
+  }
   return {
     ok: true,
     template: {
       contentType: parsed.contentType,
+      literal: null,
       render(data) {
         try {
           const output = renderParsed(parsed, data);

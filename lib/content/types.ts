@@ -22,4 +22,6 @@ export type CompiledTemplate = {
   contentType: ContentType;
   /** Synchronous and never throws: on a runtime error (including a DoS limit) it returns "". */
   render(data: TemplateData): string;
+  /** The output when it does not depend on the data (text without tags or outputs), else null. */
+  literal: string | null;
 };

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { noteDatabaseError } from "./availability";
 
 const globalForPg = globalThis as unknown as { pgPool?: pg.Pool };
 
@@ -10,8 +11,12 @@ export function pgPool(): pg.Pool {
   if (globalForPg.pgPool) return globalForPg.pgPool;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  globalForPg.pgPool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  globalForPg.pgPool.on("error", (error) => console.error("[pg pool]", error.message));
+  // connecting gives up after 5 s (an unreachable host must not hold requests for minutes)
+  globalForPg.pgPool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
+  globalForPg.pgPool.on("error", (error) => noteDatabaseError(error) || console.error("[pg pool]", error.message));
+  // A connection that breaks while checked out (between two queries of a transaction) emits "error" on its
+  // client, where the pool listens only while it is idle: without this, a database restart would crash the process.
+  globalForPg.pgPool.on("connect", (client) => client.on("error", (error) => void noteDatabaseError(error)));
   return globalForPg.pgPool;
 }
 

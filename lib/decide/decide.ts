@@ -1,5 +1,6 @@
 import { startEvaluation } from "@/lib/segments/evaluate";
 import type { ProfileState } from "@/lib/segments/state";
+import type { TemplateData } from "@/lib/content/template";
 import { templateData } from "./template-data";
 import type { DecideRequest, DecideResult, Decision, Snapshot, SnapshotExperience, SnapshotPlacement, SnapshotVariant, VisitorState } from "./types";
 
@@ -28,12 +29,13 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
   const traits = request.traits ? { ...base.traits, ...request.traits } : base.traits;
   const state: ProfileState = request.traits ? { ...base, traits } : base;
   const evaluation = startEvaluation(state, request.now, request.context);
-  const data = templateData(visitor.profile, traits, request.context, request.now);
+  let data: TemplateData | undefined; // built once, and only when a template reads it
+  const render = (variant: SnapshotVariant) => variant.template.literal ?? variant.template.render((data ??= templateData(visitor.profile, traits, request.context, request.now)));
   const result: DecideResult = { decisions: {}, unknownPlacements: [], empty: [] };
   const serve = (placement: SnapshotPlacement, variant: SnapshotVariant, experienceId: string | null, reason: Decision["reason"]): Decision => ({
     variantId: variant.id,
     experienceId,
-    content: variant.template.render(data),
+    content: render(variant),
     contentType: placement.contentType,
     reason,
   });

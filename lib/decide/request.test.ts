@@ -19,6 +19,15 @@ describe("the decide request", () => {
     expect(visitContextOf(body(), { now, returning: false })).toMatchObject({ localHour: 22, weekday: "monday", visitor: "new" });
   });
 
+  it("reads the local hour right on both sides of a daylight-saving change, minute by minute", () => {
+    const berlin = body({ context: { timezone: "Europe/Berlin" } });
+    const change = Date.UTC(2026, 2, 29, 1, 0); // 02:00 CET becomes 03:00 CEST
+    const hours = [-2, -1, 0, 1, 59, 60].map((m) => visitContextOf(berlin, { now: change + m * 60_000, returning: false }).localHour);
+    expect(hours).toEqual([1, 1, 3, 3, 3, 4]);
+    const kathmandu = body({ context: { timezone: "Asia/Kathmandu" } }); // UTC+5:45
+    expect([14, 15].map((m) => visitContextOf(kathmandu, { now: Date.UTC(2026, 0, 1, 0, m), returning: false }).localHour)).toEqual([5, 6]);
+  });
+
   it("refuses what it cannot use, saying where", () => {
     const bad = decideBodySchema.safeParse({ placements: [], context: { timezone: "Mars/Base", country: "Germany" } });
     expect(bad.success).toBe(false);

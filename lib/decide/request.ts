@@ -47,12 +47,35 @@ function pathOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Local hour (0–23) and weekday of an instant in a time zone (UTC when none is given). */
+/** One formatter per time zone: making one costs far more than using it (a decision's hot path). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "2-digit", weekday: "short" });
+    if (formatters.size < 1_000) formatters.set(timeZone, formatter); // zones are validated, but stay bounded
+  }
+  return formatter;
+}
+
+/**
+ * Local hour (0–23) and weekday of an instant in a time zone (UTC when none
+ * is given). Every zone's offset is a multiple of 15 minutes and changes only
+ * at such a boundary, so the answer holds for the whole UTC quarter hour and
+ * is kept for it (one entry per zone).
+ */
+const QUARTER_MS = 15 * 60_000;
+const localTimes = new Map<string, { quarter: number; value: { localHour: number; weekday: string } }>();
 function localTime(now: number, timeZone = "UTC"): { localHour: number; weekday: string } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "2-digit", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(now));
+  const quarter = Math.floor(now / QUARTER_MS);
+  const hit = localTimes.get(timeZone);
+  if (hit?.quarter === quarter) return hit.value;
+  const parts = formatterFor(timeZone).formatToParts(new Date(now));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const weekday = WEEKDAYS.find((d) => d.startsWith(get("weekday").toLowerCase())) ?? "";
-  return { localHour: Number(get("hour")), weekday };
+  const value = { localHour: Number(get("hour")), weekday };
+  if (localTimes.size < 1_000 || hit) localTimes.set(timeZone, { quarter, value });
+  return value;
 }
 
 /** What the segment rules' context conditions read, from the request (and the country header of a CDN when the body has none). */

@@ -7,7 +7,17 @@ import { windowBounds } from "./window";
 /** A profile's events by name, each list in time order. */
 export type EventIndex = ReadonlyMap<string, SegmentEvent[]>;
 
+/** Indexes already built: a decision server keeps a visitor's state for a while and decides for it again. */
+const indexes = new WeakMap<readonly SegmentEvent[], EventIndex>();
+
+/** The events by name (built once per events array: the arrays are never changed once loaded). */
 export function indexEvents(events: readonly SegmentEvent[]): EventIndex {
+  let index = indexes.get(events);
+  if (!index) indexes.set(events, (index = buildIndex(events)));
+  return index;
+}
+
+function buildIndex(events: readonly SegmentEvent[]): EventIndex {
   const index = new Map<string, SegmentEvent[]>();
   for (const e of events) {
     const list = index.get(e.name);

@@ -51,6 +51,6 @@ export type PlacementDetail = NonNullable<Awaited<ReturnType<typeof getPlacement
 
 /** Impressions per placement in the last 7 days (from the exposures the decision API records). */
 export async function placementImpressions(workspaceId: string): Promise<Map<string, number>> {
-  const rows = await db.exposure.groupBy({ by: ["placementId"], where: { workspaceId, occurredAt: { gte: new Date(Date.now() - 7 * 86_400_000) } }, _count: { _all: true } });
-  return new Map(rows.map((r) => [r.placementId ?? "", r._count._all]));
+  const rows = await db.exposure.groupBy({ by: ["placementId"], where: { workspaceId, occurredAt: { gte: new Date(Date.now() - 7 * 86_400_000) } }, _sum: { impressions: true } });
+  return new Map(rows.map((r) => [r.placementId ?? "", r._sum.impressions ?? 0]));
 }

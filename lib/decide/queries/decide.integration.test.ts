@@ -61,6 +61,12 @@ describe("POST /api/v1/decide", () => {
     const exposures = await db.exposure.findMany({ where: { workspaceId: ws.workspace.id, placementId } });
     expect(exposures.some((e) => e.profileId !== null)).toBe(true);
     expect(exposures.some((e) => e.profileId === null && e.anonymousId === "brand-new")).toBe(true);
+
+    // the same visitor served the same variant three times before a write: one row, three impressions
+    for (let i = 0; i < 3; i++) await decideViaApp({ anonymousId: "thrice", placements: ["home-hero"] });
+    await flushExposures();
+    const thrice = await db.exposure.findMany({ where: { workspaceId: ws.workspace.id, anonymousId: "thrice" } });
+    expect(thrice.map((e) => e.impressions)).toEqual([3]);
   });
 
   it("refuses bad input with the field and reason, and keys without the decide scope", async () => {

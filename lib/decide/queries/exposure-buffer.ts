@@ -3,34 +3,72 @@ import { pgPool } from "@/lib/db/pg-pool";
 
 /** One served decision, as the exposures table keeps it. */
 export type Exposure = { workspaceId: string; profileId: string | null; anonymousId: string | null; placementId: string; variantId: string; occurredAt: Date };
+type Row = Exposure & { impressions: number };
 
-/** Buffered exposures are written every this many ms, or sooner when this many wait. */
+/** Buffered exposures are written every this many ms, or sooner when this many distinct rows wait. */
 const FLUSH_MS = 1_000;
-const FLUSH_AT = 500;
-/** Beyond this many waiting (the database is slow or down), new exposures are dropped and counted. */
+const FLUSH_AT = 5_000;
+/** Beyond this many distinct rows waiting (the database is slow or down), new exposures are dropped and counted. */
 const MAX_BUFFERED = 100_000;
 
-type Buffer = { pending: Exposure[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; dropped: number; written: number };
+/** Waiting rows by visitor, then by placement and variant (one lookup of the visitor per decision). */
+type Pending = Map<string, Map<string, Row>>;
+type Buffer = { pending: Pending; rows: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; dropped: number; warnedAt: number; written: number };
 const globalForBuffer = globalThis as unknown as { exposureBuffer?: Buffer };
-const buffer = (globalForBuffer.exposureBuffer ??= { pending: [], timer: null, flushing: null, dropped: 0, written: 0 });
+const buffer = (globalForBuffer.exposureBuffer ??= { pending: new Map(), rows: 0, timer: null, flushing: null, dropped: 0, warnedAt: 0, written: 0 });
+
+const visitorKey = (e: Pick<Exposure, "workspaceId" | "profileId" | "anonymousId">) => `${e.workspaceId}\u0000${e.profileId ?? ""}\u0000${e.anonymousId ?? ""}`;
+
+/**
+ * Adds to the waiting rows: the same visitor served the same variant again
+ * before a write is one row with more impressions. False when a new row does
+ * not fit.
+ */
+function add(visitorRows: Map<string, Row> | undefined, visitor: string, row: Row): boolean {
+  let rows = visitorRows ?? buffer.pending.get(visitor);
+  const key = `${row.placementId}\u0000${row.variantId}`;
+  const same = rows?.get(key);
+  if (same) {
+    same.impressions += row.impressions;
+    if (row.occurredAt < same.occurredAt) same.occurredAt = row.occurredAt;
+    return true;
+  }
+  if (buffer.rows >= MAX_BUFFERED) return false;
+  if (!rows) buffer.pending.set(visitor, (rows = new Map()));
+  rows.set(key, row);
+  buffer.rows += 1;
+  return true;
+}
+
+/** Counts exposures that did not fit, and says so at most every 10 s. */
+function noteDropped(n: number): void {
+  buffer.dropped += n;
+  if (Date.now() - buffer.warnedAt < 10_000) return;
+  buffer.warnedAt = Date.now();
+  console.warn(`[decide] exposure buffer full (${buffer.rows} rows waiting): ${buffer.dropped} exposures dropped so far`);
+}
+
+function schedule(): void {
+  if (buffer.timer || buffer.rows === 0) return;
+  buffer.timer = setTimeout(() => void flushExposures(), FLUSH_MS);
+  buffer.timer.unref();
+}
 
 /**
  * Records served decisions without waiting for the database: they are
  * written in batches shortly after, off the request's path. The buffer is
  * bounded; what does not fit is dropped and counted (see exposureStats).
  */
-export function recordExposures(exposures: Exposure[]): void {
-  const room = MAX_BUFFERED - buffer.pending.length;
-  if (room < exposures.length) {
-    buffer.dropped += exposures.length - Math.max(room, 0);
-    if (buffer.dropped % 1_000 < exposures.length) console.warn(`[decide] exposure buffer full: ${buffer.dropped} exposures dropped so far`);
+export function recordExposures(visitor: Pick<Exposure, "workspaceId" | "profileId" | "anonymousId" | "occurredAt">, served: { placementId: string; variantId: string }[]): void {
+  const key = visitorKey(visitor);
+  const rows = buffer.pending.get(key);
+  let dropped = 0;
+  for (const { placementId, variantId } of served) {
+    if (!add(rows, key, { workspaceId: visitor.workspaceId, profileId: visitor.profileId, anonymousId: visitor.anonymousId, occurredAt: visitor.occurredAt, placementId, variantId, impressions: 1 })) dropped += 1;
   }
-  if (room > 0) buffer.pending.push(...exposures.slice(0, room));
-  if (buffer.pending.length >= FLUSH_AT) void flushExposures();
-  else if (!buffer.timer && buffer.pending.length > 0) {
-    buffer.timer = setTimeout(() => void flushExposures(), FLUSH_MS);
-    buffer.timer.unref();
-  }
+  if (dropped > 0) noteDropped(dropped);
+  if (buffer.rows >= FLUSH_AT) void flushExposures();
+  else schedule();
 }
 
 /** Writes everything buffered now (also at shutdown); a failed batch goes back to the buffer. */
@@ -38,24 +76,25 @@ export async function flushExposures(): Promise<void> {
   if (buffer.timer) clearTimeout(buffer.timer);
   buffer.timer = null;
   while (buffer.flushing) await buffer.flushing;
-  if (buffer.pending.length === 0) return;
-  const batch = buffer.pending.splice(0, buffer.pending.length);
+  if (buffer.rows === 0) return;
+  const batch = [...buffer.pending.values()].flatMap((rows) => [...rows.values()]);
+  buffer.pending = new Map();
+  buffer.rows = 0;
   buffer.flushing = (async () => {
     try {
       await pgPool().query(
-        `INSERT INTO exposures (workspace_id, profile_id, anonymous_id, placement_id, variant_id, occurred_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
-        [batch.map((e) => e.workspaceId), batch.map((e) => e.profileId), batch.map((e) => e.anonymousId), batch.map((e) => e.placementId), batch.map((e) => e.variantId), batch.map((e) => e.occurredAt.toISOString())],
+        `INSERT INTO exposures (workspace_id, profile_id, anonymous_id, placement_id, variant_id, occurred_at, impressions)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[])`,
+        [batch.map((e) => e.workspaceId), batch.map((e) => e.profileId), batch.map((e) => e.anonymousId), batch.map((e) => e.placementId), batch.map((e) => e.variantId), batch.map((e) => e.occurredAt.toISOString()), batch.map((e) => e.impressions)],
       );
-      buffer.written += batch.length;
+      buffer.written += batch.reduce((n, e) => n + e.impressions, 0);
       noteDatabaseOk();
     } catch (error) {
       if (!noteDatabaseError(error)) console.error("[decide] writing exposures failed, will retry:", error instanceof Error ? error.message : error);
-      buffer.pending.unshift(...batch.slice(0, MAX_BUFFERED - buffer.pending.length));
-      if (!buffer.timer) {
-        buffer.timer = setTimeout(() => void flushExposures(), FLUSH_MS);
-        buffer.timer.unref();
-      }
+      let lost = 0;
+      for (const row of batch) if (!add(undefined, visitorKey(row), row)) lost += row.impressions;
+      if (lost > 0) noteDropped(lost);
+      schedule();
     } finally {
       buffer.flushing = null;
     }
@@ -63,4 +102,5 @@ export async function flushExposures(): Promise<void> {
   await buffer.flushing;
 }
 
-export const exposureStats = () => ({ pending: buffer.pending.length, written: buffer.written, dropped: buffer.dropped });
+/** Distinct rows waiting, and impressions written and dropped so far. */
+export const exposureStats = () => ({ pending: buffer.rows, written: buffer.written, dropped: buffer.dropped });

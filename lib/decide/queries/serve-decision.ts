@@ -22,36 +22,57 @@ export async function serveDecision(workspaceId: string, body: DecideBody, optio
   const visitor = await readVisitor(workspaceId, body, snapshot.historyDays, now);
   const context = visitContextOf(body, { now, countryHeader: options.countryHeader, returning: (visitor.profile?.computed.sessions ?? 0) > 1 });
   const result = decide(snapshot, visitor, { placements: body.placements, context, traits: body.traits, now });
-  const at = new Date(now);
-  recordExposures(
-    Object.entries(result.decisions).map(([key, d]) => ({
-      workspaceId, profileId: visitor.profileId, anonymousId: visitor.profileId ? null : (body.anonymousId ?? null),
-      placementId: snapshot.placements.get(key)!.id, variantId: d.variantId, occurredAt: at,
-    })),
-  );
+  const served = Object.entries(result.decisions).map(([key, d]) => ({ placementId: snapshot.placements.get(key)!.id, variantId: d.variantId }));
+  recordExposures({ workspaceId, profileId: visitor.profileId, anonymousId: visitor.profileId ? null : (body.anonymousId ?? null), occurredAt: new Date(now) }, served);
   return { profileId: visitor.profileId, decisions: result.decisions, unknownPlacements: result.unknownPlacements };
 }
 
 /**
  * The visitor of a request. Nothing is read for a visitor without ids, or
  * whose anonymous id the client has just created (`newVisitor`). A recent
- * read is reused. When the database is unreachable, a decision fails open:
- * the last read of this visitor if any, else an anonymous visitor, with the
- * request's context still applied.
+ * read is reused; an older one still serves while it is read again in the
+ * background (so a burst of expiring entries never holds requests up), and
+ * concurrent reads of one visitor share one query. When the database is
+ * unreachable, a decision fails open: the last read of this visitor if any,
+ * else an anonymous visitor, with the request's context still applied.
  */
 async function readVisitor(workspaceId: string, body: DecideBody, historyDays: number, now: number): Promise<VisitorState> {
   const ids = { userId: body.userId, anonymousId: body.anonymousId };
   if (!ids.userId && (!ids.anonymousId || body.newVisitor)) return ANONYMOUS_VISITOR;
   const cached = cachedVisitor(workspaceId, ids);
-  if (cached) return cached;
-  if (skipDatabase()) return cachedVisitor(workspaceId, ids, { stale: true }) ?? ANONYMOUS_VISITOR;
+  if (cached && !cached.expired) return cached.visitor;
+  if (skipDatabase()) return cached?.visitor ?? ANONYMOUS_VISITOR;
+  const reading = readOnce(workspaceId, ids, historyDays, now);
+  if (cached) return cached.visitor;
   try {
-    const visitor = await loadVisitor(workspaceId, ids, historyDays, now);
-    noteDatabaseOk();
-    cacheVisitor(workspaceId, ids, visitor);
-    return visitor;
+    return await reading;
   } catch (error) {
-    if (!noteDatabaseError(error)) throw error;
-    return cachedVisitor(workspaceId, ids, { stale: true }) ?? ANONYMOUS_VISITOR;
+    if (!isConnectionError(error)) throw error;
+    return ANONYMOUS_VISITOR;
   }
+}
+
+const inFlight = new Map<string, Promise<VisitorState>>();
+
+/** One query for a visitor at a time per process; the result goes to the cache. */
+function readOnce(workspaceId: string, ids: { userId?: string; anonymousId?: string }, historyDays: number, now: number): Promise<VisitorState> {
+  const key = `${workspaceId}\u0000${ids.userId ?? ""}\u0000${ids.anonymousId ?? ""}`;
+  let reading = inFlight.get(key);
+  if (!reading) {
+    const readAt = Date.now();
+    reading = loadVisitor(workspaceId, ids, historyDays, now)
+      .then((visitor) => {
+        noteDatabaseOk();
+        cacheVisitor(workspaceId, ids, visitor, readAt);
+        return visitor;
+      })
+      .catch((error: unknown) => {
+        if (!noteDatabaseError(error)) console.error("[decide] reading a visitor failed:", error instanceof Error ? error.message : error);
+        throw error;
+      })
+      .finally(() => inFlight.delete(key));
+    reading.catch(() => undefined); // a background refresh's failure is logged above
+    inFlight.set(key, reading);
+  }
+  return reading;
 }

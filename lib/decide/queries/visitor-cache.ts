@@ -2,20 +2,20 @@ import type { VisitorState } from "../types";
 
 /**
  * Recently read visitors, so that a storefront's stream of decisions for the
- * same person reads the database once, not on every page. Entries live
- * TTL_MS at most (events stored by other processes show up within that), and
- * are dropped at once when this process takes an event of the visitor.
- * Least recently used entries go first beyond MAX_ENTRIES.
+ * same person reads the database once, not on every page. An entry is read
+ * again once it is TTL_MS old (events stored by other processes show up
+ * within that), and dropped at once when this process takes an event of
+ * the visitor. Least recently used entries go first beyond MAX_ENTRIES.
  */
 const TTL_MS = Number(process.env.VISITOR_CACHE_TTL_MS ?? 10_000);
 const MAX_ENTRIES = Number(process.env.VISITOR_CACHE_SIZE ?? 5_000);
 
 export type VisitorIds = { userId?: string; anonymousId?: string };
 type Entry = { visitor: VisitorState; expires: number; ids: string[] };
-type Cache = { entries: Map<string, Entry>; byId: Map<string, Set<string>> };
+type Cache = { entries: Map<string, Entry>; byId: Map<string, Set<string>>; forgottenAt: Map<string, number> };
 
 const globalForCache = globalThis as unknown as { visitorCache?: Cache };
-const cache = (globalForCache.visitorCache ??= { entries: new Map(), byId: new Map() });
+const cache = (globalForCache.visitorCache ??= { entries: new Map(), byId: new Map(), forgottenAt: new Map() });
 
 const idKeys = (workspaceId: string, ids: VisitorIds) => [ids.userId !== undefined ? `${workspaceId}\u0000u\u0000${ids.userId}` : null, ids.anonymousId !== undefined ? `${workspaceId}\u0000a\u0000${ids.anonymousId}` : null].filter((k): k is string => k !== null);
 const entryKey = (keys: string[]) => keys.join("\u0001");
@@ -31,24 +31,25 @@ function remove(key: string): void {
   }
 }
 
-/** The cached visitor of these ids; `stale` also returns an expired one (when the database is down). */
-export function cachedVisitor(workspaceId: string, ids: VisitorIds, options: { stale?: boolean } = {}): VisitorState | null {
+/** The cached visitor of these ids, and whether it has outlived TTL_MS (then it may still serve while it is read again). */
+export function cachedVisitor(workspaceId: string, ids: VisitorIds): { visitor: VisitorState; expired: boolean } | null {
   const key = entryKey(idKeys(workspaceId, ids));
   const entry = cache.entries.get(key);
   if (!entry) return null;
-  if (entry.expires <= Date.now() && !options.stale) return null;
   cache.entries.delete(key); // most recently used goes last
   cache.entries.set(key, entry);
-  return entry.visitor;
+  return { visitor: entry.visitor, expired: entry.expires <= Date.now() };
 }
 
-export function cacheVisitor(workspaceId: string, ids: VisitorIds, visitor: VisitorState): void {
+/** Keeps a visitor read from the database since `readAt`, unless one of its ids took an event after that (the read may have missed it). */
+export function cacheVisitor(workspaceId: string, ids: VisitorIds, visitor: VisitorState, readAt: number): void {
   const keys = idKeys(workspaceId, ids);
-  if (keys.length === 0) return;
+  if (keys.length === 0 || keys.some((id) => (cache.forgottenAt.get(id) ?? -1) >= readAt)) return;
   const key = entryKey(keys);
   remove(key);
   while (cache.entries.size >= MAX_ENTRIES) remove(cache.entries.keys().next().value!);
-  cache.entries.set(key, { visitor, expires: Date.now() + TTL_MS, ids: keys });
+  // a little jitter, so that visitors first read together are not read again all at once
+  cache.entries.set(key, { visitor, expires: Date.now() + TTL_MS * (0.8 + 0.2 * Math.random()), ids: keys });
   for (const id of keys) {
     let set = cache.byId.get(id);
     if (!set) cache.byId.set(id, (set = new Set()));
@@ -58,9 +59,12 @@ export function cacheVisitor(workspaceId: string, ids: VisitorIds, visitor: Visi
 
 /** Forgets every cached visitor that any of these ids identifies (their events just arrived). */
 export function forgetVisitors(workspaceId: string, ids: VisitorIds[]): void {
+  const now = Date.now();
+  if (cache.forgottenAt.size > 50_000) cache.forgottenAt.clear(); // reads in flight are a few ms old; an old mark only skips caching once
   for (const visitor of ids) {
     for (const id of idKeys(workspaceId, visitor)) {
       for (const key of [...(cache.byId.get(id) ?? [])]) remove(key);
+      cache.forgottenAt.set(id, now);
     }
   }
 }

@@ -20,16 +20,19 @@ const RETRY_MS = 1_000;
 
 type Entry = { workspace: IngestWorkspace; events: NormalizedEvent[] };
 type Stats = { accepted: number; stored: number; duplicates: number; refused: number; failed: number };
-type Buffer = { pending: Entry[]; count: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; stats: Stats };
+type Buffer = { pending: Entry[]; count: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; warnedAt: number; stats: Stats };
 
 const globalForBuffer = globalThis as unknown as { eventBuffer?: Buffer };
-const buffer = (globalForBuffer.eventBuffer ??= { pending: [], count: 0, timer: null, flushing: null, stats: { accepted: 0, stored: 0, duplicates: 0, refused: 0, failed: 0 } });
+const buffer = (globalForBuffer.eventBuffer ??= { pending: [], count: 0, timer: null, flushing: null, warnedAt: 0, stats: { accepted: 0, stored: 0, duplicates: 0, refused: 0, failed: 0 } });
 
 /** Takes events for storage shortly after; refuses them (503) when the buffer is full. */
 export function bufferEvents(workspace: IngestWorkspace, events: NormalizedEvent[]): { queued: number } {
   if (buffer.count + events.length > MAX_BUFFERED) {
     buffer.stats.refused += events.length;
-    if (buffer.stats.refused % 1_000 < events.length) console.warn(`[events] buffer full (${buffer.count} waiting): ${buffer.stats.refused} events refused so far`);
+    if (Date.now() - buffer.warnedAt >= 10_000) {
+      buffer.warnedAt = Date.now();
+      console.warn(`[events] buffer full (${buffer.count} waiting): ${buffer.stats.refused} events refused so far`);
+    }
     throw new ApiError("unavailable", "Events cannot be stored right now (the database is unreachable and the buffer is full); retry shortly");
   }
   buffer.pending.push({ workspace, events });

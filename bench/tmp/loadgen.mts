@@ -1,0 +1,14 @@
+import pg from "pg";
+import { load } from "../decide/http";
+const url = process.argv[2]!;
+const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await db.connect();
+const ids = async (type: string) => (await db.query<{ value: string }>(`SELECT value FROM identities i WHERE i.type = $1 ORDER BY i.value LIMIT 500`, [type])).rows.map((r) => r.value);
+const users = await ids("user_id"); const anonymous = await ids("anonymous_id");
+const keys = (await db.query<{ key: string }>(`SELECT key FROM placements ORDER BY key`)).rows.map((r) => r.key);
+await db.end();
+let n = 0;
+const body = () => { n += 1; const who = n % 2 === 0 ? { userId: users[n % users.length] } : n % 4 === 1 ? { anonymousId: anonymous[n % anonymous.length] } : { anonymousId: `bench-new-${n}`, newVisitor: true };
+  return JSON.stringify({ ...who, placements: keys, context: { url: "http://localhost/demo-store", userAgent: "Mozilla/5.0 (iPhone) Mobile" } }); };
+const r = await load(url, { connections: 10, seconds: Number(process.argv[3] ?? 10), headers: { authorization: "Bearer ck_benchDecideKey00000000000000000000" }, body });
+console.log(JSON.stringify(r));
