@@ -10,6 +10,7 @@ const FLUSH_MS = 1_000;
 const FLUSH_AT = 5_000;
 /** Beyond this many distinct rows waiting (the database is slow or down), new exposures are dropped and counted. */
 const MAX_BUFFERED = 100_000;
+const WRITE_CHUNK = 1_000;
 
 /** Waiting rows by visitor, then by placement and variant (one lookup of the visitor per decision). */
 type Pending = Map<string, Map<string, Row>>;
@@ -81,25 +82,32 @@ export async function flushExposures(): Promise<void> {
   buffer.pending = new Map();
   buffer.rows = 0;
   buffer.flushing = (async () => {
-    try {
-      await pgPool().query(
-        `INSERT INTO exposures (workspace_id, profile_id, anonymous_id, placement_id, variant_id, occurred_at, impressions)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[])`,
-        [batch.map((e) => e.workspaceId), batch.map((e) => e.profileId), batch.map((e) => e.anonymousId), batch.map((e) => e.placementId), batch.map((e) => e.variantId), batch.map((e) => e.occurredAt.toISOString()), batch.map((e) => e.impressions)],
-      );
-      buffer.written += batch.reduce((n, e) => n + e.impressions, 0);
-      noteDatabaseOk();
-    } catch (error) {
-      if (!noteDatabaseError(error)) console.error("[decide] writing exposures failed, will retry:", error instanceof Error ? error.message : error);
-      let lost = 0;
-      for (const row of batch) if (!add(undefined, visitorKey(row), row)) lost += row.impressions;
-      if (lost > 0) noteDropped(lost);
-      schedule();
-    } finally {
-      buffer.flushing = null;
+    // in statements of WRITE_CHUNK rows: each one's preparation is a short pause of the event loop, not one long one
+    for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
+      const chunk = batch.slice(i, i + WRITE_CHUNK);
+      try {
+        await pgPool().query(
+          `INSERT INTO exposures (workspace_id, profile_id, anonymous_id, placement_id, variant_id, occurred_at, impressions)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[])`,
+          [chunk.map((e) => e.workspaceId), chunk.map((e) => e.profileId), chunk.map((e) => e.anonymousId), chunk.map((e) => e.placementId), chunk.map((e) => e.variantId), chunk.map((e) => e.occurredAt.toISOString()), chunk.map((e) => e.impressions)],
+        );
+        buffer.written += chunk.reduce((n, e) => n + e.impressions, 0);
+        noteDatabaseOk();
+      } catch (error) {
+        if (!noteDatabaseError(error)) console.error("[decide] writing exposures failed, will retry:", error instanceof Error ? error.message : error);
+        let lost = 0;
+        for (const row of batch.slice(i)) if (!add(undefined, visitorKey(row), row)) lost += row.impressions;
+        if (lost > 0) noteDropped(lost);
+        schedule();
+        return;
+      }
     }
   })();
-  await buffer.flushing;
+  try {
+    await buffer.flushing;
+  } finally {
+    buffer.flushing = null;
+  }
 }
 
 /** Distinct rows waiting, and impressions written and dropped so far. */
