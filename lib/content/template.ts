@@ -5,6 +5,7 @@
  */
 import { parseTemplate } from "./parse";
 import { renderParsed } from "./render";
+import { compileFastPath } from "./fast-path";
 import type { CompiledTemplate, ContentType, TemplateError } from "./types";
 
 export type { CompiledTemplate, ContentType, TemplateData, TemplateError } from "./types";
@@ -39,6 +40,7 @@ export function compileTemplate(source: string, contentType: ContentType): { ok:
     const output = json && !isJson(source) ? "" : source;
     return { ok: true, template: { contentType: parsed.contentType, render: () => output, literal: output } };
   }
+  const fast = compileFastPath(source, parsed.contentType);
   return {
     ok: true,
     template: {
@@ -46,7 +48,7 @@ export function compileTemplate(source: string, contentType: ContentType): { ok:
       literal: null,
       render(data) {
         try {
-          const output = renderParsed(parsed, data);
+          const output = fast?.(data) ?? renderParsed(parsed, data);
           return json && !isJson(output) ? "" : output;
         } catch {
           return "";
