@@ -3,6 +3,8 @@ import { POST as appDecide } from "@/app/api/v1/decide/route";
 import { POST as appBatch } from "@/app/api/v1/batch/route";
 import { runWorkspaceAction } from "@/lib/actions/action-client";
 import { clearKeyCache } from "@/lib/api-keys/key-cache";
+import { revokeApiKeyDef } from "@/lib/api-keys/revoke";
+import { hashApiKey } from "@/lib/api-keys/secret";
 import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
 import { setExperienceStatusDef } from "@/lib/content/queries/actions/experience-state";
 import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
@@ -133,6 +135,18 @@ describe("the decision server", () => {
     for (const server of servers) {
       await expect.poll(async () => (await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason, { timeout: 3_000, interval: 100 }).toBe("kill_switch");
     }
+  });
+
+  it("refuses a key revoked in the dashboard within a second, on every server", async () => {
+    const key = await createTestApiKey(ws.workspace.id, "client");
+    for (const server of servers) expect((await viaServer(server, "/v1/decide", { body: { placements: ["home-hero"] }, key }, key)).status).toBe(200);
+    const { id } = await db.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(key) }, select: { id: true } });
+    const started = Date.now();
+    expect((await runWorkspaceAction(revokeApiKeyDef, ws.member("admin").userId, { workspaceId: ws.workspace.id, apiKeyId: id })).ok).toBe(true);
+    for (const server of servers) {
+      await expect.poll(async () => (await viaServer(server, "/v1/decide", { body: { placements: ["home-hero"] }, key }, key)).status, { timeout: 1_000, interval: 20 }).toBe(401);
+    }
+    expect(Date.now() - started).toBeLessThan(1_000); // not the key cache's 5 s lifetime
   });
 
   it("answers health and readiness", async () => {

@@ -19,6 +19,7 @@ import pg from "pg";
 import { startApp, type RunningApp } from "../ingest/app-process";
 import { load, type HttpResult } from "./http";
 import { measurePureDecide } from "./pure";
+import { waitForQuiet } from "./quiet";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,7 +55,11 @@ try {
   const ids = async (type: string) => (await db.query<{ value: string }>(`SELECT value FROM identities i JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'demo' AND i.type = $1 ORDER BY i.value LIMIT 500`, [type])).rows.map((r) => r.value);
   const [users, anonymous] = [await ids("user_id"), await ids("anonymous_id")];
   const { rows: placements } = await db.query<{ key: string }>(`SELECT p.key FROM placements p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo' ORDER BY p.key`);
+  say("VACUUM ANALYZE, then waiting for the machine to be quiet");
+  await db.query("VACUUM ANALYZE");
   await db.end();
+  const idle = await waitForQuiet();
+  say(`machine ${(idle * 100).toFixed(0)} % idle`);
   const keys = placements.map((p) => p.key);
   let n = 0;
   const body = () => {

@@ -1,9 +1,11 @@
 import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
+import { listen } from "@/lib/db/notifications";
 
 /**
  * A few seconds of memory of API-key lookups, so that a storefront's stream
- * of requests does not query the key on each one. Revoking a key clears it
- * here at once; another process forgets it within TTL_MS.
+ * of requests does not query the key on each one. Revoking a key (or changing
+ * allowed origins) clears it in every process at once, by NOTIFY; a missed
+ * notice heals within TTL_MS.
  */
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -32,4 +34,18 @@ export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): 
 /** Forgets every cached lookup (after a key is revoked). */
 export function clearKeyCache(): void {
   entries.clear();
+}
+
+/** The channel on which a change to keys (revocation, allowed origins) reaches every process. */
+const KEYS_CHANNEL = "personalize_keys";
+const clearAll = () => clearKeyCache();
+
+/** Forgets cached lookups whenever any process changes keys (and after reconnecting, when a notice may have been missed). */
+export function followKeyChanges(): void {
+  listen(KEYS_CHANNEL, clearAll, clearAll);
+}
+
+/** Tells every process to forget its cached lookups, when (and only if) the transaction commits. */
+export async function notifyKeysChanged(tx: { $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number> }): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${KEYS_CHANNEL}, '')`;
 }

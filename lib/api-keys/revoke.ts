@@ -1,6 +1,6 @@
 import { workspaceAction } from "@/lib/actions/action-client";
 import { ActionError } from "@/lib/actions/result";
-import { clearKeyCache } from "./key-cache";
+import { clearKeyCache, notifyKeysChanged } from "./key-cache";
 import { revokeApiKeySchema } from "./schema";
 
 /** Revokes a key: requests with it are refused from now on. */
@@ -12,7 +12,8 @@ export const revokeApiKeyDef = workspaceAction({
     const apiKey = await ctx.db.apiKey.findFirst({ where: { id: apiKeyId, workspaceId: ctx.workspaceId, revokedAt: null } });
     if (!apiKey) throw new ActionError("not_found", "That key is not active in this workspace");
     await ctx.db.apiKey.update({ where: { id: apiKey.id }, data: { revokedAt: new Date() } });
-    clearKeyCache();
+    await notifyKeysChanged(ctx.db); // every process forgets it at commit
+    ctx.afterCommit(async () => clearKeyCache());
     ctx.audit({ action: "api_key.revoke", targetType: "api_key", targetId: apiKey.id, before: { name: apiKey.name, prefix: apiKey.prefix } });
     return { apiKeyId };
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/action-client";
 import { ActionError } from "@/lib/actions/result";
-import { clearKeyCache } from "@/lib/api-keys/key-cache";
+import { clearKeyCache, notifyKeysChanged } from "@/lib/api-keys/key-cache";
 
 /** An origin as browsers send it: scheme, host and port, nothing else (`*` allows any). */
 export function parseOrigins(text: string): { origins: string[]; invalid: string[] } {
@@ -35,7 +35,8 @@ export const setCorsOriginsDef = workspaceAction({
     if (origins.length > 50) throw new ActionError("invalid_input", "Too many origins", { origins: ["At most 50 origins"] });
     const before = await ctx.db.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId }, select: { corsOrigins: true } });
     await ctx.db.workspace.update({ where: { id: ctx.workspaceId }, data: { corsOrigins: origins } });
-    ctx.afterCommit(async () => clearKeyCache()); // the key cache holds each workspace's origins
+    await notifyKeysChanged(ctx.db); // the key cache of every process holds each workspace's origins
+    ctx.afterCommit(async () => clearKeyCache());
     ctx.audit({ action: "workspace.set_cors_origins", targetType: "workspace", targetId: ctx.workspaceId, before, after: { corsOrigins: origins } });
     return { origins };
   },

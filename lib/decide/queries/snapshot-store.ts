@@ -1,4 +1,4 @@
-import pg from "pg";
+import { listen, stopListening } from "@/lib/db/notifications";
 import { pgPool } from "@/lib/db/pg-pool";
 import { buildSnapshot } from "../build-snapshot";
 import type { Snapshot } from "../types";
@@ -7,13 +7,12 @@ import { loadSnapshotConfig } from "./load-config";
 
 /** How often the loaded snapshots' versions are re-read, so that a missed notification heals. */
 const RECHECK_MS = Number(process.env.CONFIG_RECHECK_MS ?? 15_000);
-const RECONNECT_MS = 1_000;
 
 type Entry = { snapshot: Snapshot | null; loading: Promise<Snapshot | null> | null; wanted: number };
-type Store = { entries: Map<string, Entry>; listener: pg.Client | null; started: boolean; timer: NodeJS.Timeout | null };
+type Store = { entries: Map<string, Entry>; started: boolean; timer: NodeJS.Timeout | null };
 
 const globalForStore = globalThis as unknown as { decisionSnapshots?: Store };
-const store = (globalForStore.decisionSnapshots ??= { entries: new Map(), listener: null, started: false, timer: null });
+const store = (globalForStore.decisionSnapshots ??= { entries: new Map(), started: false, timer: null });
 
 function reload(workspaceId: string, entry: Entry): Promise<Snapshot | null> {
   entry.loading ??= (async () => {
@@ -66,41 +65,28 @@ export async function recheckVersions(): Promise<void> {
   for (const row of rows) configChanged(row.id, row.config_version);
 }
 
-/** Listens for configuration changes (Postgres LISTEN on a dedicated connection, reconnecting), and re-checks versions periodically. */
+/** Follows configuration changes (LISTEN, and a re-check after each reconnection), and re-checks versions periodically. */
 export function startConfigListener(): void {
   if (store.started || !process.env.DATABASE_URL) return;
   store.started = true;
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    client.on("notification", (message) => {
-      const [workspaceId, version] = (message.payload ?? "").split(":");
+  const recheck = () => void recheckVersions().catch(() => undefined);
+  listen(
+    CONFIG_CHANNEL,
+    (payload) => {
+      const [workspaceId, version] = payload.split(":");
       if (workspaceId && Number(version) > 0) configChanged(workspaceId, Number(version));
-    });
-    client.on("error", () => undefined);
-    client.on("end", () => {
-      store.listener = null;
-      if (store.started) setTimeout(() => void connect(), RECONNECT_MS).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CONFIG_CHANNEL}`);
-      store.listener = client;
-      await recheckVersions(); // anything changed while not listening
-    } catch {
-      await client.end().catch(() => undefined);
-    }
-  };
-  void connect();
-  store.timer = setInterval(() => void recheckVersions().catch(() => undefined), RECHECK_MS);
+    },
+    recheck,
+  );
+  store.timer = setInterval(recheck, RECHECK_MS);
   store.timer.unref();
 }
 
-/** Stops listening (tests and shutdown). */
+/** Stops following changes and forgets the snapshots (tests and shutdown). */
 export async function stopConfigListener(): Promise<void> {
   store.started = false;
   if (store.timer) clearInterval(store.timer);
   store.timer = null;
-  await store.listener?.end().catch(() => undefined);
-  store.listener = null;
   store.entries.clear();
+  await stopListening();
 }

@@ -1,0 +1,21 @@
+// Waits until this machine is quiet (a freshly started app recomputes segments
+// and RFM, Postgres vacuums what the seed wrote), so that what is measured is
+// the servers, not background work.
+import { readFileSync } from "node:fs";
+
+function cpuTimes(): { idle: number; total: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { idle: fields[3]! + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
+}
+
+/** Resolves once the CPUs were at least `idleShare` idle over a 2 s sample, or after `maxMs`; returns the last idle share. */
+export async function waitForQuiet(idleShare = 0.9, maxMs = 90_000): Promise<number> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const a = cpuTimes();
+    await new Promise((r) => setTimeout(r, 2_000));
+    const b = cpuTimes();
+    const idle = (b.idle - a.idle) / Math.max(1, b.total - a.total);
+    if (idle >= idleShare || Date.now() > deadline) return idle;
+  }
+}
