@@ -19,7 +19,7 @@ import pg from "pg";
 import { startApp, type RunningApp } from "../ingest/app-process";
 import { load, type HttpResult } from "./http";
 import { measurePureDecide } from "./pure";
-import { waitForQuiet } from "./quiet";
+import { cpuSecondsOf, pidOf, waitForQuiet } from "./quiet";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -78,23 +78,35 @@ try {
     nextDecide: `${app.baseUrl}/api/v1/decide`,
     nextPing: `${app.baseUrl}/api/ping`,
   };
-  const results: Record<keyof typeof targets, HttpResult> = {} as never;
+  // the process serving each target, to read the CPU it spends per request
+  const pids = { bare: bare.pid!, decisionServer: pidOf("server/decide.ts"), nextDecide: pidOf("next-server") ?? pidOf("next start"), nextPing: pidOf("next-server") ?? pidOf("next start") };
+  const results: Record<keyof typeof targets, HttpResult & { cpuUsPerRequest: number | null }> = {} as never;
+  const measure = async (name: keyof typeof targets, rate?: number) => {
+    const pid = pids[name];
+    const before = pid ? cpuSecondsOf(pid) : 0;
+    const result = await load(targets[name], { ...at, headers, body, rate });
+    return { ...result, cpuUsPerRequest: pid ? ((cpuSecondsOf(pid) - before) * 1e6) / result.total : null };
+  };
+  let paced: HttpResult & { cpuUsPerRequest: number | null } = undefined as never;
+  let rate = 0;
   for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
     say(`warming up ${name} (${url}) for 8 s, then loading it for ${options.seconds} s`);
     await load(url, { ...at, seconds: 8, headers, body }); // JIT, caches, connections: not timed
-    results[name] = await load(url, { ...at, headers, body });
+    results[name] = await measure(name);
+    if (name === "decisionServer") {
+      rate = 0.7 * results.decisionServer.requestsPerSecond;
+      say(`loading the decision server at 70 % of its maximum (${rate.toFixed(0)} req/s) for ${options.seconds} s`);
+      paced = await measure(name, rate);
+    }
   }
-  const rate = 0.7 * results.decisionServer.requestsPerSecond;
-  say(`loading the decision server at 70 % of its maximum (${rate.toFixed(0)} req/s) for ${options.seconds} s`);
-  const paced = await load(targets.decisionServer, { ...at, headers, body, rate });
 
   const ratio = (r: HttpResult) => r.requestsPerSecond / results.bare.requestsPerSecond;
   const goals = { pureMedianUnder100us: pure.medianUs < 100, decisionServerAtLeastHalfOfBare: ratio(results.decisionServer) >= 0.5, p99Under10msAt70Percent: paced.p99Ms < 10 };
 
   console.log(`\npure decide()        ${pure.placements} placements, ${pure.experiences} experiences, ${pure.segments} segments (${pure.behaviorSegments} with behavior), ${pure.visitors} visitors`);
   console.log(`                     median ${pure.medianUs.toFixed(1)} µs, p99 ${pure.p99Us.toFixed(1)} µs, ${pure.servedByExperience.toFixed(1)} placements served by an experience per visitor`);
-  const row = (name: string, r: HttpResult) =>
-    console.log(`${name.padEnd(21)}${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ×${ratio(r).toFixed(2)} of bare  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+  const row = (name: string, r: HttpResult & { cpuUsPerRequest: number | null }) =>
+    console.log(`${name.padEnd(21)}${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ×${ratio(r).toFixed(2)} of bare  ${r.cpuUsPerRequest === null ? "" : `${r.cpuUsPerRequest.toFixed(0)} µs CPU/request  `}(${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
   row("bare node:http", results.bare);
   row("decision server", results.decisionServer);
   row("Next /api/v1/decide", results.nextDecide);

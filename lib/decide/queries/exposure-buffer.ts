@@ -12,8 +12,8 @@ const FLUSH_AT = 5_000;
 const MAX_BUFFERED = 100_000;
 const WRITE_CHUNK = 1_000;
 
-/** Waiting rows by visitor, then by placement and variant (one lookup of the visitor per decision). */
-type Pending = Map<string, Map<string, Row>>;
+/** Waiting rows by visitor (one lookup per decision; a visitor has a few rows, found by a scan). */
+type Pending = Map<string, Row[]>;
 type Buffer = { pending: Pending; rows: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; dropped: number; warnedAt: number; written: number };
 const globalForBuffer = globalThis as unknown as { exposureBuffer?: Buffer };
 const buffer = (globalForBuffer.exposureBuffer ??= { pending: new Map(), rows: 0, timer: null, flushing: null, dropped: 0, warnedAt: 0, written: 0 });
@@ -25,18 +25,17 @@ const visitorKey = (e: Pick<Exposure, "workspaceId" | "profileId" | "anonymousId
  * before a write is one row with more impressions. False when a new row does
  * not fit.
  */
-function add(visitorRows: Map<string, Row> | undefined, visitor: string, row: Row): boolean {
-  let rows = visitorRows ?? buffer.pending.get(visitor);
-  const key = `${row.placementId}\u0000${row.variantId}`;
-  const same = rows?.get(key);
+function add(visitorRows: Row[] | undefined, visitor: string, row: Row): boolean {
+  let rows: Row[] | undefined = visitorRows ?? buffer.pending.get(visitor);
+  const same = rows?.find((r) => r.placementId === row.placementId && r.variantId === row.variantId);
   if (same) {
     same.impressions += row.impressions;
     if (row.occurredAt < same.occurredAt) same.occurredAt = row.occurredAt;
     return true;
   }
   if (buffer.rows >= MAX_BUFFERED) return false;
-  if (!rows) buffer.pending.set(visitor, (rows = new Map()));
-  rows.set(key, row);
+  if (!rows) buffer.pending.set(visitor, (rows = []));
+  rows.push(row);
   buffer.rows += 1;
   return true;
 }
@@ -78,7 +77,7 @@ export async function flushExposures(): Promise<void> {
   buffer.timer = null;
   while (buffer.flushing) await buffer.flushing;
   if (buffer.rows === 0) return;
-  const batch = [...buffer.pending.values()].flatMap((rows) => [...rows.values()]);
+  const batch = [...buffer.pending.values()].flat();
   buffer.pending = new Map();
   buffer.rows = 0;
   buffer.flushing = (async () => {
