@@ -18,6 +18,7 @@ const entries = (store.apiKeyLookups ??= new Map());
 export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): Promise<T> {
   const hit = entries.get(hash);
   if (hit && hit.expires > Date.now()) return hit.value as T;
+  followKeyChanges(); // on a miss only: the hot path stays a map lookup
   let value: T;
   try {
     value = await load();

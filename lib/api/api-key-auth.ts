@@ -1,5 +1,4 @@
 import type { ApiKeyScope } from "@/lib/api-keys/secret";
-import { followKeyChanges } from "@/lib/api-keys/key-cache";
 import { findActiveApiKey, touchApiKey } from "@/lib/api-keys/queries";
 import { isConnectionError, noteDatabaseError } from "@/lib/db/availability";
 import { ApiError } from "./errors";
@@ -35,7 +34,6 @@ export function apiKeyFromHeaders(header: (name: string) => string | null): stri
 export async function authenticateApiKey(key: string | null, scope: ApiKeyScope | "any"): Promise<ApiCaller> {
   if (!key) throw new ApiError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>`, or as the Basic-auth user name");
   if (key.length > 200) throw new ApiError("unauthorized", "Invalid API key");
-  followKeyChanges();
   const apiKey = await findActiveApiKey(key).catch((error: unknown) => {
     throw isConnectionError(error) ? new ApiError("unavailable", "The database cannot be reached to check this key; retry shortly") : error;
   });
