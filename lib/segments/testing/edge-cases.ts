@@ -119,6 +119,13 @@ export const EDGE_CASES: EdgeCase[] = [
     expected: true,
   },
   {
+    // to-sql reads events with small and large properties from two partial indexes: both halves count
+    name: "a property filter across events with small and very large properties",
+    condition: behavior({ op: "at_least", value: 3 }, { kind: "last_days", days: 7 }, [{ property: "category", valueType: "string", op: "equals", value: "shoes" }]),
+    events: [viewed(1, 0, { category: "shoes" }), viewed(2, 0, { category: "shoes", notes: "x".repeat(1_000) }), viewed(3, 0, { category: "shoes", notes: "y".repeat(5_000) })],
+    expected: true,
+  },
+  {
     name: "a property filter on a missing property",
     condition: behavior({ op: "at_least", value: 1 }, { kind: "ever" }, [{ property: "price", valueType: "number", op: "gt", value: 100 }]),
     events: [viewed(1, 0, { category: "shoes" })],
