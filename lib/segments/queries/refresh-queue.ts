@@ -10,6 +10,8 @@ const queue = (globalForQueue.segmentRefresh ??= { pending: new Map(), timer: nu
 
 /** How long profiles wait so that one batch's followers are refreshed together. */
 const DELAY_MS = 250;
+/** The longest rest between two refreshes under load. */
+const COOL_DOWN_MS = 2_000;
 /** At most this many profiles in one refresh statement. */
 const CHUNK = 5_000;
 
@@ -32,6 +34,7 @@ export async function flushMembershipRefresh(): Promise<void> {
   const work = [...queue.pending];
   queue.pending.clear();
   queue.running = (async () => {
+    const started = Date.now();
     for (const [workspaceId, ids] of work) {
       const all = [...ids];
       for (let i = 0; i < all.length; i += CHUNK) {
@@ -40,6 +43,10 @@ export async function flushMembershipRefresh(): Promise<void> {
         );
       }
     }
+    // under a stream of events, rest as long as the refresh took (up to COOL_DOWN_MS): refreshing then takes at most
+    // half of one connection's time, the events keep the rest, and the next refresh gathers more profiles per statement
+    const took = Date.now() - started;
+    if (took > DELAY_MS && queue.pending.size > 0) await new Promise((r) => setTimeout(r, Math.min(took, COOL_DOWN_MS)));
   })();
   await queue.running;
   queue.running = null;
