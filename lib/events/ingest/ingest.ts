@@ -56,7 +56,7 @@ export async function ingestEvents(workspace: IngestWorkspace, events: Normalize
     }
     const touched = [...new Set(plan.profileOf)];
     const rows = await client.query<ProfileRow>(
-      `SELECT id, traits, trait_timestamps, consent, last_seen_at FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+      `SELECT id, traits, trait_timestamps, consent, last_seen_at FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`, // not FOR UPDATE: the foreign-key checks of concurrent event inserts (KEY SHARE) need not wait for it
       [workspace.id, touched],
     );
     const fresh = new Set(plan.newProfiles);
