@@ -1,11 +1,7 @@
 // The standalone decision server: `npm run decide-server` (npm start also starts one on DECIDE_PORT).
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { closePgPool } from "@/lib/db/pg-pool";
-import { flushExposures } from "@/lib/decide/queries/exposure-buffer";
-import { stopConfigListener } from "@/lib/decide/queries/snapshot-store";
-import { drainEvents } from "@/lib/events/ingest/event-buffer";
-import { flushMembershipRefresh } from "@/lib/segments/queries/refresh-queue";
+import { flushOnSignals } from "@/lib/jobs/shutdown";
 import { createDecisionServer } from "./decision-server";
 import { stopProbe, warmUp } from "./readiness";
 
@@ -34,24 +30,13 @@ server.listen(env.data.DECIDE_PORT, env.data.DECIDE_HOST, () => {
 });
 void warmUp().then(() => console.log("[decide-server] ready: snapshots loaded"));
 
-let stopping = false;
-/** SIGTERM/SIGINT: stop accepting, write what is buffered (events, exposures, membership refreshes), exit. */
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`[decide-server] ${signal}: no longer accepting; flushing buffers`);
-  server.close();
-  server.closeIdleConnections();
-  stopProbe();
-  const ms = Number(process.env.DECIDE_SHUTDOWN_MS ?? 15_000);
-  const flushed = (async () => {
-    await drainEvents(ms);
-    await Promise.all([flushExposures(), flushMembershipRefresh()]);
-  })();
-  const deadline = new Promise((r) => setTimeout(r, ms + 1_000).unref());
-  await Promise.race([flushed.catch((error: unknown) => console.error("[decide-server] flush failed:", error)), deadline]);
-  await stopConfigListener();
-  await closePgPool().catch(() => undefined);
-  process.exit(0);
-}
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop(signal));
+// SIGTERM/SIGINT: stop accepting, write what is buffered (events, exposures, membership refreshes), exit
+flushOnSignals({
+  label: "decide-server",
+  ms: Number(process.env.DECIDE_SHUTDOWN_MS ?? 15_000),
+  beforeFlush: () => {
+    server.close();
+    server.closeIdleConnections();
+    stopProbe();
+  },
+});

@@ -5,16 +5,14 @@ import { runWorkspaceAction } from "@/lib/actions/action-client";
 import { clearKeyCache } from "@/lib/api-keys/key-cache";
 import { revokeApiKeyDef } from "@/lib/api-keys/revoke";
 import { hashApiKey } from "@/lib/api-keys/secret";
-import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
 import { setExperienceStatusDef } from "@/lib/content/queries/actions/experience-state";
-import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
 import { setKillSwitchDef } from "@/lib/content/queries/actions/set-kill-switch";
 import { db } from "@/lib/db/client";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { stopConfigListener } from "@/lib/decide/queries/snapshot-store";
-import { handleBatch } from "@/lib/events/handlers";
 import { startDecisionServer, type RunningDecisionServer } from "@/scripts/test/decision-server";
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
+import { createHeroForPros } from "@/scripts/test/hero-fixture";
 
 type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
 let ws: Fixture;
@@ -25,7 +23,6 @@ let placementId: string;
 let experienceId: string;
 let servers: RunningDecisionServer[] = [];
 
-const rule = { type: "group", id: "r", combinator: "and", children: [{ type: "trait", id: "t", key: "plan", valueType: "string", op: "equals", value: "pro" }] };
 type Call = { body?: unknown; raw?: string; key?: string | null; headers?: Record<string, string> };
 const headersOf = ({ key, headers }: Call, fallback: string) => ({ ...(key === null ? {} : { authorization: `Bearer ${key ?? fallback}` }), ...headers });
 
@@ -42,20 +39,11 @@ const decide = (server: RunningDecisionServer, body: unknown) => viaServer(serve
 
 beforeAll(async () => {
   ws = await createTestWorkspace("Decision servers", ["admin", "editor"]);
-  editor = ws.member("editor").userId;
   clientKey = await createTestApiKey(ws.workspace.id, "client");
   writeKey = await createTestApiKey(ws.workspace.id, "write");
   await db.workspace.update({ where: { id: ws.workspace.id }, data: { corsOrigins: ["https://shop.example"] } });
   clearKeyCache();
-  await handleBatch({ ...ws.workspace, storePlainPii: true }, { batch: [{ type: "identify", userId: "pro-1", traits: { plan: "pro", first_name: "Pia" } }, { type: "identify", userId: "free-1", traits: { plan: "free" } }] });
-  const placement = await runWorkspaceAction(createPlacementDef, editor, { workspaceId: ws.workspace.id, key: "home-hero", name: "Hero", contentType: "html", defaultBody: "<h1>Welcome</h1>" });
-  if (!placement.ok) throw new Error(placement.error.message);
-  placementId = placement.data.placementId;
-  const experience = await runWorkspaceAction(saveExperienceDef, editor, {
-    workspaceId: ws.workspace.id, placementId, name: "Pros", target: { kind: "rule", rule }, status: "live", schedule: { timeZone: "UTC" }, body: "<h1>Hi {{ first_name }}, pro</h1>",
-  });
-  if (!experience.ok) throw new Error(experience.error.message);
-  experienceId = experience.data.experienceId;
+  ({ editor, placementId, experienceId } = await createHeroForPros(ws));
   servers = await Promise.all([startDecisionServer(process.env.DATABASE_URL!, { CONFIG_RECHECK_MS: "500" }), startDecisionServer(process.env.DATABASE_URL!, { CONFIG_RECHECK_MS: "500" })]);
 }, 90_000);
 

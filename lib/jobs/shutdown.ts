@@ -1,19 +1,30 @@
 import { closePgPool } from "@/lib/db/pg-pool";
 import { flushExposures } from "@/lib/decide/queries/exposure-buffer";
 import { stopConfigListener } from "@/lib/decide/queries/snapshot-store";
+import { drainEvents } from "@/lib/events/ingest/event-buffer";
 import { flushMembershipRefresh } from "@/lib/segments/queries/refresh-queue";
 
-/** On SIGTERM: write what the process still holds in memory (exposures, queued membership refreshes), then exit. */
-export async function flushOnShutdown(signal: string): Promise<never> {
-  console.log(`[app] ${signal}: flushing buffers before exit`);
-  const give = (p: Promise<unknown>) => p.catch((error: unknown) => console.error("[app] flush failed:", error instanceof Error ? error.message : error));
-  await Promise.race([Promise.all([give(flushExposures()), give(flushMembershipRefresh())]), new Promise((r) => setTimeout(r, 10_000))]);
+type ShutdownOptions = { label: string; ms: number; beforeFlush?: () => void };
+
+/**
+ * On SIGTERM: write what the process still holds in memory (buffered events,
+ * exposures, queued membership refreshes; retried while the database is down,
+ * for at most `ms`), then exit. `beforeFlush` stops taking new work.
+ */
+export async function flushOnShutdown(signal: string, { label, ms, beforeFlush }: ShutdownOptions): Promise<never> {
+  console.log(`[${label}] ${signal}: no longer accepting; flushing buffers before exit`);
+  beforeFlush?.();
+  const flushed = (async () => {
+    await drainEvents(ms); // events first: their membership refreshes are queued as they are written
+    await Promise.all([flushExposures(), flushMembershipRefresh()]);
+  })().catch((error: unknown) => console.error(`[${label}] flush failed:`, error instanceof Error ? error.message : error));
+  await Promise.race([flushed, new Promise((r) => setTimeout(r, ms + 1_000).unref())]);
   await stopConfigListener();
   await closePgPool().catch(() => undefined);
   process.exit(0);
 }
 
-/** Registers the flush for SIGTERM and SIGINT (Next's own handling is off: NEXT_MANUAL_SIG_HANDLE). */
-export function flushOnSignals(): void {
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushOnShutdown(signal));
+/** Registers the flush for SIGTERM and SIGINT (the app's: Next's own handling is off, NEXT_MANUAL_SIG_HANDLE). */
+export function flushOnSignals(options: ShutdownOptions = { label: "app", ms: 10_000 }): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushOnShutdown(signal, options));
 }

@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as decideRoute } from "@/app/api/v1/decide/route";
-import { runWorkspaceAction } from "@/lib/actions/action-client";
-import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
-import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
 import { db } from "@/lib/db/client";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { handleBatch } from "@/lib/events/handlers";
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
+import { createHeroForPros } from "@/scripts/test/hero-fixture";
 import { flushExposures } from "./exposure-buffer";
 import { stopConfigListener } from "./snapshot-store";
 
 type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
 let ws: Fixture;
 let key: string;
-let editor: string;
 let placementId: string;
 let experienceId: string;
 
-const rule = { type: "group", id: "r", combinator: "and", children: [{ type: "trait", id: "t", key: "plan", valueType: "string", op: "equals", value: "pro" }] };
 const decideViaApp = async (body: unknown, headers: Record<string, string> = {}) => {
   const response = await decideRoute(new Request("http://localhost/api/v1/decide", { method: "POST", headers: { authorization: `Bearer ${key}`, ...headers }, body: JSON.stringify(body) }));
   return { status: response.status, body: await response.json() };
@@ -25,17 +21,8 @@ const decideViaApp = async (body: unknown, headers: Record<string, string> = {})
 
 beforeAll(async () => {
   ws = await createTestWorkspace("Decide", ["admin", "editor"]);
-  editor = ws.member("editor").userId;
   key = await createTestApiKey(ws.workspace.id, "client");
-  await handleBatch({ ...ws.workspace, storePlainPii: true }, { batch: [{ type: "identify", userId: "pro-1", anonymousId: "anon-pro", traits: { plan: "pro", first_name: "Pia" } }, { type: "identify", userId: "free-1", traits: { plan: "free" } }] });
-  const placement = await runWorkspaceAction(createPlacementDef, editor, { workspaceId: ws.workspace.id, key: "home-hero", name: "Hero", contentType: "html", defaultBody: "<h1>Welcome</h1>" });
-  if (!placement.ok) throw new Error(placement.error.message);
-  placementId = placement.data.placementId;
-  const experience = await runWorkspaceAction(saveExperienceDef, editor, {
-    workspaceId: ws.workspace.id, placementId, name: "Pros", target: { kind: "rule", rule }, status: "live", schedule: { timeZone: "UTC" }, body: "<h1>Hi {{ first_name }}, pro</h1>",
-  });
-  if (!experience.ok) throw new Error(experience.error.message);
-  experienceId = experience.data.experienceId;
+  ({ placementId, experienceId } = await createHeroForPros(ws));
 });
 
 afterAll(async () => {

@@ -58,7 +58,7 @@ export function configChanged(workspaceId: string, version: number): void {
 }
 
 /** Re-reads the versions of every loaded workspace (after a reconnect, and periodically). */
-export async function recheckVersions(): Promise<void> {
+async function recheckVersions(): Promise<void> {
   const ids = [...store.entries.keys()];
   if (ids.length === 0) return;
   const { rows } = await pgPool().query<{ id: string; config_version: number }>("SELECT id, config_version FROM workspaces WHERE id = ANY($1::text[])", [ids]);

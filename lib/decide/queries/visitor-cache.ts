@@ -68,5 +68,3 @@ export function forgetVisitors(workspaceId: string, ids: VisitorIds[]): void {
     }
   }
 }
-
-export const visitorCacheSize = () => cache.entries.size;
