@@ -107,6 +107,11 @@ describe("a decision server through a database outage", () => {
     expect(during.events.waiting).toBeLessThanOrEqual(BUFFER_LIMIT);
     expect(traffic.tally.refused).toBeGreaterThan(0); // then refused, once the buffer was full
     expect(during.events.refused).toBe(traffic.tally.refused);
+    // what needs the database it does not have (a key never seen) is a 503 to retry, not a server fault
+    const unseen = await post("/v1/decide", "ck_neverSeenDuringTheOutage000000000000", { placements: PLACEMENTS });
+    expect(unseen.status).toBe(503);
+    expect(unseen.headers.get("retry-after")).toBe("1");
+    expect((await unseen.json()).error.code).toBe("unavailable");
 
     postgres = await startEmbeddedPostgres(DATA_DIR, () => {}, { durable: false, port }); // back
     await expect.poll(async () => (await readyz()).status, { timeout: 15_000, interval: 200 }).toBe("ready");

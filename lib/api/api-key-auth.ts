@@ -1,6 +1,6 @@
 import type { ApiKeyScope } from "@/lib/api-keys/secret";
 import { findActiveApiKey, touchApiKey } from "@/lib/api-keys/queries";
-import { isConnectionError, noteDatabaseError } from "@/lib/db/availability";
+import { noteDatabaseError } from "@/lib/db/availability";
 import { ApiError } from "./errors";
 
 /** The workspace a key belongs to, with what ingest needs of it. */
@@ -34,9 +34,7 @@ export function apiKeyFromHeaders(header: (name: string) => string | null): stri
 export async function authenticateApiKey(key: string | null, scope: ApiKeyScope | "any"): Promise<ApiCaller> {
   if (!key) throw new ApiError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>`, or as the Basic-auth user name");
   if (key.length > 200) throw new ApiError("unauthorized", "Invalid API key");
-  const apiKey = await findActiveApiKey(key).catch((error: unknown) => {
-    throw isConnectionError(error) ? new ApiError("unavailable", "The database cannot be reached to check this key; retry shortly") : error;
-  });
+  const apiKey = await findActiveApiKey(key);
   if (!apiKey) throw new ApiError("unauthorized", "Invalid or revoked API key");
   const scopes = apiKey.scopes as ApiKeyScope[];
   if (scope !== "any" && !scopes.includes(scope)) {

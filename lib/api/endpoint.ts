@@ -2,9 +2,12 @@ import { z } from "zod";
 import type { ApiKeyScope } from "@/lib/api-keys/secret";
 import { apiKeyFromHeaders, authenticateApiKey, type ApiCaller } from "./api-key-auth";
 import { checkOrigin } from "./cors";
+import { isConnectionError } from "@/lib/db/availability";
 import { ApiError, apiIssues, errorBody, tooLarge } from "./errors";
 
 const DEFAULT_MAX_BYTES = 32 * 1024;
+/** Any endpoint that needs the database while it cannot be reached: retry, not a server fault. */
+const DATABASE_UNREACHABLE = new ApiError("unavailable", "The database cannot be reached right now; retry shortly");
 
 /**
  * A request as every public endpoint sees it, whichever server received it:
@@ -57,7 +60,8 @@ export type EndpointCaller<O> = O extends { auth: "public" } ? null : ApiCaller;
  * The one wrapper of every public API endpoint: API-key authentication, body
  * size limit, JSON and zod validation, CORS, and the uniform error body
  * `{ error: { code, message, issues? } }`. Bad input is always a 4xx; an
- * unexpected failure is logged and answered 500 without details.
+ * unreachable database a 503 with Retry-After; an unexpected failure is
+ * logged and answered 500 without details.
  */
 export function endpoint<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, O extends EndpointOptions<B, Q> = EndpointOptions<B, Q>>(
   options: O & EndpointOptions<B, Q>,
@@ -75,7 +79,8 @@ export function endpoint<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
       const result = await handler({ request, caller: caller as EndpointCaller<O>, body: body as z.output<B>, query: query as z.output<Q> });
       return withCors(isAnswer(result) ? result : answer(200, result), origin);
     } catch (error) {
-      if (error instanceof ApiError) return withCors(answer(error.status, errorBody(error), error.status === 503 ? { "retry-after": "1" } : {}), origin);
+      const refusal = error instanceof ApiError ? error : isConnectionError(error) ? DATABASE_UNREACHABLE : null;
+      if (refusal) return withCors(answer(refusal.status, errorBody(refusal), refusal.status === 503 ? { "retry-after": "1" } : {}), origin);
       console.error(`[api ${request.method} ${new URL(request.url).pathname}]`, error);
       return withCors(answer(500, errorBody(new ApiError("internal", "Internal error"))), origin);
     }

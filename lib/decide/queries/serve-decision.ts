@@ -1,4 +1,3 @@
-import { ApiError } from "@/lib/api/errors";
 import { isConnectionError, noteDatabaseError, noteDatabaseOk, skipDatabase } from "@/lib/db/availability";
 import { decide } from "../decide";
 import { visitContextOf, type DecideBody } from "../request";
@@ -15,9 +14,7 @@ import { cachedVisitor, cacheVisitor } from "./visitor-cache";
  */
 export async function serveDecision(workspaceId: string, body: DecideBody, options: { countryHeader?: string | null; now?: number } = {}) {
   const now = options.now ?? Date.now();
-  const snapshot = await getSnapshot(workspaceId).catch((error: unknown) => {
-    throw isConnectionError(error) ? new ApiError("unavailable", "The database cannot be reached to load this workspace's configuration; retry shortly") : error;
-  });
+  const snapshot = await getSnapshot(workspaceId); // a first load while the database is down: the endpoint answers 503
   if (!snapshot) return { profileId: null, decisions: {}, unknownPlacements: body.placements };
   const visitor = await readVisitor(workspaceId, body, snapshot.historyDays, now);
   const context = visitContextOf(body, { now, countryHeader: options.countryHeader, returning: (visitor.profile?.computed.sessions ?? 0) > 1 });
