@@ -9,6 +9,7 @@ import { authSecret } from "./lib/auth-secret";
 import { printBanner } from "./lib/banner";
 import { buildIsStale, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
 import { provideDatabase } from "./lib/database";
+import { ensureDecisionServerBuild } from "./lib/decision-server-build";
 import { run, waitForHttp } from "./lib/run";
 import { startOptions } from "./lib/start-options";
 
@@ -54,6 +55,8 @@ try {
 
   // NEXT_MANUAL_SIG_HANDLE: the app (instrumentation.ts) flushes its buffers on SIGTERM before it exits
   const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", PORT: String(options.PORT) };
+  // the decision server: plain JavaScript bundled from server/decide.ts (in dev, the sources as they are)
+  let decideCommand = ["--import", "tsx", "server/decide.ts"];
   if (!options.dev) {
     const fingerprint = sourceFingerprint();
     if (buildIsStale(fingerprint)) {
@@ -61,11 +64,12 @@ try {
       await run(process.execPath, [nextBin, "build"], { env: { ...env, NODE_ENV: "production" } });
       recordBuild(fingerprint);
     }
+    if (options.DECIDE_PORT !== "off") decideCommand = ["--enable-source-maps", await ensureDecisionServerBuild(say)];
   }
   app = spawn(process.execPath, [nextBin, options.dev ? "dev" : "start", "-p", String(options.PORT)], { env, stdio: "inherit" });
   app.on("exit", (code) => void (stopping || shutdown(code ?? 1)));
   if (options.DECIDE_PORT !== "off") {
-    decisions = spawn(process.execPath, ["--import", "tsx", "server/decide.ts"], { env: { ...env, DECIDE_PORT: String(options.DECIDE_PORT) }, stdio: "inherit" });
+    decisions = spawn(process.execPath, decideCommand, { env: { ...env, DECIDE_PORT: String(options.DECIDE_PORT) }, stdio: "inherit" });
     decisions.on("exit", (code) => void (stopping || shutdown(code ?? 1)));
   }
   const url = `http://localhost:${options.PORT}`;

@@ -32,7 +32,7 @@ function readLimited(req: IncomingMessage, maxBytes: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => over || resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => over || resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
@@ -44,8 +44,8 @@ export function writeAnswer(res: ServerResponse, result: ApiAnswer): void {
     res.end();
     return;
   }
-  const json = JSON.stringify(result.body);
-  res.writeHead(result.status, { "content-type": "application/json", "content-length": Buffer.byteLength(json), ...result.headers });
+  const json = Buffer.from(JSON.stringify(result.body)); // encoded once: its length is the header, the same bytes the body
+  res.writeHead(result.status, { "content-type": "application/json", "content-length": json.length, ...result.headers });
   res.end(json);
 }
 

@@ -5,7 +5,7 @@
 //    median and p99 (goal: median under 100 µs).
 // 2. Three servers under autocannon, same connections, same duration, one
 //    after the other, in one run: a bare node:http server answering a fixed
-//    JSON body (this machine's ceiling), the decision server (server/decide.ts,
+//    JSON body (this machine's ceiling), the decision server (server/decide.ts bundled,
 //    as npm start runs it) and the Next app's route, both serving the demo
 //    data and configuration: all demo placements per call, half known
 //    visitors, a quarter returning anonymous ones, a quarter new ones.
@@ -79,7 +79,7 @@ try {
     nextPing: `${app.baseUrl}/api/ping`,
   };
   // the process serving each target, to read the CPU it spends per request
-  const pids = { bare: bare.pid!, decisionServer: pidOf("server/decide.ts"), nextDecide: pidOf("next-server") ?? pidOf("next start"), nextPing: pidOf("next-server") ?? pidOf("next start") };
+  const pids = { bare: bare.pid!, decisionServer: pidOf("decide-server.mjs"), nextDecide: pidOf("next-server") ?? pidOf("next start"), nextPing: pidOf("next-server") ?? pidOf("next start") };
   const results: Record<keyof typeof targets, HttpResult & { cpuUsPerRequest: number | null }> = {} as never;
   const measure = async (name: keyof typeof targets, rate?: number) => {
     const pid = pids[name];

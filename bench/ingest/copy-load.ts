@@ -5,16 +5,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { copyField } from "@/lib/db/copy-rows";
 import type { EventRow } from "./messages";
 
 export const COPY_TABLE = "bench_copy";
 const COLUMNS = ["workspace_id", "profile_id", "type", "name", "properties", "context", "message_id", "occurred_at", "received_at"];
 const CHUNK_BYTES = 1 << 20;
 
-/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-export function copyField(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
-}
 
 /**
  * Each row's COPY text after its first two columns (workspace and profile,

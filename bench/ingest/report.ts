@@ -1,5 +1,6 @@
 // The benchmark's output: readable rows, then one JSON line of the figures
 // (so that runs can be compared).
+import type { StatementTime } from "./pg-statements";
 import type { CpuShares } from "./cpu";
 import type { BenchOptions } from "./options";
 import type { SendResult } from "./send";
@@ -21,6 +22,8 @@ export type Figures = {
   check: StoredCheck;
   apiCpu: CpuShares;
   waits: Map<string, number>;
+  /** The app's most expensive statements during the API run (empty without pg_stat_statements). */
+  statements: StatementTime[];
   copy: { rows: number; seconds: number; indexes: number; foreignKeys: number; sameRows: number };
   copyCpu: CpuShares;
 };
@@ -97,6 +100,13 @@ export function printReport(f: Figures): boolean {
     ["0 missing", met(goals.noneMissing)],
   ]);
   printRows("Postgres connections during the API run (samples every 100 ms)", [...f.waits].sort((a, b) => b[1] - a[1]));
+  if (f.statements.length > 0) {
+    const total = f.statements.reduce((sum, s) => sum + s.totalMs, 0);
+    printRows(
+      "Postgres execution time by statement during the API run (pg_stat_statements, top 10)",
+      f.statements.map((s) => [`${s.query.slice(0, 90)}${s.query.length > 90 ? "…" : ""}`, `${(s.totalMs / 1000).toFixed(1)} s (${((100 * s.totalMs) / total).toFixed(0)}%), ${s.calls} calls`]),
+    );
+  }
   const pg = f.postgres;
   printRows("machine", [
     ["cores", f.cores],

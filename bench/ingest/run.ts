@@ -12,6 +12,7 @@ import pg from "pg";
 import { startApp, type RunningApp } from "./app-process";
 import { buildBatches } from "./batches";
 import { copyChunks, copyLoad, copyRowTails, countSameRows, createCopyTable, dropCopyTable } from "./copy-load";
+import { resetStatements, topStatements } from "./pg-statements";
 import { cpuProbeMs, cpuShares, cpuSnapshot } from "./cpu";
 import { buildMessages, rowOf } from "./messages";
 import { benchOptions } from "./options";
@@ -90,6 +91,7 @@ try {
     await warmUp(app.baseUrl);
     await db.query("CHECKPOINT"); // each timed phase starts with no dirty pages left by the one before (seed, API run)
 
+    const statementsKept = await resetStatements(db);
     const probeBeforeApi = cpuProbeMs();
     say(`sending ${batches.length} batches through ${app.baseUrl}/api/v1/batch with ${options.clients} clients`);
     const waits = sampleWaits(sampler);
@@ -97,6 +99,7 @@ try {
     const sent = await sendBatches(app.baseUrl, WRITE_KEY, batches, options.clients);
     const apiCpu = cpuShares(cpuBefore, cpuSnapshot(), app.pid);
     const waitCounts = await waits.stop();
+    const statements = statementsKept ? await topStatements(db) : [];
 
     const check = await checkStored(db, workspaceId, runId, sent.acknowledgedIds);
 
@@ -124,6 +127,7 @@ try {
       check,
       apiCpu,
       waits: waitCounts,
+      statements,
       copy: { ...copied, ...table, sameRows },
       copyCpu,
     });

@@ -29,15 +29,19 @@ export type ApiAnswer = { status: number; body: unknown; headers: Record<string,
 export type Endpoint = (request: ApiRequest) => Promise<ApiAnswer>;
 
 /** Answers made by `answer()`, told apart from handler results that merely look alike. */
-const answers = new WeakSet<object>();
+class Answer implements ApiAnswer {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string>,
+  ) {}
+}
 
 /** A handler's answer other than 200 with its result as the body. */
 export function answer(status: number, body: unknown, headers: Record<string, string> = {}): ApiAnswer {
-  const made = { status, body, headers };
-  answers.add(made);
-  return made;
+  return new Answer(status, body, headers);
 }
-const isAnswer = (value: unknown): value is ApiAnswer => typeof value === "object" && value !== null && answers.has(value);
+const isAnswer = (value: unknown): value is ApiAnswer => value instanceof Answer;
 
 export type EndpointOptions<B extends z.ZodType, Q extends z.ZodType> = {
   /** The scope a key needs; "any" for any valid key; "public" for no key at all. */
@@ -101,11 +105,10 @@ async function readJson(request: ApiRequest, maxBytes: number): Promise<unknown>
   const declared = Number(request.header("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await request.text(maxBytes);
-  if (!text.trim()) throw new ApiError("invalid_json", "Request body is empty; send a JSON object");
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("invalid_json", "Request body is not valid JSON");
+    throw new ApiError("invalid_json", text.trim() ? "Request body is not valid JSON" : "Request body is empty; send a JSON object");
   }
 }
 

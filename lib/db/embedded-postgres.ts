@@ -95,7 +95,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     // durable by default (a committed write survives a crash); throwaway test databases may skip fsync
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...(options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [])],
+    // pg_stat_statements is loaded so an operator (and bench/ingest) can see where Postgres' time goes
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_preload_libraries=pg_stat_statements", ...(options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [])],
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });

@@ -38,13 +38,20 @@ export function deviceOf(userAgent: string | undefined): string | undefined {
   return "desktop";
 }
 
+/** Paths of recently seen URLs: a storefront sends the same few pages over and over, and parsing a URL costs more than the rest of the context. */
+const paths = new Map<string, string | undefined>();
 function pathOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  if (paths.has(url)) return paths.get(url);
+  let path: string | undefined;
   try {
-    return new URL(url).pathname;
+    path = new URL(url).pathname;
   } catch {
-    return undefined;
+    path = undefined;
   }
+  if (paths.size >= 2_000) paths.clear(); // bounded: a burst of distinct URLs only costs a re-parse
+  paths.set(url, path);
+  return path;
 }
 
 /** One formatter per time zone: making one costs far more than using it (a decision's hot path). */

@@ -26,5 +26,7 @@ export async function flushOnShutdown(signal: string, { label, ms, beforeFlush }
 
 /** Registers the flush for SIGTERM and SIGINT (the app's: Next's own handling is off, NEXT_MANUAL_SIG_HANDLE). */
 export function flushOnSignals(options: ShutdownOptions = { label: "app", ms: 10_000 }): void {
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushOnShutdown(signal, options));
+  let started = false;
+  // a repeated signal (Ctrl-C reaches a whole process group, and a parent may pass it on too) does not cut the flush short: it ends within options.ms
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void (started || ((started = true), flushOnShutdown(signal, options))));
 }

@@ -19,10 +19,10 @@ function* files(entry: string): Generator<string> {
   }
 }
 
-/** SHA-256 over the paths and contents of the build's inputs. */
-export function sourceFingerprint(): string {
+/** SHA-256 over the paths and contents of a build's inputs (the app's by default). */
+export function sourceFingerprint(inputs: readonly string[] = INPUTS): string {
   const hash = createHash("sha256");
-  for (const input of INPUTS) {
+  for (const input of inputs) {
     for (const file of files(input)) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");

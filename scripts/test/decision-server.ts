@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
+import { ensureDecisionServerBuild } from "../lib/decision-server-build";
 
 export type RunningDecisionServer = {
   url: string;
@@ -11,12 +12,12 @@ export type RunningDecisionServer = {
 };
 
 /**
- * Starts `server/decide.ts` as its own process (exactly as `npm run
+ * Starts the bundled `server/decide.ts` as its own process (exactly as `npm run
  * decide-server` does) on a free port against `databaseUrl`, and waits until
  * it answers /readyz with 200.
  */
 export async function startDecisionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningDecisionServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/decide.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", await ensureDecisionServerBuild()], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DECIDE_PORT: "0", DECIDE_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

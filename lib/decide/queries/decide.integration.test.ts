@@ -49,6 +49,12 @@ describe("POST /api/v1/decide", () => {
     expect(exposures.some((e) => e.profileId !== null)).toBe(true);
     expect(exposures.some((e) => e.profileId === null && e.anonymousId === "brand-new")).toBe(true);
 
+    // exposures are written with COPY: an id with COPY's special characters arrives as sent
+    const odd = "odd\\id\twith\ntab and \\N";
+    await decideViaApp({ anonymousId: odd, placements: ["home-hero"] });
+    await flushExposures();
+    expect(await db.exposure.count({ where: { workspaceId: ws.workspace.id, anonymousId: odd } })).toBe(1);
+
     // the same visitor served the same variant three times before a write: one row, three impressions
     for (let i = 0; i < 3; i++) await decideViaApp({ anonymousId: "thrice", placements: ["home-hero"] });
     await flushExposures();

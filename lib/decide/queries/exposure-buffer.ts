@@ -1,4 +1,5 @@
 import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
+import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
 
 /** One served decision, as the exposures table keeps it. */
@@ -6,11 +7,12 @@ export type Exposure = { workspaceId: string; profileId: string | null; anonymou
 type Row = Exposure & { impressions: number };
 
 /** Buffered exposures are written every this many ms, or sooner when this many distinct rows wait. */
-const FLUSH_MS = 1_000;
+const FLUSH_MS = Number(process.env.EXPOSURE_FLUSH_MS ?? 1_000);
 const FLUSH_AT = 5_000;
 /** Beyond this many distinct rows waiting (the database is slow or down), new exposures are dropped and counted. */
 const MAX_BUFFERED = 100_000;
 const WRITE_CHUNK = 1_000;
+const COLUMNS = ["workspace_id", "profile_id", "anonymous_id", "placement_id", "variant_id", "occurred_at", "impressions"];
 
 /** Waiting rows by visitor (one lookup per decision; a visitor has a few rows, found by a scan). */
 type Pending = Map<string, Row[]>;
@@ -27,8 +29,8 @@ const visitorKey = (e: Pick<Exposure, "workspaceId" | "profileId" | "anonymousId
  */
 function add(visitorRows: Row[] | undefined, visitor: string, row: Row): boolean {
   let rows: Row[] | undefined = visitorRows ?? buffer.pending.get(visitor);
-  const same = rows?.find((r) => r.placementId === row.placementId && r.variantId === row.variantId);
-  if (same) {
+  for (const same of rows ?? []) {
+    if (same.placementId !== row.placementId || same.variantId !== row.variantId) continue;
     same.impressions += row.impressions;
     if (row.occurredAt < same.occurredAt) same.occurredAt = row.occurredAt;
     return true;
@@ -81,15 +83,11 @@ export async function flushExposures(): Promise<void> {
   buffer.pending = new Map();
   buffer.rows = 0;
   buffer.flushing = (async () => {
-    // in statements of WRITE_CHUNK rows: each one's preparation is a short pause of the event loop, not one long one
+    // COPY in chunks of WRITE_CHUNK rows: each one's preparation is a short pause of the event loop, not one long one
     for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
       const chunk = batch.slice(i, i + WRITE_CHUNK);
       try {
-        await pgPool().query(
-          `INSERT INTO exposures (workspace_id, profile_id, anonymous_id, placement_id, variant_id, occurred_at, impressions)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[])`,
-          [chunk.map((e) => e.workspaceId), chunk.map((e) => e.profileId), chunk.map((e) => e.anonymousId), chunk.map((e) => e.placementId), chunk.map((e) => e.variantId), chunk.map((e) => e.occurredAt.toISOString()), chunk.map((e) => e.impressions)],
-        );
+        await copyRows(pgPool(), "exposures", COLUMNS, chunk.map((e) => [e.workspaceId, e.profileId, e.anonymousId, e.placementId, e.variantId, e.occurredAt.toISOString(), e.impressions]));
         buffer.written += chunk.reduce((n, e) => n + e.impressions, 0);
         noteDatabaseOk();
       } catch (error) {

@@ -5,13 +5,15 @@ import type { VisitorState } from "../types";
  * same person reads the database once, not on every page. An entry is read
  * again once it is TTL_MS old (events stored by other processes show up
  * within that), and dropped at once when this process takes an event of
- * the visitor. Least recently used entries go first beyond MAX_ENTRIES.
+ * the visitor. Least recently used entries (to within a second) go first beyond MAX_ENTRIES.
  */
 const TTL_MS = Number(process.env.VISITOR_CACHE_TTL_MS ?? 10_000);
 const MAX_ENTRIES = Number(process.env.VISITOR_CACHE_SIZE ?? 5_000);
 
 export type VisitorIds = { userId?: string; anonymousId?: string };
-type Entry = { visitor: VisitorState; expires: number; ids: string[] };
+type Entry = { visitor: VisitorState; expires: number; ids: string[]; usedAt: number };
+/** A hit moves its entry to the recent end at most this often (moving costs more than the rest of a hit). */
+const TOUCH_MS = 1_000;
 type Cache = { entries: Map<string, Entry>; byId: Map<string, Set<string>>; forgottenAt: Map<string, number> };
 
 const globalForCache = globalThis as unknown as { visitorCache?: Cache };
@@ -36,9 +38,13 @@ export function cachedVisitor(workspaceId: string, ids: VisitorIds): { visitor: 
   const key = entryKey(idKeys(workspaceId, ids));
   const entry = cache.entries.get(key);
   if (!entry) return null;
-  cache.entries.delete(key); // most recently used goes last
-  cache.entries.set(key, entry);
-  return { visitor: entry.visitor, expired: entry.expires <= Date.now() };
+  const now = Date.now();
+  if (now - entry.usedAt > TOUCH_MS) {
+    entry.usedAt = now;
+    cache.entries.delete(key); // most recently used goes last
+    cache.entries.set(key, entry);
+  }
+  return { visitor: entry.visitor, expired: entry.expires <= now };
 }
 
 /** Keeps a visitor read from the database since `readAt`, unless one of its ids took an event after that (the read may have missed it). */
@@ -49,7 +55,8 @@ export function cacheVisitor(workspaceId: string, ids: VisitorIds, visitor: Visi
   remove(key);
   while (cache.entries.size >= MAX_ENTRIES) remove(cache.entries.keys().next().value!);
   // a little jitter, so that visitors first read together are not read again all at once
-  cache.entries.set(key, { visitor, expires: Date.now() + TTL_MS * (0.8 + 0.2 * Math.random()), ids: keys });
+  const now = Date.now();
+  cache.entries.set(key, { visitor, expires: now + TTL_MS * (0.8 + 0.2 * Math.random()), ids: keys, usedAt: now });
   for (const id of keys) {
     let set = cache.byId.get(id);
     if (!set) cache.byId.set(id, (set = new Set()));

@@ -1,0 +1,46 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+export type CopyValue = string | number | null;
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+export function copyField(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value; // ids and times: nothing to escape, no new string
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+}
+
+/** Rows as COPY text: tab-separated, `\N` for null, one line each. */
+export function copyText(rows: readonly (readonly CopyValue[])[]): string {
+  let text = "";
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i] ?? null;
+      text += (i === 0 ? "" : "\t") + (value === null ? "\\N" : typeof value === "number" ? String(value) : copyField(value));
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+/**
+ * Appends rows with `COPY table (columns) FROM STDIN` on one connection of
+ * the pool: for a stream of small rows, far cheaper for Postgres (and for
+ * this process) than an INSERT of unnested arrays. All or nothing.
+ */
+export async function copyRows(pool: pg.Pool, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    await pipeline(Readable.from([Buffer.from(copyText(rows))]), client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`)));
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(failure); // a connection whose COPY failed is closed, not reused
+  }
+}
