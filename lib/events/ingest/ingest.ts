@@ -2,7 +2,8 @@ import { inTransaction } from "@/lib/db/pg-pool";
 import { forgetVisitors } from "@/lib/decide/queries/visitor-cache";
 import { queueMembershipRefresh } from "@/lib/segments/queries/refresh-queue";
 import { storedIdentityValue } from "@/lib/identity/normalize";
-import type { MessageIdentities } from "@/lib/identity/resolve";
+import type pg from "pg";
+import type { MessageIdentities, ResolutionPlan } from "@/lib/identity/resolve";
 import { applyBatch, type ProfileState } from "../apply";
 import type { ConsentState } from "../consent";
 import type { NormalizedEvent } from "../normalize";
@@ -21,17 +22,39 @@ export function identitiesOf(event: NormalizedEvent, salt: string, reason: Messa
   return { userId: event.userId, anonymousId: event.anonymousId, previousId: event.previousId, email: stored("email", event.email), phone: stored("phone", event.phone), reason };
 }
 
+/** A profile of the batch was merged away between resolving and storing: resolve again. */
+class ProfilesMoved extends Error {}
+
 /**
- * Stores a batch of normalized events for one workspace in one transaction:
- * identity resolution (with merges), consent, traits, events (idempotent by
- * messageId), daily rollups and computed values. When it returns, everything
- * is committed: an acknowledged event is durable. The profiles' memberships
- * of dynamic segments are refreshed shortly after, off the request's path.
+ * Stores a batch of normalized events for one workspace, in two short
+ * transactions: first identity resolution (new profiles and identities,
+ * merges), committed at once so that the identity locks are held only that
+ * long; then consent, traits, events (idempotent by messageId), daily
+ * rollups and computed values, under row locks on the batch's profiles. A
+ * profile merged away in between (by a concurrent batch) sends the batch
+ * back to resolution. When it returns, everything is committed: an
+ * acknowledged event is durable. The profiles' memberships of dynamic
+ * segments are refreshed shortly after, off the request's path.
  */
 export async function ingestEvents(workspace: IngestWorkspace, events: NormalizedEvent[], options: { consentSource?: string; reason?: MessageIdentities["reason"]; receivedAt?: Date } = {}): Promise<IngestResult> {
   const receivedAt = options.receivedAt ?? new Date();
-  const result = await inTransaction(async (client): Promise<IngestResult> => {
-    const plan = await resolveIdentities(client, workspace.id, events.map((e) => identitiesOf(e, workspace.identitySalt, options.reason)));
+  for (let attempt = 1; ; attempt++) {
+    const plan = await inTransaction((client) => resolveBatch(client, workspace, events, options.reason));
+    try {
+      const result = await inTransaction((client) => storeBatch(client, workspace.id, events, plan, options.consentSource, receivedAt));
+      queueMembershipRefresh(workspace.id, result.profiles);
+      forgetVisitors(workspace.id, events);
+      return result;
+    } catch (error) {
+      if (!(error instanceof ProfilesMoved) || attempt >= 5) throw error;
+    }
+  }
+}
+
+/** Resolves the batch's identities and writes what resolution decided: new profiles, merges, new identities. */
+async function resolveBatch(client: pg.PoolClient, workspace: IngestWorkspace, events: NormalizedEvent[], reason?: MessageIdentities["reason"]): Promise<ResolutionPlan> {
+  const plan = await resolveIdentities(client, workspace.id, events.map((e) => identitiesOf(e, workspace.identitySalt, reason)));
+  if (plan.newProfiles.length > 0) {
     const firstSeen = new Map<string, Date>();
     const lastSeen = new Map<string, Date>();
     events.forEach((e, i) => {
@@ -39,48 +62,50 @@ export async function ingestEvents(workspace: IngestWorkspace, events: Normalize
       if (!firstSeen.has(p) || e.occurredAt < firstSeen.get(p)!) firstSeen.set(p, e.occurredAt);
       if (!lastSeen.has(p) || e.occurredAt > lastSeen.get(p)!) lastSeen.set(p, e.occurredAt);
     });
-    if (plan.newProfiles.length > 0) {
-      await client.query(
-        `INSERT INTO profiles (id, workspace_id, first_seen_at, last_seen_at, updated_at) SELECT id, $1, f, l, now() FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, f, l)`,
-        [workspace.id, plan.newProfiles, plan.newProfiles.map((p) => firstSeen.get(p)), plan.newProfiles.map((p) => lastSeen.get(p))],
-      );
-    }
-    for (const merge of plan.merges) await mergeProfiles(client, workspace.id, merge);
-    if (plan.newIdentities.length > 0) {
-      const ids = plan.newIdentities;
-      await client.query(
-        `INSERT INTO identities (id, workspace_id, profile_id, type, value) SELECT 'i' || md5(random()::text || clock_timestamp()::text || v), $1, p, t::"IdentityType", v
-         FROM unnest($2::text[], $3::text[], $4::text[]) AS u(p, t, v) ON CONFLICT (workspace_id, type, value) DO NOTHING`,
-        [workspace.id, ids.map((i) => i.profileId), ids.map((i) => i.type), ids.map((i) => i.value)],
-      );
-    }
-    const touched = [...new Set(plan.profileOf)];
-    const rows = await client.query<ProfileRow>(
-      `SELECT id, traits, trait_timestamps, consent, last_seen_at FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`, // not FOR UPDATE: the foreign-key checks of concurrent event inserts (KEY SHARE) need not wait for it
-      [workspace.id, touched],
+    await client.query(
+      `INSERT INTO profiles (id, workspace_id, first_seen_at, last_seen_at, updated_at) SELECT id, $1, f, l, now() FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, f, l)`,
+      [workspace.id, plan.newProfiles, plan.newProfiles.map((p) => firstSeen.get(p)), plan.newProfiles.map((p) => lastSeen.get(p))],
     );
-    const fresh = new Set(plan.newProfiles);
-    const states = new Map<string, ProfileState>(rows.rows.map((r) => [r.id, { id: r.id, traits: r.traits, traitTimestamps: r.trait_timestamps, consent: r.consent }]));
-    const outcome = applyBatch(events, plan.profileOf, states, options.consentSource);
-    const changed = [...outcome.changed].map((id) => outcome.profiles.get(id)!);
-    if (changed.length > 0) await client.query(
-      `UPDATE profiles p SET traits = u.t::jsonb, trait_timestamps = u.ts::jsonb, consent = u.c::jsonb, updated_at = now()
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, t, ts, c) WHERE p.workspace_id = $1 AND p.id = u.id`,
-      [workspace.id, changed.map((s) => s.id), changed.map((s) => JSON.stringify(s.traits)), changed.map((s) => JSON.stringify(s.traitTimestamps)), changed.map((s) => JSON.stringify(s.consent))],
+  }
+  for (const merge of plan.merges) await mergeProfiles(client, workspace.id, merge);
+  if (plan.newIdentities.length > 0) {
+    const ids = plan.newIdentities;
+    await client.query(
+      `INSERT INTO identities (id, workspace_id, profile_id, type, value) SELECT 'i' || md5(random()::text || clock_timestamp()::text || v), $1, p, t::"IdentityType", v
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS u(p, t, v) ON CONFLICT (workspace_id, type, value) DO NOTHING`,
+      [workspace.id, ids.map((i) => i.profileId), ids.map((i) => i.type), ids.map((i) => i.value)],
     );
-    const c = outcome.consentChanges;
-    if (c.length > 0) {
-      await client.query(
-        `INSERT INTO consent_changes (workspace_id, profile_id, purpose, granted, source, changed_at) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::text[], $6::timestamptz[])`,
-        [workspace.id, c.map((x) => x.profileId), c.map((x) => x.purpose), c.map((x) => x.granted), c.map((x) => x.source), c.map((x) => x.changedAt)],
-      );
-    }
-    const lastSeenBefore = new Map(rows.rows.map((r) => [r.id, fresh.has(r.id) ? null : r.last_seen_at]));
-    const toStore = outcome.stored.map((i) => ({ event: events[i]!, profileId: plan.profileOf[i]! }));
-    const stored = await writeEvents(client, workspace.id, toStore, lastSeenBefore, receivedAt);
-    return { received: events.length, stored, duplicates: toStore.length - stored, droppedForConsent: outcome.dropped.length, profiles: touched };
-  });
-  queueMembershipRefresh(workspace.id, result.profiles);
-  forgetVisitors(workspace.id, events);
-  return result;
+  }
+  return plan;
+}
+
+/** Consent, traits, events, rollups and counters of a resolved batch, under row locks on its profiles. */
+async function storeBatch(client: pg.PoolClient, workspaceId: string, events: NormalizedEvent[], plan: ResolutionPlan, consentSource: string | undefined, receivedAt: Date): Promise<IngestResult> {
+  const touched = [...new Set(plan.profileOf)];
+  const rows = await client.query<ProfileRow>(
+    `SELECT id, traits, trait_timestamps, consent, last_seen_at FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`, // not FOR UPDATE: the foreign-key checks of concurrent event inserts (KEY SHARE) need not wait for it
+    [workspaceId, touched],
+  );
+  if (rows.rows.length < touched.length) throw new ProfilesMoved();
+  const fresh = new Set(plan.newProfiles);
+  const states = new Map<string, ProfileState>(rows.rows.map((r) => [r.id, { id: r.id, traits: r.traits, traitTimestamps: r.trait_timestamps, consent: r.consent }]));
+  const outcome = applyBatch(events, plan.profileOf, states, consentSource);
+  const changed = [...outcome.changed].map((id) => outcome.profiles.get(id)!);
+  if (changed.length > 0) await client.query(
+    `UPDATE profiles p SET traits = u.t::jsonb, trait_timestamps = u.ts::jsonb, consent = u.c::jsonb, updated_at = now()
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, t, ts, c) WHERE p.workspace_id = $1 AND p.id = u.id`,
+    [workspaceId, changed.map((s) => s.id), changed.map((s) => JSON.stringify(s.traits)), changed.map((s) => JSON.stringify(s.traitTimestamps)), changed.map((s) => JSON.stringify(s.consent))],
+  );
+  const c = outcome.consentChanges;
+  if (c.length > 0) {
+    await client.query(
+      `INSERT INTO consent_changes (workspace_id, profile_id, purpose, granted, source, changed_at) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::text[], $6::timestamptz[])`,
+      [workspaceId, c.map((x) => x.profileId), c.map((x) => x.purpose), c.map((x) => x.granted), c.map((x) => x.source), c.map((x) => x.changedAt)],
+    );
+  }
+  // a profile this batch created has no session before its events (its stored last_seen_at is theirs)
+  const lastSeenBefore = new Map(rows.rows.map((r) => [r.id, fresh.has(r.id) ? null : r.last_seen_at]));
+  const toStore = outcome.stored.map((i) => ({ event: events[i]!, profileId: plan.profileOf[i]! }));
+  const stored = await writeEvents(client, workspaceId, toStore, lastSeenBefore, receivedAt);
+  return { received: events.length, stored, duplicates: toStore.length - stored, droppedForConsent: outcome.dropped.length, profiles: touched };
 }
