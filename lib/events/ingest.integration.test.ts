@@ -155,6 +155,8 @@ describe("concurrency", () => {
       const profile = await db.profile.findUniqueOrThrow({ where: { id: profileId! } });
       expect(profile.orders).toBe(8);
       expect(await db.event.count({ where: { workspaceId: workspace.id, profileId: profileId!, messageId: { startsWith: "conc-" } } })).toBe(profile.eventCount);
+      const rolledUp = await db.profileDailyRollup.aggregate({ where: { workspaceId: workspace.id, profileId: profileId! }, _sum: { count: true } });
+      expect(rolledUp._sum.count).toBe(profile.eventCount);
     }
   });
 });

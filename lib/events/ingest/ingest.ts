@@ -1,4 +1,4 @@
-import { inTransaction } from "@/lib/db/pg-pool";
+import { inTransaction, pgPool } from "@/lib/db/pg-pool";
 import { forgetVisitors } from "@/lib/decide/queries/visitor-cache";
 import { queueMembershipRefresh } from "@/lib/segments/queries/refresh-queue";
 import { storedIdentityValue } from "@/lib/identity/normalize";
@@ -14,7 +14,7 @@ import { writeEvents } from "./write-events";
 export type IngestWorkspace = { id: string; identitySalt: string };
 export type IngestResult = { received: number; stored: number; duplicates: number; droppedForConsent: number; profiles: string[] };
 
-type ProfileRow = { id: string; traits: Record<string, unknown>; trait_timestamps: Record<string, string>; consent: ConsentState; last_seen_at: Date };
+type ProfileRow = { id: string; traits: Record<string, unknown>; trait_timestamps: Record<string, string>; consent: ConsentState };
 
 /** A message's identities in stored form (emails and phones hashed with the workspace's salt). */
 export function identitiesOf(event: NormalizedEvent, salt: string, reason: MessageIdentities["reason"] = event.type === "alias" ? "alias" : "identify"): MessageIdentities {
@@ -26,13 +26,16 @@ export function identitiesOf(event: NormalizedEvent, salt: string, reason: Messa
 class ProfilesMoved extends Error {}
 
 /**
- * Stores a batch of normalized events for one workspace, in two short
- * transactions: first identity resolution (new profiles and identities,
- * merges), committed at once so that the identity locks are held only that
- * long; then consent, traits, events (idempotent by messageId), daily
- * rollups and computed values, under row locks on the batch's profiles. A
- * profile merged away in between (by a concurrent batch) sends the batch
- * back to resolution. When it returns, everything is committed: an
+ * Stores a batch of normalized events for one workspace, in short
+ * transactions, so that concurrent batches sharing visitors seldom wait on
+ * each other: identity resolution (new profiles and identities, merges),
+ * committed at once so that identity locks are held only that long; consent
+ * and traits, locking only the profiles they change; then the events
+ * (idempotent by messageId) with the daily rollups and computed values,
+ * locking the profiles only from the counters to the commit. Each step, once
+ * committed, is harmless to repeat, so a retried batch ends the same. A
+ * profile merged away meanwhile (by a concurrent batch) sends the batch back
+ * to resolution. When it returns, everything is committed: an
  * acknowledged event is durable. The profiles' memberships of dynamic
  * segments are refreshed shortly after, off the request's path.
  */
@@ -41,7 +44,7 @@ export async function ingestEvents(workspace: IngestWorkspace, events: Normalize
   for (let attempt = 1; ; attempt++) {
     const plan = await inTransaction((client) => resolveBatch(client, workspace, events, options.reason));
     try {
-      const result = await inTransaction((client) => storeBatch(client, workspace.id, events, plan, options.consentSource, receivedAt));
+      const result = await storeBatch(workspace.id, events, plan, options.consentSource, receivedAt);
       queueMembershipRefresh(workspace.id, result.profiles);
       forgetVisitors(workspace.id, events);
       return result;
@@ -79,33 +82,54 @@ async function resolveBatch(client: pg.PoolClient, workspace: IngestWorkspace, e
   return plan;
 }
 
-/** Consent, traits, events, rollups and counters of a resolved batch, under row locks on its profiles. */
-async function storeBatch(client: pg.PoolClient, workspaceId: string, events: NormalizedEvent[], plan: ResolutionPlan, consentSource: string | undefined, receivedAt: Date): Promise<IngestResult> {
+/**
+ * Consent and traits of a resolved batch: read without locks, and only the
+ * profiles the batch changes are locked (in id order), read again and
+ * written, in a transaction of their own. Says which events to store.
+ */
+async function settleProfiles(workspaceId: string, events: NormalizedEvent[], plan: ResolutionPlan, consentSource: string | undefined) {
   const touched = [...new Set(plan.profileOf)];
-  const rows = await client.query<ProfileRow>(
-    `SELECT id, traits, trait_timestamps, consent, last_seen_at FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`, // not FOR UPDATE: the foreign-key checks of concurrent event inserts (KEY SHARE) need not wait for it
-    [workspaceId, touched],
-  );
-  if (rows.rows.length < touched.length) throw new ProfilesMoved();
-  const fresh = new Set(plan.newProfiles);
-  const states = new Map<string, ProfileState>(rows.rows.map((r) => [r.id, { id: r.id, traits: r.traits, traitTimestamps: r.trait_timestamps, consent: r.consent }]));
+  const read = await pgPool().query<ProfileRow>(`SELECT id, traits, trait_timestamps, consent FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[])`, [workspaceId, touched]);
+  if (read.rows.length < touched.length) throw new ProfilesMoved();
+  const stateOf = (r: ProfileRow): ProfileState => ({ id: r.id, traits: r.traits, traitTimestamps: r.trait_timestamps, consent: r.consent });
+  const states = new Map(read.rows.map((r) => [r.id, stateOf(r)]));
   const outcome = applyBatch(events, plan.profileOf, states, consentSource);
-  const changed = [...outcome.changed].map((id) => outcome.profiles.get(id)!);
-  if (changed.length > 0) await client.query(
-    `UPDATE profiles p SET traits = u.t::jsonb, trait_timestamps = u.ts::jsonb, consent = u.c::jsonb, updated_at = now()
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, t, ts, c) WHERE p.workspace_id = $1 AND p.id = u.id`,
-    [workspaceId, changed.map((s) => s.id), changed.map((s) => JSON.stringify(s.traits)), changed.map((s) => JSON.stringify(s.traitTimestamps)), changed.map((s) => JSON.stringify(s.consent))],
-  );
-  const c = outcome.consentChanges;
-  if (c.length > 0) {
-    await client.query(
-      `INSERT INTO consent_changes (workspace_id, profile_id, purpose, granted, source, changed_at) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::text[], $6::timestamptz[])`,
-      [workspaceId, c.map((x) => x.profileId), c.map((x) => x.purpose), c.map((x) => x.granted), c.map((x) => x.source), c.map((x) => x.changedAt)],
+  if (outcome.changed.size === 0) return { outcome, touched };
+  return inTransaction(async (client) => {
+    // a batch's events only ever change their own profile: applied again with the locked profiles' current state, the others come out the same
+    const locked = await client.query<ProfileRow>(
+      `SELECT id, traits, trait_timestamps, consent FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`,
+      [workspaceId, [...outcome.changed].sort()],
     );
-  }
-  // a profile this batch created has no session before its events (its stored last_seen_at is theirs)
-  const lastSeenBefore = new Map(rows.rows.map((r) => [r.id, fresh.has(r.id) ? null : r.last_seen_at]));
+    if (locked.rows.length < outcome.changed.size) throw new ProfilesMoved();
+    const current = new Map([...states, ...locked.rows.map((r) => [r.id, stateOf(r)] as const)]);
+    const settled = applyBatch(events, plan.profileOf, current, consentSource);
+    const changed = [...settled.changed].map((id) => settled.profiles.get(id)!);
+    if (changed.length > 0) await client.query(
+      `UPDATE profiles p SET traits = u.t::jsonb, trait_timestamps = u.ts::jsonb, consent = u.c::jsonb, updated_at = now()
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, t, ts, c) WHERE p.workspace_id = $1 AND p.id = u.id`,
+      [workspaceId, changed.map((s) => s.id), changed.map((s) => JSON.stringify(s.traits)), changed.map((s) => JSON.stringify(s.traitTimestamps)), changed.map((s) => JSON.stringify(s.consent))],
+    );
+    const c = settled.consentChanges;
+    if (c.length > 0) {
+      await client.query(
+        `INSERT INTO consent_changes (workspace_id, profile_id, purpose, granted, source, changed_at) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bool[], $5::text[], $6::timestamptz[])`,
+        [workspaceId, c.map((x) => x.profileId), c.map((x) => x.purpose), c.map((x) => x.granted), c.map((x) => x.source), c.map((x) => x.changedAt)],
+      );
+    }
+    return { outcome: settled, touched };
+  });
+}
+
+/** Consent and traits first, then the events with their rollups and counters (profiles locked only for the counters). */
+async function storeBatch(workspaceId: string, events: NormalizedEvent[], plan: ResolutionPlan, consentSource: string | undefined, receivedAt: Date): Promise<IngestResult> {
+  const { outcome, touched } = await settleProfiles(workspaceId, events, plan, consentSource);
   const toStore = outcome.stored.map((i) => ({ event: events[i]!, profileId: plan.profileOf[i]! }));
-  const stored = await writeEvents(client, workspaceId, toStore, lastSeenBefore, receivedAt);
+  const stored = await inTransaction((client) =>
+    writeEvents(client, workspaceId, toStore, new Set(plan.newProfiles), receivedAt).catch((error: unknown) => {
+      // an event's profile was merged away since resolution (foreign key violation): resolve again, do not retry as is
+      throw (error as { code?: string }).code === "23503" ? new ProfilesMoved() : error;
+    }),
+  );
   return { received: events.length, stored, duplicates: toStore.length - stored, droppedForConsent: outcome.dropped.length, profiles: touched };
 }

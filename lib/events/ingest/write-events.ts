@@ -7,14 +7,16 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Inserts events (a retried messageId is skipped, not stored twice), then
- * adds what was really inserted to the daily rollups and the profiles'
- * counters. Returns how many events were new.
+ * locks their profiles (in id order) and adds what was really inserted to
+ * the daily rollups (in key order) and the profiles' counters: the locks
+ * are held only from there to the commit. `fresh` are profiles the batch
+ * created (no session before its events). Returns how many events were new.
  */
 export async function writeEvents(
   client: pg.PoolClient,
   workspaceId: string,
   events: { event: NormalizedEvent; profileId: string }[],
-  lastSeenBefore: ReadonlyMap<string, Date | null>,
+  fresh: ReadonlySet<string>,
   receivedAt: Date,
 ): Promise<number> {
   if (events.length === 0) return 0;
@@ -37,8 +39,8 @@ export async function writeEvents(
     ],
   );
   // a messageId repeated within the batch is inserted once: count only its first occurrence
-  const fresh = new Set(inserted.rows.map((r) => r.message_id));
-  const stored = events.filter((e) => fresh.delete(e.event.messageId));
+  const newIds = new Set(inserted.rows.map((r) => r.message_id));
+  const stored = events.filter((e) => newIds.delete(e.event.messageId));
   if (stored.length === 0) return 0;
 
   const rollups = new Map<string, { profileId: string; day: string; name: string; count: number; revenue: number }>();
@@ -49,9 +51,18 @@ export async function writeEvents(
     row.count += 1;
     row.revenue += event.revenue ?? 0;
     rollups.set(key, row);
-    byProfile.set(profileId, [...(byProfile.get(profileId) ?? []), event]);
+    const list = byProfile.get(profileId);
+    if (list) list.push(event);
+    else byProfile.set(profileId, [event]);
   }
-  const r = [...rollups.values()];
+  const locked = await client.query<{ id: string; last_seen_at: Date }>(
+    `SELECT id, last_seen_at FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`,
+    [workspaceId, [...byProfile.keys()].sort()],
+  );
+  // a profile this batch created has no session before its events (its stored last_seen_at is theirs)
+  const lastSeenBefore = new Map(locked.rows.map((row) => [row.id, fresh.has(row.id) ? null : row.last_seen_at]));
+  // in one order for every batch, so that two batches never wait on each other's rows in a cycle
+  const r = [...rollups.values()].sort((a, b) => (a.profileId < b.profileId ? -1 : a.profileId > b.profileId ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   await client.query(
     `INSERT INTO profile_daily_rollups (workspace_id, profile_id, day, event_name, count, revenue)
      SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::int[], $6::numeric[])
