@@ -44,8 +44,8 @@ export function writeAnswer(res: ServerResponse, result: ApiAnswer): void {
     res.end();
     return;
   }
-  const json = Buffer.from(JSON.stringify(result.body)); // encoded once: its length is the header, the same bytes the body
-  res.writeHead(result.status, { "content-type": "application/json", "content-length": json.length, ...result.headers });
+  const json = JSON.stringify(result.body); // a string body goes out in one write with the head (a Buffer would be a second one)
+  res.writeHead(result.status, { "content-type": "application/json", "content-length": Buffer.byteLength(json), ...result.headers });
   res.end(json);
 }
 
