@@ -36,11 +36,17 @@ export async function copyRows(pool: pg.Pool, table: string, columns: readonly s
   const client = await pool.connect();
   let failure: Error | undefined;
   try {
-    await pipeline(Readable.from([Buffer.from(copyText(rows))]), client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`)));
+    await copyInto(client, table, columns, rows);
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
     client.release(failure); // a connection whose COPY failed is closed, not reused
   }
+}
+
+/** `COPY table (columns) FROM STDIN` on this connection (inside its transaction, if one is open). */
+export async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  await pipeline(Readable.from([Buffer.from(copyText(rows))]), client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`)));
 }

@@ -1,9 +1,31 @@
 import type pg from "pg";
+import { copyInto } from "@/lib/db/copy-rows";
 import { ORDER_EVENT, SESSION_GAP_SECONDS } from "@/lib/profiles/aggregates";
 import { counterDelta } from "../apply";
 import type { NormalizedEvent } from "../normalize";
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+const STAGE_COLUMNS = ["profile_id", "type", "name", "properties", "context", "message_id", "occurred_at", "received_at"];
+
+/**
+ * Loads a batch with COPY into the connection's temporary staging table
+ * (made once per connection, emptied at each commit): far cheaper, for
+ * this process and for Postgres, than binding nine arrays of 500 values.
+ */
+async function stageEvents(client: pg.PoolClient, events: { event: NormalizedEvent; profileId: string }[], receivedAt: Date): Promise<void> {
+  // every time, in the transaction: a creation rolled back with its transaction must not be taken for done
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS events_stage (profile_id text, type text, name text, properties jsonb, context jsonb, message_id text, occurred_at timestamptz, received_at timestamptz) ON COMMIT DELETE ROWS`,
+  );
+  const at = receivedAt.toISOString();
+  await copyInto(
+    client,
+    "events_stage",
+    STAGE_COLUMNS,
+    events.map(({ event, profileId }) => [profileId, event.type, event.name, JSON.stringify(event.properties), JSON.stringify(event.context), event.messageId, event.occurredAt.toISOString(), event.receivedAt?.toISOString() ?? at]),
+  );
+}
 
 /**
  * Inserts events (a retried messageId is skipped, not stored twice), then
@@ -20,23 +42,13 @@ export async function writeEvents(
   receivedAt: Date,
 ): Promise<number> {
   if (events.length === 0) return 0;
+  await stageEvents(client, events, receivedAt);
   const inserted = await client.query<{ message_id: string }>(
     `INSERT INTO events (workspace_id, profile_id, type, name, properties, context, message_id, occurred_at, received_at)
-     SELECT $1, p, t, n, pr::jsonb, c::jsonb, m, o, r
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[]) AS u(p, t, n, pr, c, m, o, r)
+     SELECT $1, profile_id, type, name, properties, context, message_id, occurred_at, received_at FROM events_stage
      ON CONFLICT (workspace_id, message_id) DO NOTHING
      RETURNING message_id`,
-    [
-      workspaceId,
-      events.map((e) => e.profileId),
-      events.map((e) => e.event.type),
-      events.map((e) => e.event.name),
-      events.map((e) => JSON.stringify(e.event.properties)),
-      events.map((e) => JSON.stringify(e.event.context)),
-      events.map((e) => e.event.messageId),
-      events.map((e) => e.event.occurredAt.toISOString()),
-      events.map((e) => (e.event.receivedAt ?? receivedAt).toISOString()),
-    ],
+    [workspaceId],
   );
   // a messageId repeated within the batch is inserted once: count only its first occurrence
   const newIds = new Set(inserted.rows.map((r) => r.message_id));
