@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 
 type Proc = { pid: number; ppid: number; comm: string; ticks: number };
-export type CpuSnapshot = { procs: Map<number, Proc>; total: number; idle: number };
-export type CpuShares = { app: number; postgres: number; bench: number; other: number; idle: number; wall: number; /** The busiest other processes, by name. */ topOther: [string, number][] };
+export type CpuSnapshot = { procs: Map<number, Proc>; total: number; idle: number; stolen: number };
+export type CpuShares = { app: number; postgres: number; bench: number; other: number; idle: number; /** Time the hypervisor gave to other machines (the `steal` of /proc/stat). */ stolen: number; wall: number; /** The busiest other processes, by name. */ topOther: [string, number][] };
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -28,7 +28,7 @@ function readProcs(): Map<number, Proc> {
 /** CPU counters of every process and of the whole machine, now. */
 export function cpuSnapshot(): CpuSnapshot {
   const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-  return { procs: readProcs(), total: cpu.reduce((a, b) => a + b, 0), idle: (cpu[3] ?? 0) + (cpu[4] ?? 0) };
+  return { procs: readProcs(), total: cpu.reduce((a, b) => a + b, 0), idle: (cpu[3] ?? 0) + (cpu[4] ?? 0), stolen: cpu[7] ?? 0 };
 }
 
 /**
@@ -41,7 +41,7 @@ export function cpuShares(before: CpuSnapshot, after: CpuSnapshot, appPid: numbe
     for (let p = after.procs.get(pid); p; p = after.procs.get(p.ppid)) if (p.pid === appPid) return true;
     return false;
   };
-  const shares: CpuShares = { app: 0, postgres: 0, bench: 0, other: 0, idle: (after.idle - before.idle) / TICKS_PER_SECOND, wall: 0, topOther: [] };
+  const shares: CpuShares = { app: 0, postgres: 0, bench: 0, other: 0, idle: (after.idle - before.idle) / TICKS_PER_SECOND, stolen: (after.stolen - before.stolen) / TICKS_PER_SECOND, wall: 0, topOther: [] };
   const others = new Map<string, number>();
   for (const proc of after.procs.values()) {
     const used = (proc.ticks - (before.procs.get(proc.pid)?.ticks ?? 0)) / TICKS_PER_SECOND;

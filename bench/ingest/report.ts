@@ -53,11 +53,12 @@ function cpuRows(s: CpuShares): [string, string][] {
     ["CPU: bench client", line(s.bench)],
     ["CPU: other processes", line(s.other) + busiest],
     ["CPU: idle", line(s.idle)],
+    ["CPU: stolen by the host", line(s.stolen)],
   ];
 }
 
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-const cpuJson = (s: CpuShares) => ({ app: round(s.app, 1), postgres: round(s.postgres, 1), bench: round(s.bench, 1), other: round(s.other, 1), idle: round(s.idle, 1) });
+const cpuJson = (s: CpuShares) => ({ app: round(s.app, 1), postgres: round(s.postgres, 1), bench: round(s.bench, 1), other: round(s.other, 1), idle: round(s.idle, 1), stolen: round(s.stolen, 1) });
 
 /** Prints the figures; returns whether every goal is met. */
 export function printReport(f: Figures): boolean {

@@ -23,7 +23,7 @@ describe("safe URLs in HTML content", () => {
   });
 
   it("applies to a visitor's trait placed in an href, in both render paths, and to literal HTML", () => {
-    const data = { traits: { link: "javascript:alert(document.cookie)", safe: "https://shop.example/p/1" } };
+    const data = { traits: { link: "javascript:alert(document.cookie)", safe: "https://shop.example/p/1" }, computed: {}, context: {} };
     const fast = compileTemplate(`<a href="{{ link }}">x</a><a href="{{ safe }}">y</a>`, "html");
     const engine = compileTemplate(`{% if link %}<a href="{{ link | downcase }}">x</a>{% endif %}`, "html");
     if (!fast.ok || !engine.ok) throw new Error("did not compile");
