@@ -107,3 +107,23 @@ describe("checkTemplate: JSON content", () => {
     expect(checkTemplate("<p>Hi</p>", "html", { type: "object" })).toEqual([]);
   });
 });
+
+describe("checkTemplate: outputs where HTML escaping does not protect them", () => {
+  const message = (where: string) => `An output ${where} would be read as code, where HTML escaping does not protect it; put the value in the page's text or a data- attribute instead`;
+
+  it("refuses outputs in scripts, styles and event handlers, pointing at them", () => {
+    expect(checkTemplate(`<p>Hi</p>\n<script>var n = "{{ first_name }}";</script>`, "html")).toEqual([{ line: 2, column: 18, message: message("inside <script>") }]);
+    expect(checkTemplate(`<style>.x { content: "{{ first_name }}" }</style>`, "html")).toEqual([{ line: 1, column: 23, message: message("inside <style>") }]);
+    expect(checkTemplate(`<button class="b" onclick="hello('{{ first_name }}')">Go</button>`, "html")).toEqual([{ line: 1, column: 35, message: message(`inside the event handler onclick="…"`) }]);
+    expect(checkTemplate(`<img src="/a.png" onerror={{ first_name }}>`, "html")).toEqual([{ line: 1, column: 27, message: message(`inside the event handler onerror="…"`) }]);
+    expect(checkTemplate(`{% if first_name %}<a onmouseover='{% if x %}a{% endif %}{{ first_name }}'>x</a>{% endif %}`, "html")).toHaveLength(1);
+  });
+
+  it("accepts outputs in text, ordinary attributes, after a script has closed, in raw blocks, and in text content", () => {
+    expect(checkTemplate(`<script>track()</script><p title="{{ first_name }}" data-name="{{ first_name }}">{{ first_name }}</p>`, "html")).toEqual([]);
+    expect(checkTemplate(`<a href="/x" onclick="go()">{{ first_name }}</a><p>one=1 {{ first_name }}</p>`, "html")).toEqual([]);
+    expect(checkTemplate(`<p>{% raw %}<script>{{ not_an_output }}</script>{% endraw %}</p>`, "html")).toEqual([]);
+    expect(checkTemplate(`<scripture>{{ first_name }}</scripture>`, "html")).toEqual([]);
+    expect(checkTemplate(`<script>{{ first_name }}</script>`, "text")).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { compileJsonSchema, schemaViolations } from "./json-schema";
 import { parseTemplate } from "./parse";
 import { renderParsed } from "./render";
 import { sampleTemplateData } from "./sample-data";
+import { scriptContextErrors } from "./script-contexts";
 import type { ContentType, TemplateError } from "./types";
 
 /** JSON content rendered with sample data: valid JSON, and matching the schema when there is one. */
@@ -29,7 +30,8 @@ function renderSample(parsed: Parameters<typeof renderParsed>[0]): { ok: true; o
 
 /**
  * Everything wrong with a template at save time: syntax errors with
- * line/column, unknown filters, unknown or disallowed tags; then what a
+ * line/column, unknown filters, unknown or disallowed tags; in HTML, outputs
+ * where escaping does not protect them (scripts, event handlers); then what a
  * render with `sampleTemplateData()` trips on (a DoS limit, a filter given
  * the wrong arguments, an unknown currency code); for JSON content also that
  * the render is valid JSON and, when a schema is given, satisfies it (errors
@@ -41,6 +43,10 @@ export function checkTemplate(source: string, contentType: ContentType, jsonSche
   const schemaErrors = schema && !schema.ok ? schema.errors : [];
   const parsed = parseTemplate(source, contentType);
   if (!parsed.ok) return [...parsed.errors, ...schemaErrors];
+  if (contentType === "html") {
+    const unsafe = scriptContextErrors(source);
+    if (unsafe.length > 0) return unsafe;
+  }
   const sample = renderSample(parsed.parsed);
   if (!sample.ok) return [...sample.errors, ...schemaErrors];
   if (contentType !== "json") return [];
