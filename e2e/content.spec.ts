@@ -75,6 +75,11 @@ test("an editor targets the home hero at a segment, previews it with why, publis
   await page.getByLabel("Name", { exact: true }).fill(NAME);
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(NAME);
   await page.getByLabel("Segment", { exact: true }).selectOption({ label: segment });
+  // an output where HTML escaping cannot protect it is refused at save, with its position
+  await page.getByLabel("Content").fill(`<button onclick="hi('{{ first_name }}')">Hi</button>`);
+  await page.getByRole("button", { name: "Save experience" }).click();
+  await expect(page.getByText(`Line 1, column 22: An output inside the event handler onclick="…" would be read as code`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "New experience" })).toBeVisible();
   await page.getByLabel("Content").fill(`<h2>${CONTENT} {{ first_name | default: "you" }}</h2>`);
 
   await previewAs(page, member);

@@ -9,7 +9,7 @@ import { authSecret } from "./lib/auth-secret";
 import { printBanner } from "./lib/banner";
 import { buildIsStale, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
 import { provideDatabase } from "./lib/database";
-import { ensureDecisionServerBuild } from "./lib/decision-server-build";
+import { decisionServerArgs } from "./lib/decision-server-build";
 import { run, waitForHttp } from "./lib/run";
 import { startOptions } from "./lib/start-options";
 
@@ -64,7 +64,7 @@ try {
       await run(process.execPath, [nextBin, "build"], { env: { ...env, NODE_ENV: "production" } });
       recordBuild(fingerprint);
     }
-    if (options.DECIDE_PORT !== "off") decideCommand = ["--enable-source-maps", await ensureDecisionServerBuild(say)];
+    if (options.DECIDE_PORT !== "off") decideCommand = await decisionServerArgs(say);
   }
   app = spawn(process.execPath, [nextBin, options.dev ? "dev" : "start", "-p", String(options.PORT)], { env, stdio: "inherit" });
   app.on("exit", (code) => void (stopping || shutdown(code ?? 1)));

@@ -12,7 +12,6 @@ export const COPY_TABLE = "bench_copy";
 const COLUMNS = ["workspace_id", "profile_id", "type", "name", "properties", "context", "message_id", "occurred_at", "received_at"];
 const CHUNK_BYTES = 1 << 20;
 
-
 /**
  * Each row's COPY text after its first two columns (workspace and profile,
  * known only once the API has stored it): built while the messages are at

@@ -42,3 +42,8 @@ export async function ensureDecisionServerBuild(say: (line: string) => void = ()
   writeFileSync(STAMP, fingerprint);
   return DECISION_SERVER_BUNDLE;
 }
+
+/** The arguments of `node` that run the decision server (bundled first when its sources changed). */
+export async function decisionServerArgs(say?: (line: string) => void): Promise<string[]> {
+  return ["--enable-source-maps", await ensureDecisionServerBuild(say)];
+}

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
-import { ensureDecisionServerBuild } from "../lib/decision-server-build";
+import { decisionServerArgs } from "../lib/decision-server-build";
 
 export type RunningDecisionServer = {
   url: string;
@@ -17,7 +17,7 @@ export type RunningDecisionServer = {
  * it answers /readyz with 200.
  */
 export async function startDecisionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningDecisionServer> {
-  const child = spawn(process.execPath, ["--enable-source-maps", await ensureDecisionServerBuild()], {
+  const child = spawn(process.execPath, await decisionServerArgs(), {
     env: { ...process.env, DATABASE_URL: databaseUrl, DECIDE_PORT: "0", DECIDE_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -58,8 +58,9 @@ export async function writeEvents(
   const rollups = new Map<string, { profileId: string; day: string; name: string; count: number; revenue: number }>();
   const byProfile = new Map<string, NormalizedEvent[]>();
   for (const { event, profileId } of stored) {
-    const key = `${profileId}\u0000${utcDay(event.occurredAt)}\u0000${event.name}`;
-    const row = rollups.get(key) ?? { profileId, day: utcDay(event.occurredAt), name: event.name, count: 0, revenue: 0 };
+    const day = utcDay(event.occurredAt);
+    const key = `${profileId}\u0000${day}\u0000${event.name}`;
+    const row = rollups.get(key) ?? { profileId, day, name: event.name, count: 0, revenue: 0 };
     row.count += 1;
     row.revenue += event.revenue ?? 0;
     rollups.set(key, row);
@@ -74,7 +75,7 @@ export async function writeEvents(
   // a profile this batch created has no session before its events (its stored last_seen_at is theirs)
   const lastSeenBefore = new Map(locked.rows.map((row) => [row.id, fresh.has(row.id) ? null : row.last_seen_at]));
   // in one order for every batch, so that two batches never wait on each other's rows in a cycle
-  const r = [...rollups.values()].sort((a, b) => (a.profileId < b.profileId ? -1 : a.profileId > b.profileId ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const r = [...rollups.keys()].sort().map((key) => rollups.get(key)!);
   await client.query(
     `INSERT INTO profile_daily_rollups (workspace_id, profile_id, day, event_name, count, revenue)
      SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::int[], $6::numeric[])
