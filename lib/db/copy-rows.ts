@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
-export type CopyValue = string | number | null;
+export type CopyValue = string | number | null | readonly string[];
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
@@ -13,13 +13,25 @@ export function copyField(value: string): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
-/** Rows as COPY text: tab-separated, `\N` for null, one line each. */
+const NEEDS_QUOTING = /["\\]/;
+
+/** A `text[]` in Postgres' array syntax, every element quoted (so that none is read as NULL) and `"`, `\` escaped. */
+export function arrayLiteral(values: readonly string[]): string {
+  let text = "{";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    text += `${i === 0 ? "" : ","}"${NEEDS_QUOTING.test(value) ? value.replace(/["\\]/g, "\\$&") : value}"`;
+  }
+  return `${text}}`;
+}
+
+/** Rows as COPY text: tab-separated, `\N` for null, arrays as `text[]`, one line each. */
 export function copyText(rows: readonly (readonly CopyValue[])[]): string {
   let text = "";
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       const value = row[i] ?? null;
-      text += (i === 0 ? "" : "\t") + (value === null ? "\\N" : typeof value === "number" ? String(value) : copyField(value));
+      text += (i === 0 ? "" : "\t") + (value === null ? "\\N" : typeof value === "number" ? String(value) : typeof value === "string" ? copyField(value) : copyField(arrayLiteral(value)));
     }
     text += "\n";
   }

@@ -49,8 +49,9 @@ export async function getPlacement(workspaceId: string, placementId: string) {
 
 export type PlacementDetail = NonNullable<Awaited<ReturnType<typeof getPlacement>>>;
 
-/** Impressions per placement in the last 7 days (from the exposures the decision API records). */
+/** Impressions per placement in the last 7 UTC days, today included (the day counts the decision servers keep). */
 export async function placementImpressions(workspaceId: string): Promise<Map<string, number>> {
-  const rows = await db.exposure.groupBy({ by: ["placementId"], where: { workspaceId, occurredAt: { gte: new Date(Date.now() - 7 * 86_400_000) } }, _sum: { impressions: true } });
-  return new Map(rows.map((r) => [r.placementId ?? "", r._sum.impressions ?? 0]));
+  const since = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 6 * 86_400_000);
+  const rows = await db.placementImpression.groupBy({ by: ["placementId"], where: { workspaceId, day: { gte: since } }, _sum: { impressions: true } });
+  return new Map(rows.map((r) => [r.placementId, Number(r._sum.impressions ?? 0)]));
 }

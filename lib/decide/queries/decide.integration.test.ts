@@ -5,6 +5,7 @@ import { closePgPool } from "@/lib/db/pg-pool";
 import { handleBatch } from "@/lib/events/handlers";
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
 import { createHeroForPros } from "@/scripts/test/hero-fixture";
+import { placementImpressions } from "@/lib/content/queries/detail";
 import { flushExposures } from "./exposure-buffer";
 import { stopConfigListener } from "./snapshot-store";
 
@@ -41,25 +42,35 @@ describe("POST /api/v1/decide", () => {
     expect((await decideViaApp({ anonymousId: "never-seen", placements: ["home-hero"] })).body).toMatchObject({ profileId: null, decisions: { "home-hero": { reason: "default" } } });
   });
 
-  it("records each served decision as an exposure, off the request path", async () => {
-    await decideViaApp({ userId: "pro-1", placements: ["home-hero"] });
+  it("records each served decision as one exposure row, off the request path, and counts impressions per placement and day", async () => {
+    await decideViaApp({ userId: "pro-1", placements: ["home-hero", "nowhere"] });
     await decideViaApp({ anonymousId: "brand-new", placements: ["home-hero"] });
     await flushExposures();
-    const exposures = await db.exposure.findMany({ where: { workspaceId: ws.workspace.id, placementId } });
+    const exposures = await db.exposure.findMany({ where: { workspaceId: ws.workspace.id, placementIds: { has: placementId } } });
     expect(exposures.some((e) => e.profileId !== null)).toBe(true);
-    expect(exposures.some((e) => e.profileId === null && e.anonymousId === "brand-new")).toBe(true);
+    const brandNew = exposures.find((e) => e.profileId === null && e.anonymousId === "brand-new");
+    expect(brandNew).toMatchObject({ placementIds: [placementId], variantIds: [expect.any(String)], impressions: 1 });
+    const variant = await db.variant.findUniqueOrThrow({ where: { id: brandNew!.variantIds[0] }, include: { contentBlock: true } });
+    expect(variant.contentBlock.placementId).toBe(placementId); // the fallback's variant: the visitor is not a pro
 
     // exposures are written with COPY: an id with COPY's special characters arrives as sent
-    const odd = "odd\\id\twith\ntab and \\N";
+    const odd = "odd\\id\twith\ntab and \\N \"quoted\" {braces}";
     await decideViaApp({ anonymousId: odd, placements: ["home-hero"] });
     await flushExposures();
     expect(await db.exposure.count({ where: { workspaceId: ws.workspace.id, anonymousId: odd } })).toBe(1);
 
-    // the same visitor served the same variant three times before a write: one row, three impressions
+    // the same visitor served the same decision three times before a write: one row, three impressions
     for (let i = 0; i < 3; i++) await decideViaApp({ anonymousId: "thrice", placements: ["home-hero"] });
     await flushExposures();
     const thrice = await db.exposure.findMany({ where: { workspaceId: ws.workspace.id, anonymousId: "thrice" } });
     expect(thrice.map((e) => e.impressions)).toEqual([3]);
+
+    // the day counts add up to the impressions of the rows, on their UTC dates
+    const rows = await db.exposure.findMany({ where: { workspaceId: ws.workspace.id } });
+    const impressions = rows.reduce((n, e) => n + e.impressions * e.placementIds.filter((p) => p === placementId).length, 0);
+    expect((await placementImpressions(ws.workspace.id)).get(placementId)).toBe(impressions);
+    const days = await db.placementImpression.findMany({ where: { workspaceId: ws.workspace.id } });
+    expect(new Set(days.map((d) => d.day.toISOString().slice(0, 10)))).toEqual(new Set(rows.map((e) => e.occurredAt.toISOString().slice(0, 10))));
   });
 
   it("refuses bad input with the field and reason, and keys without the decide scope", async () => {

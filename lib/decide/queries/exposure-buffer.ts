@@ -2,9 +2,11 @@ import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
 
-/** One served decision, as the exposures table keeps it. */
-export type Exposure = { workspaceId: string; profileId: string | null; anonymousId: string | null; placementId: string; variantId: string; occurredAt: Date };
-type Row = Exposure & { impressions: number };
+/** What one placement of a decision served. */
+export type Served = { placementId: string; variantId: string };
+type Visitor = { workspaceId: string; profileId: string | null; anonymousId: string | null; occurredAt: Date };
+/** One decision as the exposures table keeps it; `counted` once its impressions are in the day counts. */
+type Row = Visitor & { served: readonly Served[]; impressions: number; counted: boolean };
 
 /** Buffered exposures are written every this many ms, or sooner when this many distinct rows wait. */
 const FLUSH_MS = Number(process.env.EXPOSURE_FLUSH_MS ?? 1_000);
@@ -12,7 +14,7 @@ const FLUSH_AT = 5_000;
 /** Beyond this many distinct rows waiting (the database is slow or down), new exposures are dropped and counted. */
 const MAX_BUFFERED = 100_000;
 const WRITE_CHUNK = 1_000;
-const COLUMNS = ["workspace_id", "profile_id", "anonymous_id", "placement_id", "variant_id", "occurred_at", "impressions"];
+const COLUMNS = ["workspace_id", "profile_id", "anonymous_id", "placement_ids", "variant_ids", "occurred_at", "impressions"];
 
 /** Waiting rows by visitor (one lookup per decision; a visitor has a few rows, found by a scan). */
 type Pending = Map<string, Row[]>;
@@ -20,17 +22,25 @@ type Buffer = { pending: Pending; rows: number; timer: NodeJS.Timeout | null; fl
 const globalForBuffer = globalThis as unknown as { exposureBuffer?: Buffer };
 const buffer = (globalForBuffer.exposureBuffer ??= { pending: new Map(), rows: 0, timer: null, flushing: null, dropped: 0, warnedAt: 0, written: 0 });
 
-const visitorKey = (e: Pick<Exposure, "workspaceId" | "profileId" | "anonymousId">) => `${e.workspaceId}\u0000${e.profileId ?? ""}\u0000${e.anonymousId ?? ""}`;
+const visitorKey = (e: Pick<Visitor, "workspaceId" | "profileId" | "anonymousId">) => `${e.workspaceId}\u0000${e.profileId ?? ""}\u0000${e.anonymousId ?? ""}`;
+
+/** The same variants in the same placements (a variant belongs to one placement). */
+function sameServed(a: readonly Served[], b: readonly Served[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.variantId !== b[i]!.variantId) return false;
+  return true;
+}
 
 /**
- * Adds to the waiting rows: the same visitor served the same variant again
+ * Adds to the waiting rows: the same visitor served the same decision again
  * before a write is one row with more impressions. False when a new row does
  * not fit.
  */
 function add(visitorRows: Row[] | undefined, visitor: string, row: Row): boolean {
   let rows: Row[] | undefined = visitorRows ?? buffer.pending.get(visitor);
   for (const same of rows ?? []) {
-    if (same.placementId !== row.placementId || same.variantId !== row.variantId) continue;
+    if (same.counted !== row.counted || !sameServed(same.served, row.served)) continue;
     same.impressions += row.impressions;
     if (row.occurredAt < same.occurredAt) same.occurredAt = row.occurredAt;
     return true;
@@ -57,23 +67,61 @@ function schedule(): void {
 }
 
 /**
- * Records served decisions without waiting for the database: they are
- * written in batches shortly after, off the request's path. The buffer is
+ * Records a served decision without waiting for the database: it is written
+ * in batches shortly after, off the request's path, as one row for all its
+ * placements, and added to the per-placement day counts. The buffer is
  * bounded; what does not fit is dropped and counted (see exposureStats).
  */
-export function recordExposures(visitor: Pick<Exposure, "workspaceId" | "profileId" | "anonymousId" | "occurredAt">, served: { placementId: string; variantId: string }[]): void {
+export function recordExposures(visitor: Visitor, served: readonly Served[]): void {
+  if (served.length === 0) return;
   const key = visitorKey(visitor);
-  const rows = buffer.pending.get(key);
-  let dropped = 0;
-  for (const { placementId, variantId } of served) {
-    if (!add(rows, key, { workspaceId: visitor.workspaceId, profileId: visitor.profileId, anonymousId: visitor.anonymousId, occurredAt: visitor.occurredAt, placementId, variantId, impressions: 1 })) dropped += 1;
-  }
-  if (dropped > 0) noteDropped(dropped);
+  const row: Row = { workspaceId: visitor.workspaceId, profileId: visitor.profileId, anonymousId: visitor.anonymousId, occurredAt: visitor.occurredAt, served, impressions: 1, counted: false };
+  if (!add(buffer.pending.get(key), key, row)) noteDropped(1);
   if (buffer.rows >= FLUSH_AT) void flushExposures();
   else schedule();
 }
 
-/** Writes everything buffered now (also at shutdown); a failed batch goes back to the buffer. */
+/** Puts rows whose write failed back in the buffer (what no longer fits is dropped and counted). */
+function requeue(rows: readonly Row[]): void {
+  let lost = 0;
+  for (const row of rows) if (!add(undefined, visitorKey(row), row)) lost += row.impressions;
+  if (lost > 0) noteDropped(lost);
+  schedule();
+}
+
+/** Adds rows' impressions to the per-placement, per-variant, per-UTC-day counts (placements deleted meanwhile are skipped). */
+async function countImpressions(rows: readonly Row[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const day = row.occurredAt.toISOString().slice(0, 10);
+    for (const { placementId, variantId } of row.served) {
+      const key = `${row.workspaceId}\u0000${placementId}\u0000${day}\u0000${variantId}`;
+      counts.set(key, (counts.get(key) ?? 0) + row.impressions);
+    }
+  }
+  // in one order, the same in every server: servers adding to the same counts at once never wait on each other in a cycle
+  const keys = [...counts.keys()].sort();
+  const columns: [string[], string[], string[], string[], number[]] = [[], [], [], [], []];
+  for (const key of keys) {
+    const [workspaceId, placementId, day, variantId] = key.split("\u0000") as [string, string, string, string];
+    columns[0].push(workspaceId);
+    columns[1].push(placementId);
+    columns[2].push(variantId);
+    columns[3].push(day);
+    columns[4].push(counts.get(key)!);
+  }
+  await pgPool().query(
+    `INSERT INTO placement_impressions (workspace_id, placement_id, variant_id, day, impressions)
+     SELECT u.workspace_id, u.placement_id, u.variant_id, u.day, u.impressions
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::bigint[]) WITH ORDINALITY AS u(workspace_id, placement_id, variant_id, day, impressions, n)
+     WHERE EXISTS (SELECT 1 FROM placements p WHERE p.id = u.placement_id)
+     ORDER BY u.n
+     ON CONFLICT (workspace_id, placement_id, day, variant_id) DO UPDATE SET impressions = placement_impressions.impressions + excluded.impressions`,
+    columns,
+  );
+}
+
+/** Writes everything buffered now (also at shutdown): first the day counts, then the rows; what fails goes back to the buffer. */
 export async function flushExposures(): Promise<void> {
   if (buffer.timer) clearTimeout(buffer.timer);
   buffer.timer = null;
@@ -83,19 +131,26 @@ export async function flushExposures(): Promise<void> {
   buffer.pending = new Map();
   buffer.rows = 0;
   buffer.flushing = (async () => {
+    const uncounted = batch.filter((row) => !row.counted);
+    try {
+      if (uncounted.length > 0) await countImpressions(uncounted);
+      noteDatabaseOk();
+    } catch (error) {
+      if (!noteDatabaseError(error)) console.error("[decide] counting impressions failed, will retry:", error instanceof Error ? error.message : error);
+      requeue(batch);
+      return;
+    }
+    for (const row of uncounted) row.counted = true;
     // COPY in chunks of WRITE_CHUNK rows: each one's preparation is a short pause of the event loop, not one long one
     for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
       const chunk = batch.slice(i, i + WRITE_CHUNK);
       try {
-        await copyRows(pgPool(), "exposures", COLUMNS, chunk.map((e) => [e.workspaceId, e.profileId, e.anonymousId, e.placementId, e.variantId, e.occurredAt.toISOString(), e.impressions]));
+        await copyRows(pgPool(), "exposures", COLUMNS, chunk.map((e) => [e.workspaceId, e.profileId, e.anonymousId, e.served.map((s: Served) => s.placementId), e.served.map((s: Served) => s.variantId), e.occurredAt.toISOString(), e.impressions]));
         buffer.written += chunk.reduce((n, e) => n + e.impressions, 0);
         noteDatabaseOk();
       } catch (error) {
         if (!noteDatabaseError(error)) console.error("[decide] writing exposures failed, will retry:", error instanceof Error ? error.message : error);
-        let lost = 0;
-        for (const row of batch.slice(i)) if (!add(undefined, visitorKey(row), row)) lost += row.impressions;
-        if (lost > 0) noteDropped(lost);
-        schedule();
+        requeue(batch.slice(i)); // counted already: their impressions are not counted again
         return;
       }
     }
@@ -107,5 +162,5 @@ export async function flushExposures(): Promise<void> {
   }
 }
 
-/** Distinct rows waiting, and impressions written and dropped so far. */
+/** Distinct rows waiting, and decisions written and dropped so far. */
 export const exposureStats = () => ({ pending: buffer.rows, written: buffer.written, dropped: buffer.dropped });
