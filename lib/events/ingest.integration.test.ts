@@ -67,6 +67,17 @@ describe("Segment-compatible ingest", () => {
     expect(profile.eventCount).toBe(1);
   });
 
+  it("stores the new events of a batch that repeats some stored ones, on the same connection after the first attempt fails", async () => {
+    const first = { type: "track", anonymousId: "partly-retried", event: "Product Viewed", messageId: "m-partly-1" };
+    expect(await (await post(batch, { batch: [first] })).json()).toMatchObject({ stored: 1 });
+    const res = await post(batch, { batch: [{ ...first, messageId: "m-partly-2" }, first, { ...first, messageId: "m-partly-3" }] });
+    expect(await res.json()).toMatchObject({ accepted: 3, stored: 2, duplicates: 1 });
+    const profileId = (await profileByIdentity("anonymous_id", "partly-retried"))!;
+    expect((await db.event.findMany({ where: { profileId }, orderBy: { messageId: "asc" } })).map((e) => e.messageId)).toEqual(["m-partly-1", "m-partly-2", "m-partly-3"]);
+    expect(await db.profile.findUniqueOrThrow({ where: { id: profileId } })).toMatchObject({ eventCount: 3 });
+    expect((await db.profileDailyRollup.findMany({ where: { profileId } })).reduce((n, r) => n + r.count, 0)).toBe(3);
+  });
+
   it("stores a messageId repeated within one batch once, and counts it once", async () => {
     const message = { type: "track", anonymousId: "dup-in-batch", event: "Order Completed", messageId: "m-dup-batch", properties: { revenue: 10 } };
     const res = await post(batch, { batch: [message, message, message] });

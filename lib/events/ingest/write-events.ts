@@ -6,25 +6,53 @@ import type { NormalizedEvent } from "../normalize";
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
-const STAGE_COLUMNS = ["profile_id", "type", "name", "properties", "context", "message_id", "occurred_at", "received_at"];
+type Pending = { event: NormalizedEvent; profileId: string };
+
+const EVENT_COLUMNS = ["workspace_id", "profile_id", "type", "name", "properties", "context", "message_id", "occurred_at", "received_at"];
+const UNIQUE_VIOLATION = "23505";
+
+const rowsOf = (workspaceId: string | null, events: readonly Pending[], receivedAt: Date) => {
+  const at = receivedAt.toISOString();
+  return events.map(({ event, profileId }) => {
+    const row = [profileId, event.type, event.name, JSON.stringify(event.properties), JSON.stringify(event.context), event.messageId, event.occurredAt.toISOString(), event.receivedAt?.toISOString() ?? at];
+    return workspaceId === null ? row : [workspaceId, ...row];
+  });
+};
 
 /**
- * Loads a batch with COPY into the connection's temporary staging table
- * (made once per connection, emptied at each commit): far cheaper, for
- * this process and for Postgres, than binding nine arrays of 500 values.
+ * Inserts the events, each messageId once (its first occurrence in the
+ * batch), and returns those stored. When none was stored before, the common
+ * case, that is one COPY straight into the table. A messageId stored before
+ * (a retried batch, or the same one sent twice at once) fails that COPY with
+ * a unique violation: it is rolled back to a savepoint, and the batch goes
+ * through the connection's staging table with `ON CONFLICT DO NOTHING`.
  */
-async function stageEvents(client: pg.PoolClient, events: { event: NormalizedEvent; profileId: string }[], receivedAt: Date): Promise<void> {
+async function insertEvents(client: pg.PoolClient, workspaceId: string, events: readonly Pending[], receivedAt: Date): Promise<Pending[]> {
+  const seen = new Set<string>();
+  const unique = events.filter(({ event }) => !seen.has(event.messageId) && seen.add(event.messageId));
+  await client.query("SAVEPOINT copy_events");
+  try {
+    await copyInto(client, "events", EVENT_COLUMNS, rowsOf(workspaceId, unique, receivedAt));
+    await client.query("RELEASE SAVEPOINT copy_events");
+    return unique;
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    await client.query("ROLLBACK TO SAVEPOINT copy_events");
+  }
   // every time, in the transaction: a creation rolled back with its transaction must not be taken for done
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS events_stage (profile_id text, type text, name text, properties jsonb, context jsonb, message_id text, occurred_at timestamptz, received_at timestamptz) ON COMMIT DELETE ROWS`,
   );
-  const at = receivedAt.toISOString();
-  await copyInto(
-    client,
-    "events_stage",
-    STAGE_COLUMNS,
-    events.map(({ event, profileId }) => [profileId, event.type, event.name, JSON.stringify(event.properties), JSON.stringify(event.context), event.messageId, event.occurredAt.toISOString(), event.receivedAt?.toISOString() ?? at]),
+  await copyInto(client, "events_stage", EVENT_COLUMNS.slice(1), rowsOf(null, unique, receivedAt));
+  const inserted = await client.query<{ message_id: string }>(
+    `INSERT INTO events (workspace_id, profile_id, type, name, properties, context, message_id, occurred_at, received_at)
+     SELECT $1, profile_id, type, name, properties, context, message_id, occurred_at, received_at FROM events_stage
+     ON CONFLICT (workspace_id, message_id) DO NOTHING
+     RETURNING message_id`,
+    [workspaceId],
   );
+  const newIds = new Set(inserted.rows.map((r) => r.message_id));
+  return unique.filter((e) => newIds.has(e.event.messageId));
 }
 
 /**
@@ -37,22 +65,12 @@ async function stageEvents(client: pg.PoolClient, events: { event: NormalizedEve
 export async function writeEvents(
   client: pg.PoolClient,
   workspaceId: string,
-  events: { event: NormalizedEvent; profileId: string }[],
+  events: Pending[],
   fresh: ReadonlySet<string>,
   receivedAt: Date,
 ): Promise<number> {
   if (events.length === 0) return 0;
-  await stageEvents(client, events, receivedAt);
-  const inserted = await client.query<{ message_id: string }>(
-    `INSERT INTO events (workspace_id, profile_id, type, name, properties, context, message_id, occurred_at, received_at)
-     SELECT $1, profile_id, type, name, properties, context, message_id, occurred_at, received_at FROM events_stage
-     ON CONFLICT (workspace_id, message_id) DO NOTHING
-     RETURNING message_id`,
-    [workspaceId],
-  );
-  // a messageId repeated within the batch is inserted once: count only its first occurrence
-  const newIds = new Set(inserted.rows.map((r) => r.message_id));
-  const stored = events.filter((e) => newIds.delete(e.event.messageId));
+  const stored = await insertEvents(client, workspaceId, events, receivedAt);
   if (stored.length === 0) return 0;
 
   const rollups = new Map<string, { profileId: string; day: string; name: string; count: number; revenue: number }>();
