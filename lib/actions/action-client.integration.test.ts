@@ -161,6 +161,13 @@ describe("roles", () => {
     expect(result.error.code).toBe("invalid_input");
     expect(Object.keys(result.error.fieldErrors ?? {}).sort()).toEqual(["email", "role"]);
   });
+
+  it("refuses U+0000 in any field (Postgres cannot store it) as a field error, changing nothing", async () => {
+    const before = await db.apiKey.count({ where: { workspaceId: a.workspace.id } });
+    const result = await runWorkspaceAction(createApiKeyDef, a.member("admin").userId, { workspaceId: a.workspace.id, name: "bad\u0000name", kind: "write" });
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", fieldErrors: { name: ["must not contain the NUL character (U+0000)"] } } });
+    expect(await db.apiKey.count({ where: { workspaceId: a.workspace.id } })).toBe(before);
+  });
 });
 
 describe("audit log", () => {

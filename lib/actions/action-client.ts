@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { NUL_MESSAGE, nulPath } from "@/lib/api/nul";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { ActionError, failure, type ActionFailure, type ActionResult } from "./result";
@@ -79,6 +80,8 @@ export async function authorize(userId: string | null, raw: unknown, required: R
     return failure("forbidden", `Your role (${membership.role}) cannot do this; it needs ${required} or above`);
   }
   const { workspaceId: _omit, ...fields } = raw as Record<string, unknown>;
+  const nul = nulPath(fields); // Postgres stores it in no text column: refused here for every action, as a field error
+  if (nul) return failure("invalid_input", "Some fields need attention", { [nul.join(".") || "_form"]: [NUL_MESSAGE] });
   return { ok: true, userId, workspaceId, role: membership.role, fields };
 }
 

@@ -4,6 +4,7 @@ import { apiKeyFromHeaders, authenticateApiKey, type ApiCaller } from "./api-key
 import { checkOrigin } from "./cors";
 import { isConnectionError } from "@/lib/db/availability";
 import { ApiError, apiIssues, errorBody, tooLarge } from "./errors";
+import { mayHoldNul, NUL_MESSAGE, nulPath } from "./nul";
 
 const DEFAULT_MAX_BYTES = 32 * 1024;
 /** Any endpoint that needs the database while it cannot be reached: retry, not a server fault. */
@@ -50,6 +51,8 @@ export type EndpointOptions<B extends z.ZodType, Q extends z.ZodType> = {
   query?: Q;
   /** Largest accepted body (413 beyond it). */
   maxBytes?: number;
+  /** The array field of the body whose items the handler checks one by one (a bad item is refused alone, not the request). */
+  itemsField?: string;
   /** Also accept the key as `writeKey` in the JSON body (as Segment's libraries may send it). */
   keyInBody?: boolean;
   /** Callable from browsers: the Origin must be in the key's workspace allowlist, and answers carry CORS headers (answer preflights beside it). */
@@ -74,7 +77,7 @@ export function endpoint<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
   return async (request) => {
     let origin: string | null = null;
     try {
-      const json = options.body ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES) : undefined;
+      const json = options.body ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES, options.itemsField) : undefined;
       const key = apiKeyFromHeaders((name) => request.header(name)) ?? (options.keyInBody ? writeKeyOf(json) : null);
       const caller = options.auth === "public" ? null : await authenticateApiKey(key, options.auth);
       if (options.cors) origin = caller ? checkOrigin(request, caller.workspace.corsOrigins) : request.header("origin");
@@ -101,15 +104,22 @@ function writeKeyOf(json: unknown): string | null {
   return typeof value === "string" && value ? value : null;
 }
 
-async function readJson(request: ApiRequest, maxBytes: number): Promise<unknown> {
+/** The body parsed as JSON; a string or key holding U+0000 is refused with its path (outside `itemsField`, whose items the handler checks). */
+async function readJson(request: ApiRequest, maxBytes: number, itemsField?: string): Promise<unknown> {
   const declared = Number(request.header("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await request.text(maxBytes);
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw new ApiError("invalid_json", text.trim() ? "Request body is not valid JSON" : "Request body is empty; send a JSON object");
   }
+  if (mayHoldNul(text)) {
+    const path = nulPath(itemsField && json && typeof json === "object" ? { ...json, [itemsField]: null } : json);
+    if (path) throw new ApiError("invalid_body", "The request body is invalid", [{ path: path.join("."), message: NUL_MESSAGE }]);
+  }
+  return json;
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: "invalid_body" | "invalid_query"): z.output<S> {

@@ -1,3 +1,4 @@
+import { mayHoldNul, NUL_MESSAGE, nulPath } from "@/lib/api/nul";
 import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from "./limits";
 import { messageSchema, type Message } from "./schema";
 
@@ -12,9 +13,15 @@ export function splitBatch(envelope: { batch: unknown[]; context?: Record<string
   const valid: Message[] = [];
   const failed: ItemFailure[] = [];
   envelope.batch.forEach((item, index) => {
-    const size = Buffer.byteLength(JSON.stringify(item ?? null), "utf8");
+    const serialized = JSON.stringify(item ?? null);
+    const size = Buffer.byteLength(serialized, "utf8");
     if (size > MAX_EVENT_BYTES) {
       failed.push({ index, issues: [{ path: "", message: `event is ${Math.ceil(size / 1024)} KB; the limit is ${MAX_EVENT_BYTES / 1024} KB` }] });
+      return;
+    }
+    const nul = mayHoldNul(serialized) ? nulPath(item) : null;
+    if (nul) {
+      failed.push({ index, issues: [{ path: nul.join("."), message: NUL_MESSAGE }] });
       return;
     }
     const withDefaults =

@@ -16,7 +16,7 @@ export function ingestEndpoints(sink: EventSink) {
   const messages = Object.fromEntries(MESSAGE_TYPES.map((type) => [type, message(type)])) as Record<MessageType, ReturnType<typeof message>>;
   return {
     ...messages,
-    batch: endpoint({ ...ingest, maxBytes: MAX_BATCH_BYTES, body: batchEnvelopeSchema }, ({ caller, body }) => handleBatch(caller.workspace, body, sink)),
+    batch: endpoint({ ...ingest, maxBytes: MAX_BATCH_BYTES, itemsField: "batch", body: batchEnvelopeSchema }, ({ caller, body }) => handleBatch(caller.workspace, body, sink)),
   };
 }
 

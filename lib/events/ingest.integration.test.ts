@@ -214,15 +214,38 @@ describe("bad input", () => {
         { type: "track", event: "No Identity" },
         { type: "page", anonymousId: "mixed-1", name: "Home" },
         { type: "track", anonymousId: "mixed-1", event: "Big", properties: { blob: "x".repeat(33 * 1024) } },
+        { type: "track", anonymousId: "mixed-1", event: "Nul", properties: { list: ["ok", "not\u0000ok"] } },
+        { type: "track", anonymousId: "mixed-1", event: "Written out", properties: { text: "\\u0000 is six characters" } },
       ],
     });
     expect(response.status).toBe(200);
     const json = await response.json();
-    expect(json).toMatchObject({ success: true, accepted: 2, stored: 2 });
+    expect(json).toMatchObject({ success: true, accepted: 3, stored: 3 });
     expect(json.failed).toEqual([
       { index: 1, issues: [{ path: "userId", message: "userId or anonymousId is required" }] },
       { index: 3, issues: [{ path: "", message: expect.stringContaining("limit is 32 KB") }] },
+      { index: 4, issues: [{ path: "properties.list.1", message: "must not contain the NUL character (U+0000)" }] },
     ]);
-    expect(await eventCount()).toBe(before + 2);
+    expect(await eventCount()).toBe(before + 3);
+  });
+
+  it("refuses U+0000 (which Postgres cannot store) anywhere in a message with its path, and stores nothing of it", async () => {
+    const before = await eventCount();
+    const cases: [unknown, string][] = [
+      [{ anonymousId: "a\u0000b", event: "E" }, "anonymousId"],
+      [{ anonymousId: "nul-1", event: "E\u0000" }, "event"],
+      [{ anonymousId: "nul-1", event: "E", properties: { "key\u0000": 1 } }, "properties.key\u0000"],
+      [{ anonymousId: "nul-1", event: "E", context: { page: { url: "https://shop.example/\u0000" } } }, "context.page.url"],
+    ];
+    for (const [message, path] of cases) {
+      const response = await post(track, message);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.issues).toEqual([{ path, message: "must not contain the NUL character (U+0000)" }]);
+    }
+    // in a batch's shared context, every item would inherit it: the whole batch is refused
+    const shared = await post(batch, { context: { campaign: { name: "\u0000" } }, batch: [{ type: "track", anonymousId: "nul-1", event: "E" }] });
+    expect(shared.status).toBe(400);
+    expect((await shared.json()).error.issues).toEqual([{ path: "context.campaign.name", message: "must not contain the NUL character (U+0000)" }]);
+    expect(await eventCount()).toBe(before);
   });
 });

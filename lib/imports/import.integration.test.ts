@@ -92,4 +92,16 @@ describe("CSV import", () => {
     expect(job.status).toBe("failed");
     expect((job.issues as { reason: string }[])[0]?.reason).toMatch(/could not be read further/);
   });
+
+  it("reports cells holding U+0000 (which Postgres cannot store) by line and field, and imports the other rows", async () => {
+    const file = ["Email,Phone,Full name,Country,Tier,Newsletter", "nul-ok@example.com,,Ok Row,GB,gold,true", "nul-bad@example.com,,Bad\u0000Name,GB,gold\u0000,true"].join("\n");
+    const job = await runImport({ workspace, userId, fileName: "nul.csv", mapping: customersMapping, body: stream(file) });
+    expect(job).toMatchObject({ status: "completed", totalRows: 2, importedRows: 1, failedRows: 1 });
+    expect(job.issues).toEqual([
+      { line: 3, field: "name", reason: "must not contain the NUL character (U+0000)" },
+      { line: 3, field: "trait:loyalty_tier", reason: "must not contain the NUL character (U+0000)" },
+    ]);
+    expect(await profileOfEmail("nul-ok@example.com")).not.toBeNull();
+    expect(await profileOfEmail("nul-bad@example.com")).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { NUL_MESSAGE } from "@/lib/api/nul";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { ImportIssue, ImportMapping } from "./schema";
@@ -23,6 +24,10 @@ function fieldsOf(record: Record<string, string>, mapping: ImportMapping): Map<s
   return fields;
 }
 
+/** Cells holding U+0000, which Postgres stores in no text column: each is an issue of the row. */
+const nulIssues = (fields: Map<string, string>, line: number): ImportIssue[] =>
+  [...fields].filter(([, raw]) => raw.includes("\u0000")).map(([field]) => ({ line, field, reason: NUL_MESSAGE }));
+
 const base = (messageId: string, occurredAt: Date): Omit<NormalizedEvent, "type" | "name" | "traits" | "properties"> => ({ messageId, occurredAt, context: { source: "csv-import" }, consent: null, revenue: null });
 const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 
@@ -33,6 +38,8 @@ const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(va
  */
 export function customerRow(record: Record<string, string>, mapping: ImportMapping, line: number, at: Date): RowResult {
   const fields = fieldsOf(record, mapping);
+  const nul = nulIssues(fields, line);
+  if (nul.length) return { ok: false, issues: nul };
   const issues: ImportIssue[] = [];
   const traits: Record<string, unknown> = {};
   const check = <T>(field: string, result: { ok: true; value: T } | { ok: false; reason: string }) => {
@@ -69,6 +76,8 @@ export function customerRow(record: Record<string, string>, mapping: ImportMappi
  */
 export function orderRow(record: Record<string, string>, mapping: ImportMapping, line: number, at: Date): RowResult {
   const fields = fieldsOf(record, mapping);
+  const nul = nulIssues(fields, line);
+  if (nul.length) return { ok: false, issues: nul };
   const issues: ImportIssue[] = [];
   const orderId = fields.get("order_id");
   if (!orderId) issues.push({ line, field: "order_id", reason: "is empty" });

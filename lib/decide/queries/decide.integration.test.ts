@@ -77,6 +77,8 @@ describe("POST /api/v1/decide", () => {
     const bad = await decideViaApp({ placements: [], context: { country: "Germany" } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["placements", "context.country"]));
+    const nul = await decideViaApp({ anonymousId: "nul\u0000", placements: ["home-hero"] });
+    expect(nul).toEqual({ status: 400, body: { error: expect.objectContaining({ issues: [{ path: "anonymousId", message: "must not contain the NUL character (U+0000)" }] }) } });
     const ingestOnly = await createTestApiKey(ws.workspace.id, "write");
     const refused = await decideRoute(new Request("http://localhost/api/v1/decide", { method: "POST", headers: { authorization: `Bearer ${ingestOnly}` }, body: JSON.stringify({ placements: ["home-hero"] }) }));
     expect(refused.status).toBe(403);
