@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { NUL_MESSAGE, nulPath } from "@/lib/api/nul";
+import { unstorablePath } from "@/lib/api/storable-text";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { ActionError, failure, type ActionFailure, type ActionResult } from "./result";
@@ -80,8 +80,8 @@ export async function authorize(userId: string | null, raw: unknown, required: R
     return failure("forbidden", `Your role (${membership.role}) cannot do this; it needs ${required} or above`);
   }
   const { workspaceId: _omit, ...fields } = raw as Record<string, unknown>;
-  const nul = nulPath(fields); // Postgres stores it in no text column: refused here for every action, as a field error
-  if (nul) return failure("invalid_input", "Some fields need attention", { [nul.join(".") || "_form"]: [NUL_MESSAGE] });
+  const bad = unstorablePath(fields); // text Postgres cannot store: refused here for every action, as a field error
+  if (bad) return failure("invalid_input", "Some fields need attention", { [bad.path.join(".") || "_form"]: [bad.message] });
   return { ok: true, userId, workspaceId, role: membership.role, fields };
 }
 

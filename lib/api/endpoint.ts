@@ -4,7 +4,7 @@ import { apiKeyFromHeaders, authenticateApiKey, type ApiCaller } from "./api-key
 import { checkOrigin } from "./cors";
 import { isConnectionError } from "@/lib/db/availability";
 import { ApiError, apiIssues, errorBody, tooLarge } from "./errors";
-import { mayHoldNul, NUL_MESSAGE, nulPath } from "./nul";
+import { mayHoldUnstorable, unstorablePath } from "./storable-text";
 
 const DEFAULT_MAX_BYTES = 32 * 1024;
 /** Any endpoint that needs the database while it cannot be reached: retry, not a server fault. */
@@ -104,7 +104,7 @@ function writeKeyOf(json: unknown): string | null {
   return typeof value === "string" && value ? value : null;
 }
 
-/** The body parsed as JSON; a string or key holding U+0000 is refused with its path (outside `itemsField`, whose items the handler checks). */
+/** The body parsed as JSON; a string or key Postgres cannot store is refused with its path (outside `itemsField`, whose items the handler checks). */
 async function readJson(request: ApiRequest, maxBytes: number, itemsField?: string): Promise<unknown> {
   const declared = Number(request.header("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
@@ -115,9 +115,9 @@ async function readJson(request: ApiRequest, maxBytes: number, itemsField?: stri
   } catch {
     throw new ApiError("invalid_json", text.trim() ? "Request body is not valid JSON" : "Request body is empty; send a JSON object");
   }
-  if (mayHoldNul(text)) {
-    const path = nulPath(itemsField && json && typeof json === "object" ? { ...json, [itemsField]: null } : json);
-    if (path) throw new ApiError("invalid_body", "The request body is invalid", [{ path: path.join("."), message: NUL_MESSAGE }]);
+  if (mayHoldUnstorable(text)) {
+    const bad = unstorablePath(itemsField && json && typeof json === "object" ? { ...json, [itemsField]: null } : json);
+    if (bad) throw new ApiError("invalid_body", "The request body is invalid", [{ path: bad.path.join("."), message: bad.message }]);
   }
   return json;
 }

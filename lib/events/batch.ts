@@ -1,4 +1,4 @@
-import { mayHoldNul, NUL_MESSAGE, nulPath } from "@/lib/api/nul";
+import { mayHoldUnstorable, unstorablePath } from "@/lib/api/storable-text";
 import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from "./limits";
 import { messageSchema, type Message } from "./schema";
 
@@ -19,9 +19,9 @@ export function splitBatch(envelope: { batch: unknown[]; context?: Record<string
       failed.push({ index, issues: [{ path: "", message: `event is ${Math.ceil(size / 1024)} KB; the limit is ${MAX_EVENT_BYTES / 1024} KB` }] });
       return;
     }
-    const nul = mayHoldNul(serialized) ? nulPath(item) : null;
-    if (nul) {
-      failed.push({ index, issues: [{ path: nul.join("."), message: NUL_MESSAGE }] });
+    const bad = mayHoldUnstorable(serialized) ? unstorablePath(item) : null;
+    if (bad) {
+      failed.push({ index, issues: [{ path: bad.path.join("."), message: bad.message }] });
       return;
     }
     const withDefaults =

@@ -229,7 +229,7 @@ describe("bad input", () => {
     expect(await eventCount()).toBe(before + 3);
   });
 
-  it("refuses U+0000 (which Postgres cannot store) anywhere in a message with its path, and stores nothing of it", async () => {
+  it("refuses U+0000 and unpaired surrogates (which Postgres cannot store) anywhere in a message with its path, and stores nothing of it", async () => {
     const before = await eventCount();
     const cases: [unknown, string][] = [
       [{ anonymousId: "a\u0000b", event: "E" }, "anonymousId"],
@@ -242,10 +242,15 @@ describe("bad input", () => {
       expect(response.status).toBe(400);
       expect((await response.json()).error.issues).toEqual([{ path, message: "must not contain the NUL character (U+0000)" }]);
     }
+    // an unpaired surrogate, as a client's JSON may escape one: jsonb refuses it (an escaped emoji pair is fine)
+    const lone = await post(track, '{"anonymousId":"sur-1","event":"E","properties":{"name":"\\ud800"}}');
+    expect(lone.status).toBe(400);
+    expect((await lone.json()).error.issues).toEqual([{ path: "properties.name", message: "must be valid Unicode (it holds an unpaired surrogate, U+D800–U+DFFF)" }]);
+    expect((await post(track, '{"anonymousId":"sur-1","event":"E","properties":{"name":"\\uD83D\\uDE00"}}')).status).toBe(200);
     // in a batch's shared context, every item would inherit it: the whole batch is refused
     const shared = await post(batch, { context: { campaign: { name: "\u0000" } }, batch: [{ type: "track", anonymousId: "nul-1", event: "E" }] });
     expect(shared.status).toBe(400);
     expect((await shared.json()).error.issues).toEqual([{ path: "context.campaign.name", message: "must not contain the NUL character (U+0000)" }]);
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount()).toBe(before + 1); // the emoji
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { NUL_MESSAGE } from "@/lib/api/nul";
+import { NUL_MESSAGE } from "@/lib/api/storable-text";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { ImportIssue, ImportMapping } from "./schema";
@@ -24,7 +24,7 @@ function fieldsOf(record: Record<string, string>, mapping: ImportMapping): Map<s
   return fields;
 }
 
-/** Cells holding U+0000, which Postgres stores in no text column: each is an issue of the row. */
+/** Cells holding U+0000, which Postgres stores in no text column, each an issue of the row (decoded UTF-8 holds no unpaired surrogate). */
 const nulIssues = (fields: Map<string, string>, line: number): ImportIssue[] =>
   [...fields].filter(([, raw]) => raw.includes("\u0000")).map(([field]) => ({ line, field, reason: NUL_MESSAGE }));
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { dashboardRoute } from "@/lib/api/dashboard-route";
 import { ApiError, apiIssues } from "@/lib/api/errors";
-import { NUL_MESSAGE, nulPath } from "@/lib/api/nul";
+import { unstorablePath } from "@/lib/api/storable-text";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { runImport } from "@/lib/imports/run-import";
@@ -24,8 +24,8 @@ const headersSchema = z.object({
 export const POST = dashboardRoute<{ workspace: string }>({ role: "editor" }, async ({ request, userId, workspace }) => {
   const headers = headersSchema.safeParse({ fileName: request.headers.get("x-file-name") ?? "", mapping: request.headers.get("x-import-mapping") ?? "", sha256: request.headers.get("x-file-sha256") ?? undefined });
   if (!headers.success) throw new ApiError("invalid_body", "The import request is invalid", apiIssues(headers.error));
-  const nul = nulPath(headers.data.mapping);
-  if (nul) throw new ApiError("invalid_body", "The column mapping is invalid", [{ path: ["mapping", ...nul].join("."), message: NUL_MESSAGE }]);
+  const bad = unstorablePath(headers.data.mapping);
+  if (bad) throw new ApiError("invalid_body", "The column mapping is invalid", [{ path: ["mapping", ...bad.path].join("."), message: bad.message }]);
   const mapping = importMappingSchema.safeParse(headers.data.mapping);
   if (!mapping.success) throw new ApiError("invalid_body", "The column mapping is invalid", apiIssues(mapping.error));
   if (!request.body) throw new ApiError("invalid_body", "The file is empty");
