@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DECIDE_URL, E2E_KEYS } from "../playwright.config";
-import { query } from "./support/database";
+import { query, queryOne } from "./support/database";
 import { signIn } from "./support/session";
 
 /**
@@ -126,4 +126,19 @@ test("an editor targets the home hero at a segment, previews it with why, publis
   await page.getByRole("button", { name: "Kill switch" }).click();
   await expect(page.getByRole("button", { name: "Kill switch" })).toHaveAttribute("aria-pressed", "false");
   await visitor.close();
+
+  // the storefront's decisions above were counted: the Content list shows the hero's impressions of the last 7 days, as stored
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Content" }).click();
+  const hero = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Home hero" }) });
+  await expect
+    .poll(async () => {
+      await page.reload();
+      const shown = Number((await hero.getByRole("cell").last().innerText()).replace(/\D/g, ""));
+      const { n } = await queryOne<{ n: number }>(
+        `SELECT coalesce(sum(i.impressions), 0)::int AS n FROM placement_impressions i JOIN placements p ON p.id = i.placement_id
+         JOIN workspaces w ON w.id = p.workspace_id AND w.slug = 'demo' WHERE p.key = 'home-hero' AND i.day >= (now() AT TIME ZONE 'UTC')::date - 6`,
+      );
+      return shown > 0 && shown === n ? "shown as stored" : `${shown} shown, ${n} stored`;
+    }, { timeout: 10_000 })
+    .toBe("shown as stored");
 });
