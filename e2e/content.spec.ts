@@ -93,7 +93,7 @@ test("an editor targets the home hero at a segment, previews it with why, publis
 
   await page.getByRole("button", { name: "Save experience" }).click();
   await expect(page.getByRole("heading", { name: "Home hero" })).toBeVisible();
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 10; i++) { // to the top, past experiences an earlier attempt of this test may have left
     const up = page.getByRole("button", { name: `Move ${NAME} up` });
     if (await up.isDisabled()) break;
     await up.click();
@@ -129,6 +129,7 @@ test("an editor targets the home hero at a segment, previews it with why, publis
 
   // the storefront's decisions above were counted: the Content list shows the hero's impressions of the last 7 days, as stored
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Content" }).click();
+  await expect(page.getByRole("columnheader", { name: "Impressions, 7 days" })).toBeVisible(); // on the list before reloading it
   const hero = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Home hero" }) });
   await expect
     .poll(async () => {
