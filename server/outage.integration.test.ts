@@ -126,6 +126,16 @@ describe("a decision server through a database outage", () => {
     expect(stored[0]!.n).toBe(tally.acked.length); // not one acknowledged event lost
     const after = await readyz();
     expect(after.events).toMatchObject({ failed: 0, refused: tally.refused, accepted: tally.acked.length });
+
+    // every decision served, through the outage too, is one impression in exposures and one per placement in the day counts
+    await expect.poll(async () => (await readyz()).exposures.pending, { timeout: 20_000, interval: 200 }).toBe(0);
+    expect((await readyz()).exposures).toMatchObject({ written: tally.decided, dropped: 0 });
+    const [written] = await query<{ decisions: number; placements: number }>(
+      "SELECT coalesce(sum(impressions), 0)::int AS decisions, coalesce(sum(impressions * cardinality(placement_ids)), 0)::int AS placements FROM exposures",
+    );
+    expect(written).toEqual({ decisions: tally.decided, placements: tally.decided * PLACEMENTS.length });
+    const [counted] = await query<{ n: number }>("SELECT coalesce(sum(impressions), 0)::int AS n FROM placement_impressions");
+    expect(counted!.n).toBe(tally.decided * PLACEMENTS.length);
   }, 90_000);
 
   it("on SIGTERM stops accepting, writes what it holds, and exits", async () => {
