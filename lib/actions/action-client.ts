@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { unstorablePath } from "@/lib/api/storable-text";
+import { unstorablePath } from "@/lib/api/storable-json";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { ActionError, failure, type ActionFailure, type ActionResult } from "./result";

@@ -4,7 +4,7 @@ import { apiKeyFromHeaders, authenticateApiKey, type ApiCaller } from "./api-key
 import { checkOrigin } from "./cors";
 import { isConnectionError } from "@/lib/db/availability";
 import { ApiError, apiIssues, errorBody, tooLarge } from "./errors";
-import { mayHoldUnstorable, unstorablePath } from "./storable-text";
+import { MAX_JSON_DEPTH, mayHoldUnstorable, nestedDeeperThan, unstorablePath } from "./storable-json";
 
 const DEFAULT_MAX_BYTES = 32 * 1024;
 /** Any endpoint that needs the database while it cannot be reached: retry, not a server fault. */
@@ -104,11 +104,16 @@ function writeKeyOf(json: unknown): string | null {
   return typeof value === "string" && value ? value : null;
 }
 
-/** The body parsed as JSON; a string or key Postgres cannot store is refused with its path (outside `itemsField`, whose items the handler checks). */
+/**
+ * The body parsed as JSON. Refused: nesting deeper than MAX_JSON_DEPTH (the
+ * whole body), and a string or key Postgres cannot store, with its path
+ * (outside `itemsField`, whose items the handler checks one by one).
+ */
 async function readJson(request: ApiRequest, maxBytes: number, itemsField?: string): Promise<unknown> {
   const declared = Number(request.header("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await request.text(maxBytes);
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) throw new ApiError("invalid_body", `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { mayHoldUnstorable, unstorablePath } from "@/lib/api/storable-text";
+import { mayHoldUnstorable, unstorablePath } from "@/lib/api/storable-json";
 import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from "./limits";
 import { messageSchema, type Message } from "./schema";
 

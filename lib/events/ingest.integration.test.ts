@@ -185,6 +185,8 @@ describe("bad input", () => {
     ["batch over 500 KB", batch, { batch: Array.from({ length: 20 }, () => ({ type: "track", anonymousId: "a", event: "X", properties: { blob: "x".repeat(30 * 1024) } })) }, 413, "payload_too_large"],
     ["unknown type in batch", batch, { batch: [{ type: "shout", anonymousId: "a" }] }, 400, "invalid_body", "batch.0.type"],
     ["consent without purpose", consent, { anonymousId: "a", consent: {} }, 400, "invalid_body", "consent"],
+    ["properties nested 5,000 deep", track, `{"anonymousId":"a","event":"X","properties":{"a":${"[".repeat(5_000)}${"]".repeat(5_000)}}}`, 400, "invalid_body"],
+    ["a batch item nested 100 deep", batch, `{"batch":[{"type":"track","anonymousId":"a","event":"X","properties":{"a":${"[".repeat(100)}${"]".repeat(100)}}}]}`, 400, "invalid_body"],
   ];
   for (const [name, handler, body, status, code, path] of cases) {
     it(`refuses ${name} with ${status} ${code}, storing nothing`, async () => {
@@ -227,6 +229,14 @@ describe("bad input", () => {
       { index: 4, issues: [{ path: "properties.list.1", message: "must not contain the NUL character (U+0000)" }] },
     ]);
     expect(await eventCount()).toBe(before + 3);
+  });
+
+  it("stores properties nested as deep as the limit allows", async () => {
+    const nested = "[".repeat(60) + "1" + "]".repeat(60); // a track's properties are at depth 2: 62 in all, within 64
+    const response = await post(track, `{"anonymousId":"deep-ok","event":"Deep","messageId":"m-deep-ok","properties":{"a":${nested}}}`);
+    expect(response.status).toBe(200);
+    const stored = await db.event.findFirstOrThrow({ where: { workspaceId: workspace.id, messageId: "m-deep-ok" } });
+    expect(JSON.stringify(stored.properties)).toBe(`{"a":${nested}}`);
   });
 
   it("refuses U+0000 and unpaired surrogates (which Postgres cannot store) anywhere in a message with its path, and stores nothing of it", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { NUL_MESSAGE } from "@/lib/api/storable-text";
+import { NUL_MESSAGE } from "@/lib/api/storable-json";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { ImportIssue, ImportMapping } from "./schema";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { dashboardRoute } from "@/lib/api/dashboard-route";
 import { ApiError, apiIssues } from "@/lib/api/errors";
-import { unstorablePath } from "@/lib/api/storable-text";
+import { unstorablePath } from "@/lib/api/storable-json";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { runImport } from "@/lib/imports/run-import";

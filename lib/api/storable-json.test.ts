@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayHoldUnstorable, NUL_MESSAGE, SURROGATE_MESSAGE, unstorablePath } from "./storable-text";
+import { mayHoldUnstorable, nestedDeeperThan, NUL_MESSAGE, SURROGATE_MESSAGE, unstorablePath } from "./storable-json";
 
 describe("text Postgres cannot store, in JSON input", () => {
   it("finds the first string or key holding U+0000 or an unpaired surrogate, with its path and reason", () => {
@@ -22,5 +22,16 @@ describe("text Postgres cannot store, in JSON input", () => {
     expect(mayHoldUnstorable('{"a":"\\uD83D\\uDE00"}')).toBe(true); // an escaped emoji: a false alarm that unstorablePath clears
     expect(mayHoldUnstorable(JSON.stringify({ a: "x\\u0000" }))).toBe(true);
     expect(mayHoldUnstorable(JSON.stringify({ a: "x 😀 \\u00e9" }))).toBe(false);
+  });
+
+  it("tells JSON nested deeper than a limit, not counting brackets inside strings", () => {
+    const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+    expect(nestedDeeperThan(nested(64), 64)).toBe(false);
+    expect(nestedDeeperThan(nested(65), 64)).toBe(true);
+    expect(nestedDeeperThan(`{"a":{"b":[1,{"c":"}}}]]"}]}}`, 4)).toBe(false); // depth 4: the brackets in the string do not count
+    expect(nestedDeeperThan(`{"a":{"b":[1,{"c":{}}]}}`, 4)).toBe(true);
+    expect(nestedDeeperThan(`{"q":"say \\"[[[\\" and \\\\","d":[[]]}`, 3)).toBe(false); // escaped quotes and backslashes inside a string
+    expect(nestedDeeperThan(`{"q":"\\\\","d":[[[]]]}`, 3)).toBe(true); // a string ending in an escaped backslash ends there
+    expect(nestedDeeperThan("", 1)).toBe(false);
   });
 });

@@ -1,6 +1,39 @@
-// Text Postgres cannot store: U+0000 (in neither text nor jsonb) and unpaired
-// UTF-16 surrogates (jsonb refuses their \u escapes). JSON input may carry
-// both as escapes; they are refused with their path, like any bad field.
+// JSON input Postgres cannot store: text holding U+0000 (in neither text nor
+// jsonb) or unpaired UTF-16 surrogates (jsonb refuses their \u escapes),
+// refused with their path like any bad field; and values nested so deep that
+// Postgres' jsonb parser (and recursive code here) runs out of stack.
+
+/** How deep a request body's arrays and objects may nest (a track's properties start at 2, a batch item's at 4). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `max`, read before
+ * it is parsed (brackets inside strings do not count). One pass, no
+ * allocation; about a sixth of JSON.parse's time. Pure.
+ */
+export function nestedDeeperThan(json: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 34) {
+      // a string: on to its closing quote, the next one not escaped by an odd number of backslashes (found natively: strings are most of the text)
+      let end = json.indexOf('"', i + 1);
+      while (end !== -1) {
+        let before = end - 1;
+        while (json.charCodeAt(before) === 92) before--;
+        if ((end - 1 - before) % 2 === 0) break;
+        end = json.indexOf('"', end + 1);
+      }
+      if (end === -1) return false; // unterminated: not JSON, which the parser says
+      i = end;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) {
+      depth--;
+    }
+  }
+  return false;
+}
 
 export const NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 export const SURROGATE_MESSAGE = "must be valid Unicode (it holds an unpaired surrogate, U+D800–U+DFFF)";
