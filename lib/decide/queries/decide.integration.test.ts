@@ -6,7 +6,7 @@ import { handleBatch } from "@/lib/events/handlers";
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
 import { createHeroForPros } from "@/scripts/test/hero-fixture";
 import { placementImpressions } from "@/lib/content/queries/detail";
-import { flushExposures } from "./exposure-buffer";
+import { exposureStats, flushExposures } from "./exposure-buffer";
 import { stopConfigListener } from "./snapshot-store";
 
 type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
@@ -71,6 +71,22 @@ describe("POST /api/v1/decide", () => {
     expect((await placementImpressions(ws.workspace.id)).get(placementId)).toBe(impressions);
     const days = await db.placementImpression.findMany({ where: { workspaceId: ws.workspace.id } });
     expect(new Set(days.map((d) => d.day.toISOString().slice(0, 10)))).toEqual(new Set(rows.map((e) => e.occurredAt.toISOString().slice(0, 10))));
+  });
+
+  it("drops exposure rows that Postgres refuses instead of retrying them forever, and goes on writing the next ones", async () => {
+    await flushExposures();
+    await db.$executeRawUnsafe(`ALTER TABLE exposures ADD CONSTRAINT test_refuses_poison CHECK (anonymous_id IS DISTINCT FROM 'poison')`);
+    try {
+      const before = exposureStats();
+      await decideViaApp({ anonymousId: "poison", placements: ["home-hero"] });
+      await flushExposures();
+      expect(exposureStats()).toMatchObject({ pending: 0, dropped: before.dropped + 1, written: before.written });
+      await decideViaApp({ anonymousId: "after-poison", placements: ["home-hero"] });
+      await flushExposures();
+      expect(await db.exposure.count({ where: { workspaceId: ws.workspace.id, anonymousId: "after-poison" } })).toBe(1);
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE exposures DROP CONSTRAINT test_refuses_poison`);
+    }
   });
 
   it("refuses bad input with the field and reason, and keys without the decide scope", async () => {

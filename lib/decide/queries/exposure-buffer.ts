@@ -121,7 +121,12 @@ async function countImpressions(rows: readonly Row[]): Promise<void> {
   );
 }
 
-/** Writes everything buffered now (also at shutdown): first the day counts, then the rows; what fails goes back to the buffer. */
+/**
+ * Writes everything buffered now (also at shutdown): first the day counts,
+ * then the rows. What fails because the database cannot be reached goes back
+ * to the buffer; what Postgres refuses is logged and not tried again (the
+ * rows counted as dropped).
+ */
 export async function flushExposures(): Promise<void> {
   if (buffer.timer) clearTimeout(buffer.timer);
   buffer.timer = null;
@@ -136,9 +141,12 @@ export async function flushExposures(): Promise<void> {
       if (uncounted.length > 0) await countImpressions(uncounted);
       noteDatabaseOk();
     } catch (error) {
-      if (!noteDatabaseError(error)) console.error("[decide] counting impressions failed, will retry:", error instanceof Error ? error.message : error);
-      requeue(batch);
-      return;
+      if (noteDatabaseError(error)) {
+        requeue(batch);
+        return;
+      }
+      // refused by Postgres itself: counting again would fail again; the rows are still written
+      console.error(`[decide] counting the impressions of ${uncounted.length} decisions failed; they are not counted:`, error instanceof Error ? error.message : error);
     }
     for (const row of uncounted) row.counted = true;
     // COPY in chunks of WRITE_CHUNK rows: each one's preparation is a short pause of the event loop, not one long one
@@ -149,9 +157,13 @@ export async function flushExposures(): Promise<void> {
         buffer.written += chunk.reduce((n, e) => n + e.impressions, 0);
         noteDatabaseOk();
       } catch (error) {
-        if (!noteDatabaseError(error)) console.error("[decide] writing exposures failed, will retry:", error instanceof Error ? error.message : error);
-        requeue(batch.slice(i)); // counted already: their impressions are not counted again
-        return;
+        if (noteDatabaseError(error)) {
+          requeue(batch.slice(i)); // counted already: their impressions are not counted again
+          return;
+        }
+        // refused by Postgres itself: writing these rows again would fail again and hold the buffer forever
+        console.error(`[decide] writing ${chunk.length} exposure rows failed; they are dropped:`, error instanceof Error ? error.message : error);
+        noteDropped(chunk.reduce((n, e) => n + e.impressions, 0));
       }
     }
   })();
