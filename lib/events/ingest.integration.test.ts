@@ -185,6 +185,10 @@ describe("bad input", () => {
     ["batch over 500 KB", batch, { batch: Array.from({ length: 20 }, () => ({ type: "track", anonymousId: "a", event: "X", properties: { blob: "x".repeat(30 * 1024) } })) }, 413, "payload_too_large"],
     ["unknown type in batch", batch, { batch: [{ type: "shout", anonymousId: "a" }] }, 400, "invalid_body", "batch.0.type"],
     ["consent without purpose", consent, { anonymousId: "a", consent: {} }, 400, "invalid_body", "consent"],
+    ["a timestamp before 1900", track, { anonymousId: "a", event: "X", timestamp: "1899-12-31T23:59:59Z" }, 400, "invalid_body", "timestamp"],
+    ["a sentAt skew that puts the event past 9999", track, { anonymousId: "a", event: "X", originalTimestamp: "9999-12-31T23:59:59Z", sentAt: "2026-11-30T00:00:00Z" }, 400, "invalid_body", "originalTimestamp"],
+    ["a revenue over 1,000,000,000", track, { anonymousId: "a", event: "Order Completed", properties: { revenue: 1e300 } }, 400, "invalid_body", "properties.revenue"],
+    ["a batch's sentAt after 9999", batch, { sentAt: "+010000-01-01T00:00:00Z", batch: [{ type: "track", anonymousId: "a", event: "X" }] }, 400, "invalid_body", "sentAt"],
     ["properties nested 5,000 deep", track, `{"anonymousId":"a","event":"X","properties":{"a":${"[".repeat(5_000)}${"]".repeat(5_000)}}}`, 400, "invalid_body"],
     ["a batch item nested 100 deep", batch, `{"batch":[{"type":"track","anonymousId":"a","event":"X","properties":{"a":${"[".repeat(100)}${"]".repeat(100)}}}]}`, 400, "invalid_body"],
   ];

@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, MAX_EVENT_REVENUE, TIME_RANGE_MESSAGE } from "./limits";
 
 export const MESSAGE_TYPES = ["track", "identify", "page", "screen", "alias", "group"] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** Segment sends ids as strings, some libraries as numbers. */
 const idSchema = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"));
-const timeSchema = z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ local: true })], { error: "must be an ISO-8601 date-time" });
+const inTimeRange = (time: number) => time >= EARLIEST_EVENT_TIME && time <= LATEST_EVENT_TIME;
+const timeSchema = z
+  .union([z.iso.datetime({ offset: true }), z.iso.datetime({ local: true })], { error: "must be an ISO-8601 date-time" })
+  .refine((value) => inTimeRange(Date.parse(value)), TIME_RANGE_MESSAGE);
 const objectSchema = z.record(z.string().max(200), z.unknown());
 
 /** Fields every Segment message may carry. */
@@ -36,6 +40,14 @@ export const messageSchema = z
   .superRefine((message, ctx) => {
     if (message.type === "alias" && !message.userId) ctx.addIssue({ code: "custom", path: ["userId"], message: "is required for alias" });
     if (!message.userId && !message.anonymousId) ctx.addIssue({ code: "custom", path: ["userId"], message: "userId or anonymousId is required" });
+    // the clock-skew correction (see eventTime) must land in the range too: it is done against the time received, about now
+    if (message.sentAt && message.originalTimestamp && !inTimeRange(Date.now() - (Date.parse(message.sentAt) - Date.parse(message.originalTimestamp)))) {
+      ctx.addIssue({ code: "custom", path: ["originalTimestamp"], message: `${TIME_RANGE_MESSAGE} once the device clock's skew (sentAt − originalTimestamp) is removed` });
+    }
+    const revenue = "properties" in message ? message.properties?.revenue : undefined;
+    if (typeof revenue === "number" && !(Math.abs(revenue) <= MAX_EVENT_REVENUE)) {
+      ctx.addIssue({ code: "custom", path: ["properties", "revenue"], message: `must be at most ${MAX_EVENT_REVENUE.toLocaleString("en-US")} in absolute value` });
+    }
   });
 
 export type Message = z.output<typeof messageSchema>;

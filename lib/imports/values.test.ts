@@ -30,6 +30,11 @@ describe("import value normalization", () => {
     expect(value(dateValue("2026-02-30", "dmy"))).toMatch(/^ERR/);
     expect(value(dateValue("2026-13-01", "dmy"))).toMatch(/^ERR/);
     expect(value(dateValue("soon", "dmy"))).toMatch(/^ERR/);
+    // only what Postgres stores and ISO writes with four digits: 1900 to 9999
+    expect(value(dateValue("0000-01-01", "dmy"))).toMatch(/^ERR.*between the years 1900 and 9999/);
+    expect(value(dateValue("01/01/1899", "dmy"))).toMatch(/^ERR.*between the years 1900 and 9999/);
+    expect(value(dateValue("1900-01-01", "dmy"))).toEqual(new Date("1900-01-01T00:00:00Z"));
+    expect(value(dateValue("9999-12-31T23:59:59Z", "dmy"))).toEqual(new Date("9999-12-31T23:59:59Z"));
   });
   it("amounts with symbols, codes and both decimal styles", () => {
     expect(value(amountValue("1,234.50", "USD"))).toEqual({ amount: 1234.5, currency: "USD" });
@@ -38,6 +43,8 @@ describe("import value normalization", () => {
     expect(value(amountValue("£12", "USD"))).toEqual({ amount: 12, currency: "GBP" });
     expect(value(amountValue("12 XYZ", "USD"))).toMatch(/^ERR.*currency/);
     expect(value(amountValue("twelve", "USD"))).toMatch(/^ERR/);
+    expect(value(amountValue("1,000,000,000", "USD"))).toEqual({ amount: 1e9, currency: "USD" });
+    expect(value(amountValue("1,000,000,000.01", "USD"))).toMatch(/^ERR.*more than 1,000,000,000/); // the profiles' totals hold up to 10^12
   });
   it("currencies", () => {
     expect(value(currencyValue("eur"))).toBe("EUR");
