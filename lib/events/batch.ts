@@ -4,6 +4,11 @@ import { messageSchema, type Message } from "./schema";
 
 export type ItemFailure = { index: number; issues: { path: string; message: string }[] };
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** An item's context over the batch's; a context that is not an object stays as sent, for validation to refuse (spread, a string would become its characters). */
+const withContext = (shared: Record<string, unknown> | undefined, own: unknown) => (own === undefined ? { ...shared } : isPlainObject(own) ? { ...shared, ...own } : own);
+
 /**
  * Checks a batch's items one by one, so that good items are kept when others
  * are bad. Items inherit the batch's `context` and `sentAt` (as Segment's
@@ -24,10 +29,7 @@ export function splitBatch(envelope: { batch: unknown[]; context?: Record<string
       failed.push({ index, issues: [{ path: bad.path.join("."), message: bad.message }] });
       return;
     }
-    const withDefaults =
-      item && typeof item === "object" && !Array.isArray(item)
-        ? { ...item, sentAt: (item as { sentAt?: unknown }).sentAt ?? envelope.sentAt, context: { ...envelope.context, ...((item as { context?: object }).context ?? {}) } }
-        : item;
+    const withDefaults = isPlainObject(item) ? { ...item, sentAt: item.sentAt ?? envelope.sentAt, context: withContext(envelope.context, item.context) } : item;
     const parsed = messageSchema.safeParse(withDefaults);
     if (parsed.success) valid.push(parsed.data);
     else failed.push({ index, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
