@@ -7,12 +7,15 @@ import { POST as identify } from "@/app/api/v1/identify/route";
 import { POST as page } from "@/app/api/v1/page/route";
 import { POST as track } from "@/app/api/v1/track/route";
 import { closePgPool } from "@/lib/db/pg-pool";
+import { startDecisionServer, type RunningDecisionServer } from "@/scripts/test/decision-server";
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
 /**
  * Bad input is a 4xx with the field and reason, never a 500: valid messages
  * of every kind with one to three fields (or nested keys) set to odd values
  * (edge-case strings, times and numbers, nested values), sent to every public
- * endpoint. The seed changes with each local run and is printed with any
+ * endpoint, of the app and of a decision server; the decision server, which
+ * acknowledges events before it stores them, must then store every one it
+ * acknowledged (none may fail later in Postgres). The seed changes with each local run and is printed with any
  * failure (`FUZZ_SEED=… npm run test:integration -- lib/api/fuzz` repeats
  * it); under CI it is fixed, so that a landing does not depend on a draw.
  */
@@ -21,12 +24,18 @@ const RUNS = 1_500;
 
 let key = "";
 let ck = "";
+let server: RunningDecisionServer;
 beforeAll(async () => {
   const ws = await createTestWorkspace("Fuzz", ["admin"]);
   key = await createTestApiKey(ws.workspace.id, "write");
   ck = await createTestApiKey(ws.workspace.id, "client");
+  server = await startDecisionServer(process.env.DATABASE_URL!);
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+  await closePgPool();
 });
-afterAll(() => closePgPool());
+const readyz = async () => (await fetch(`${server.url}/readyz`)).json() as Promise<{ events: { waiting: number; failed: number; accepted: number; stored: number; duplicates: number } }>;
 
 let seed = SEED;
 const r = () => {
@@ -65,8 +74,16 @@ it("no input to a public endpoint gives a 500", async () => {
   for (let i = 0; i < RUNS; i++) {
     const [name, handler, auth] = pick([["track", track, key], ["identify", identify, key], ["page", page, key], ["alias", alias, key], ["consent", consent, key], ["decide", decide, ck], ["batch", batch, key]] as const);
     const body = JSON.stringify(name === "batch" ? { batch: Array.from({ length: 1 + Math.floor(r() * 4) }, () => mutated(pick(["track", "identify", "page", "alias", "group"]))), ...(r() < 0.3 ? { context: obj(1), sentAt: str() } : {}) } : mutated(name));
-    const res = await handler(new Request("http://localhost/x", { method: "POST", headers: { authorization: `Bearer ${auth}` }, body }));
-    if (res.status >= 500) failures.push(`${name} ${res.status} ${body.slice(0, 300)}`);
+    const headers = { authorization: `Bearer ${auth}` };
+    const res = await handler(new Request("http://localhost/x", { method: "POST", headers, body }));
+    if (res.status >= 500) failures.push(`app ${name} ${res.status} ${body.slice(0, 300)}`);
+    if (name === "consent") continue; // not a decision server route
+    const served = await fetch(`${server.url}/v1/${name}`, { method: "POST", headers, body });
+    if (served.status >= 500) failures.push(`decision server ${name} ${served.status} ${body.slice(0, 300)}`);
   }
   expect(failures.slice(0, 10), `FUZZ_SEED=${SEED}: ${failures.length} of ${RUNS} requests answered 5xx`).toEqual([]);
+  await expect.poll(async () => (await readyz()).events.waiting, { timeout: 20_000 }).toBe(0);
+  const { events } = await readyz();
+  expect(events.failed, `FUZZ_SEED=${SEED}: events the decision server acknowledged and could not store`).toBe(0);
+  expect(events.accepted).toBeGreaterThan(0);
 }, 120_000);
