@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, MAX_EVENT_REVENUE, TIME_RANGE_MESSAGE } from "./limits";
+import { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, MAX_EVENT_REVENUE, TIME_RANGE } from "./limits";
 
 export const MESSAGE_TYPES = ["track", "identify", "page", "screen", "alias", "group"] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
@@ -9,7 +9,7 @@ const idSchema = z.union([z.string(), z.number()]).transform(String).pipe(z.stri
 const inTimeRange = (time: number) => time >= EARLIEST_EVENT_TIME && time <= LATEST_EVENT_TIME;
 const timeSchema = z
   .union([z.iso.datetime({ offset: true }), z.iso.datetime({ local: true })], { error: "must be an ISO-8601 date-time" })
-  .refine((value) => inTimeRange(Date.parse(value)), TIME_RANGE_MESSAGE);
+  .refine((value) => inTimeRange(Date.parse(value)), `must be ${TIME_RANGE}`);
 const objectSchema = z.record(z.string().max(200), z.unknown());
 
 /** Fields every Segment message may carry. */
@@ -42,7 +42,7 @@ export const messageSchema = z
     if (!message.userId && !message.anonymousId) ctx.addIssue({ code: "custom", path: ["userId"], message: "userId or anonymousId is required" });
     // the clock-skew correction (see eventTime) must land in the range too: it is done against the time received, about now
     if (message.sentAt && message.originalTimestamp && !inTimeRange(Date.now() - (Date.parse(message.sentAt) - Date.parse(message.originalTimestamp)))) {
-      ctx.addIssue({ code: "custom", path: ["originalTimestamp"], message: `${TIME_RANGE_MESSAGE} once the device clock's skew (sentAt − originalTimestamp) is removed` });
+      ctx.addIssue({ code: "custom", path: ["originalTimestamp"], message: `must be ${TIME_RANGE} once the device clock's skew (sentAt − originalTimestamp) is removed` });
     }
     const revenue = "properties" in message ? message.properties?.revenue : undefined;
     if (typeof revenue === "number" && !(Math.abs(revenue) <= MAX_EVENT_REVENUE)) {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { NUL_MESSAGE } from "@/lib/api/storable-json";
+import { unstorableReason } from "@/lib/api/storable-json";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { ImportIssue, ImportMapping } from "./schema";
@@ -24,9 +24,12 @@ function fieldsOf(record: Record<string, string>, mapping: ImportMapping): Map<s
   return fields;
 }
 
-/** Cells holding U+0000, which Postgres stores in no text column, each an issue of the row (decoded UTF-8 holds no unpaired surrogate). */
-const nulIssues = (fields: Map<string, string>, line: number): ImportIssue[] =>
-  [...fields].filter(([, raw]) => raw.includes("\u0000")).map(([field]) => ({ line, field, reason: NUL_MESSAGE }));
+/** Cells Postgres cannot store (U+0000), each an issue of the row. */
+const unstorableIssues = (fields: Map<string, string>, line: number): ImportIssue[] =>
+  [...fields].flatMap(([field, raw]) => {
+    const reason = unstorableReason(raw);
+    return reason ? [{ line, field, reason }] : [];
+  });
 
 const base = (messageId: string, occurredAt: Date): Omit<NormalizedEvent, "type" | "name" | "traits" | "properties"> => ({ messageId, occurredAt, context: { source: "csv-import" }, consent: null, revenue: null });
 const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
@@ -38,8 +41,8 @@ const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(va
  */
 export function customerRow(record: Record<string, string>, mapping: ImportMapping, line: number, at: Date): RowResult {
   const fields = fieldsOf(record, mapping);
-  const nul = nulIssues(fields, line);
-  if (nul.length) return { ok: false, issues: nul };
+  const unstorable = unstorableIssues(fields, line);
+  if (unstorable.length) return { ok: false, issues: unstorable };
   const issues: ImportIssue[] = [];
   const traits: Record<string, unknown> = {};
   const check = <T>(field: string, result: { ok: true; value: T } | { ok: false; reason: string }) => {
@@ -76,8 +79,8 @@ export function customerRow(record: Record<string, string>, mapping: ImportMappi
  */
 export function orderRow(record: Record<string, string>, mapping: ImportMapping, line: number, at: Date): RowResult {
   const fields = fieldsOf(record, mapping);
-  const nul = nulIssues(fields, line);
-  if (nul.length) return { ok: false, issues: nul };
+  const unstorable = unstorableIssues(fields, line);
+  if (unstorable.length) return { ok: false, issues: unstorable };
   const issues: ImportIssue[] = [];
   const orderId = fields.get("order_id");
   if (!orderId) issues.push({ line, field: "order_id", reason: "is empty" });

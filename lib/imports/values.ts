@@ -1,7 +1,7 @@
 import countries from "i18n-iso-countries";
 import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, MAX_EVENT_REVENUE } from "@/lib/events/limits";
+import { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, MAX_EVENT_REVENUE, TIME_RANGE } from "@/lib/events/limits";
 import { normalizeEmail } from "@/lib/identity/normalize";
 
 countries.registerLocale(english);
@@ -52,7 +52,7 @@ export function dateValue(raw: string, order: "dmy" | "mdy"): Result<Date> {
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) date = null;
   }
   if (!date || Number.isNaN(date.getTime())) return no(`“${raw}” is not a date (use 2026-03-04 or ${order === "dmy" ? "04/03/2026" : "03/04/2026"})`);
-  if (date.getTime() < EARLIEST_EVENT_TIME || date.getTime() > LATEST_EVENT_TIME) return no(`“${raw}” is not between the years 1900 and 9999`);
+  if (date.getTime() < EARLIEST_EVENT_TIME || date.getTime() > LATEST_EVENT_TIME) return no(`“${raw}” is not ${TIME_RANGE}`);
   return ok(date);
 }
 

@@ -3,7 +3,7 @@ import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
 
 /** What one placement of a decision served. */
-export type Served = { placementId: string; variantId: string };
+type Served = { placementId: string; variantId: string };
 type Visitor = { workspaceId: string; profileId: string | null; anonymousId: string | null; occurredAt: Date };
 /** One decision as the exposures table keeps it; `counted` once its impressions are in the day counts. */
 type Row = Visitor & { served: readonly Served[]; impressions: number; counted: boolean };
@@ -91,25 +91,19 @@ function requeue(rows: readonly Row[]): void {
 
 /** Adds rows' impressions to the per-placement, per-variant, per-UTC-day counts (placements deleted meanwhile are skipped). */
 async function countImpressions(rows: readonly Row[]): Promise<void> {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { workspaceId: string; placementId: string; variantId: string; day: string; impressions: number }>();
   for (const row of rows) {
     const day = row.occurredAt.toISOString().slice(0, 10);
     for (const { placementId, variantId } of row.served) {
       const key = `${row.workspaceId}\u0000${placementId}\u0000${day}\u0000${variantId}`;
-      counts.set(key, (counts.get(key) ?? 0) + row.impressions);
+      const count = counts.get(key);
+      if (count) count.impressions += row.impressions;
+      else counts.set(key, { workspaceId: row.workspaceId, placementId, variantId, day, impressions: row.impressions });
     }
   }
   // in one order, the same in every server: servers adding to the same counts at once never wait on each other in a cycle
-  const keys = [...counts.keys()].sort();
-  const columns: [string[], string[], string[], string[], number[]] = [[], [], [], [], []];
-  for (const key of keys) {
-    const [workspaceId, placementId, day, variantId] = key.split("\u0000") as [string, string, string, string];
-    columns[0].push(workspaceId);
-    columns[1].push(placementId);
-    columns[2].push(variantId);
-    columns[3].push(day);
-    columns[4].push(counts.get(key)!);
-  }
+  const sorted = [...counts.keys()].sort().map((key) => counts.get(key)!);
+  const columns = [sorted.map((c) => c.workspaceId), sorted.map((c) => c.placementId), sorted.map((c) => c.variantId), sorted.map((c) => c.day), sorted.map((c) => c.impressions)];
   await pgPool().query(
     `INSERT INTO placement_impressions (workspace_id, placement_id, variant_id, day, impressions)
      SELECT u.workspace_id, u.placement_id, u.variant_id, u.day, u.impressions

@@ -11,12 +11,10 @@ type Pending = { event: NormalizedEvent; profileId: string };
 const EVENT_COLUMNS = ["workspace_id", "profile_id", "type", "name", "properties", "context", "message_id", "occurred_at", "received_at"];
 const UNIQUE_VIOLATION = "23505";
 
-const rowsOf = (workspaceId: string | null, events: readonly Pending[], receivedAt: Date) => {
+/** The events as rows of EVENT_COLUMNS, for COPY. */
+const rowsOf = (workspaceId: string, events: readonly Pending[], receivedAt: Date) => {
   const at = receivedAt.toISOString();
-  return events.map(({ event, profileId }) => {
-    const row = [profileId, event.type, event.name, JSON.stringify(event.properties), JSON.stringify(event.context), event.messageId, event.occurredAt.toISOString(), event.receivedAt?.toISOString() ?? at];
-    return workspaceId === null ? row : [workspaceId, ...row];
-  });
+  return events.map(({ event, profileId }) => [workspaceId, profileId, event.type, event.name, JSON.stringify(event.properties), JSON.stringify(event.context), event.messageId, event.occurredAt.toISOString(), event.receivedAt?.toISOString() ?? at]);
 };
 
 /**
@@ -30,9 +28,10 @@ const rowsOf = (workspaceId: string | null, events: readonly Pending[], received
 async function insertEvents(client: pg.PoolClient, workspaceId: string, events: readonly Pending[], receivedAt: Date): Promise<Pending[]> {
   const seen = new Set<string>();
   const unique = events.filter(({ event }) => !seen.has(event.messageId) && seen.add(event.messageId));
+  const rows = rowsOf(workspaceId, unique, receivedAt);
   await client.query("SAVEPOINT copy_events");
   try {
-    await copyInto(client, "events", EVENT_COLUMNS, rowsOf(workspaceId, unique, receivedAt));
+    await copyInto(client, "events", EVENT_COLUMNS, rows);
     await client.query("RELEASE SAVEPOINT copy_events");
     return unique;
   } catch (error) {
@@ -41,15 +40,12 @@ async function insertEvents(client: pg.PoolClient, workspaceId: string, events: 
   }
   // every time, in the transaction: a creation rolled back with its transaction must not be taken for done
   await client.query(
-    `CREATE TEMP TABLE IF NOT EXISTS events_stage (profile_id text, type text, name text, properties jsonb, context jsonb, message_id text, occurred_at timestamptz, received_at timestamptz) ON COMMIT DELETE ROWS`,
+    `CREATE TEMP TABLE IF NOT EXISTS events_stage (workspace_id text, profile_id text, type text, name text, properties jsonb, context jsonb, message_id text, occurred_at timestamptz, received_at timestamptz) ON COMMIT DELETE ROWS`,
   );
-  await copyInto(client, "events_stage", EVENT_COLUMNS.slice(1), rowsOf(null, unique, receivedAt));
+  await copyInto(client, "events_stage", EVENT_COLUMNS, rows);
+  const columns = EVENT_COLUMNS.join(", ");
   const inserted = await client.query<{ message_id: string }>(
-    `INSERT INTO events (workspace_id, profile_id, type, name, properties, context, message_id, occurred_at, received_at)
-     SELECT $1, profile_id, type, name, properties, context, message_id, occurred_at, received_at FROM events_stage
-     ON CONFLICT (workspace_id, message_id) DO NOTHING
-     RETURNING message_id`,
-    [workspaceId],
+    `INSERT INTO events (${columns}) SELECT ${columns} FROM events_stage ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING message_id`,
   );
   const newIds = new Set(inserted.rows.map((r) => r.message_id));
   return unique.filter((e) => newIds.has(e.event.messageId));
