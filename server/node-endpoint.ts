@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ApiAnswer, ApiRequest, Endpoint } from "@/lib/api/endpoint";
+import { jsonTextOf, type ApiAnswer, type ApiRequest, type Endpoint } from "@/lib/api/endpoint";
 import { tooLarge } from "@/lib/api/errors";
 
 /** A `node:http` request as the endpoints see it (the same shape the app's route handlers give them). */
@@ -44,7 +44,7 @@ export function writeAnswer(res: ServerResponse, result: ApiAnswer): void {
     res.end();
     return;
   }
-  const json = JSON.stringify(result.body); // a string body goes out in one write with the head (a Buffer would be a second one)
+  const json = jsonTextOf(result.body); // a string body goes out in one write with the head (a Buffer would be a second one)
   res.writeHead(result.status, { "content-type": "application/json", "content-length": Buffer.byteLength(json), ...result.headers });
   res.end(json);
 }

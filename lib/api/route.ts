@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { endpoint, type ApiRequest, type Endpoint, type EndpointCaller, type EndpointContext, type EndpointOptions } from "./endpoint";
+import { endpoint, jsonTextOf, type ApiRequest, type Endpoint, type EndpointCaller, type EndpointContext, type EndpointOptions } from "./endpoint";
 import { readBodyLimited } from "./read-body";
 
 export { answer } from "./endpoint";
@@ -11,7 +11,7 @@ export function nextRoute(serve: Endpoint): (request: Request) => Promise<Respon
     const result = await serve(adapted);
     return result.body === undefined
       ? new Response(null, { status: result.status, headers: result.headers })
-      : Response.json(result.body, { status: result.status, headers: result.headers });
+      : new Response(jsonTextOf(result.body), { status: result.status, headers: { "content-type": "application/json", ...result.headers } });
   };
 }
 

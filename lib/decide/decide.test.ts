@@ -86,3 +86,24 @@ describe("decide", () => {
     expect(buildSnapshot(cfg, NOW).historyDays).toBe(7);
   });
 });
+
+describe("decide's shared decisions", () => {
+  const cfg = config([experience("germans", 1, { rule: de })]);
+  const snapshot = buildSnapshot(cfg, NOW);
+  const ask = (v: VisitorState) => decide(snapshot, v, { placements: ["home-hero"], context: {}, now: NOW }).decisions["home-hero"]!;
+
+  it("serves content without template outputs as one frozen object per variant and reason, and renders templates afresh", () => {
+    const fallback = ask(visitor(profile({ country: "FR" })));
+    expect(fallback).toEqual({ variantId: "v-default", experienceId: null, content: "<h1>Welcome</h1>", contentType: "html", reason: "default" });
+    expect(Object.isFrozen(fallback)).toBe(true);
+    expect(ask(visitor(null))).toBe(fallback);
+    const refused = ask(visitor(null, false));
+    expect(refused).toMatchObject({ variantId: "v-default", reason: "no_consent" });
+    expect(refused).not.toBe(fallback);
+    expect(ask(visitor(null, false))).toBe(refused);
+    const ana = ask(visitor(profile({ country: "DE", first_name: "Ana" })));
+    expect(ana.content).toBe("<h1>germans for Ana</h1>");
+    expect(Object.isFrozen(ana)).toBe(false);
+    expect(ask(visitor(profile({ country: "DE", first_name: "Bo" }))).content).toBe("<h1>germans for Bo</h1>");
+  });
+});

@@ -11,6 +11,22 @@ const EMPTY_PROFILE: ProfileState = {
   staticSegments: new Set(),
 };
 
+/**
+ * Decisions of variants without template outputs, made once per variant and
+ * reason and frozen: every request served that variant gets the same object
+ * (so the answer's JSON of it is made once too, see answer-json.ts).
+ */
+const literalDecisions = new WeakMap<SnapshotVariant, Map<Decision["reason"], Decision>>();
+function literalDecision(placement: SnapshotPlacement, variant: SnapshotVariant, content: string, experienceId: string | null, reason: Decision["reason"]): Decision {
+  let byReason = literalDecisions.get(variant);
+  if (!byReason) literalDecisions.set(variant, (byReason = new Map()));
+  const made = byReason.get(reason);
+  if (made?.experienceId === experienceId && made.contentType === placement.contentType) return made;
+  const decision = Object.freeze({ variantId: variant.id, experienceId, content, contentType: placement.contentType, reason });
+  byReason.set(reason, decision);
+  return decision;
+}
+
 /** Whether an experience's schedule includes this instant. */
 export function isScheduled(experience: Pick<SnapshotExperience, "startsAt" | "endsAt">, now: number): boolean {
   return (experience.startsAt === null || now >= experience.startsAt) && (experience.endsAt === null || now < experience.endsAt);
@@ -30,15 +46,13 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
   const state: ProfileState = request.traits ? { ...base, traits } : base;
   const evaluation = startEvaluation(state, request.now, request.context);
   let data: TemplateData | undefined; // built once, and only when a template reads it
-  const render = (variant: SnapshotVariant) => variant.template.literal ?? variant.template.render((data ??= templateData(visitor.profile, traits, request.context, request.now)));
   const result: DecideResult = { decisions: {}, unknownPlacements: [], empty: [] };
-  const serve = (placement: SnapshotPlacement, variant: SnapshotVariant, experienceId: string | null, reason: Decision["reason"]): Decision => ({
-    variantId: variant.id,
-    experienceId,
-    content: render(variant),
-    contentType: placement.contentType,
-    reason,
-  });
+  const serve = (placement: SnapshotPlacement, variant: SnapshotVariant, experienceId: string | null, reason: Decision["reason"]): Decision => {
+    const { literal } = variant.template;
+    if (literal !== null) return literalDecision(placement, variant, literal, experienceId, reason);
+    const content = variant.template.render((data ??= templateData(visitor.profile, traits, request.context, request.now)));
+    return { variantId: variant.id, experienceId, content, contentType: placement.contentType, reason };
+  };
   for (const key of new Set(request.placements)) {
     const placement = snapshot.placements.get(key);
     if (!placement) {

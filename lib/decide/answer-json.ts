@@ -1,0 +1,26 @@
+import type { Decision } from "./types";
+
+/** What `POST /v1/decide` answers. */
+export type DecideAnswer = { profileId: string | null; decisions: Record<string, Decision>; unknownPlacements: string[] };
+
+/** `"key":{…decision…}` of the decisions the decision core shares between requests (frozen ones, see decide.ts), made once each. */
+const entries = new WeakMap<Decision, { key: string; json: string }>();
+function entryJson(key: string, decision: Decision): string {
+  if (!Object.isFrozen(decision)) return `${JSON.stringify(key)}:${JSON.stringify(decision)}`;
+  const made = entries.get(decision);
+  if (made?.key === key) return made.json;
+  const json = `${JSON.stringify(key)}:${JSON.stringify(decision)}`;
+  entries.set(decision, { key, json });
+  return json;
+}
+
+/**
+ * The decide answer as JSON text: exactly `JSON.stringify(answer)`, built
+ * from each decision's JSON, which for content without template outputs
+ * (most of it) is made once, not on every request.
+ */
+export function decideAnswerJson(answer: DecideAnswer): string {
+  let decisions = "";
+  for (const key of Object.keys(answer.decisions)) decisions += decisions ? `,${entryJson(key, answer.decisions[key]!)}` : entryJson(key, answer.decisions[key]!);
+  return `{"profileId":${JSON.stringify(answer.profileId ?? null)},"decisions":{${decisions}},"unknownPlacements":${answer.unknownPlacements.length === 0 ? "[]" : JSON.stringify(answer.unknownPlacements)}}`;
+}
