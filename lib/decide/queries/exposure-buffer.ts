@@ -2,11 +2,10 @@ import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
 
-/** What one placement of a decision served. */
-type Served = { placementId: string; variantId: string };
-type Visitor = { workspaceId: string; profileId: string | null; anonymousId: string | null; occurredAt: Date };
+/** One served decision: who, when (ms), and the variant served in each placement (position by position, as the table keeps them). */
+export type ServedDecision = { workspaceId: string; profileId: string | null; anonymousId: string | null; occurredAt: number; placementIds: readonly string[]; variantIds: readonly string[] };
 /** One decision as the exposures table keeps it; `counted` once its impressions are in the day counts. */
-type Row = Visitor & { served: readonly Served[]; impressions: number; counted: boolean };
+type Row = ServedDecision & { impressions: number; counted: boolean };
 
 /** Buffered exposures are written every this many ms, or sooner when this many distinct rows wait. */
 const FLUSH_MS = Number(process.env.EXPOSURE_FLUSH_MS ?? 1_000);
@@ -22,13 +21,13 @@ type Buffer = { pending: Pending; rows: number; timer: NodeJS.Timeout | null; fl
 const globalForBuffer = globalThis as unknown as { exposureBuffer?: Buffer };
 const buffer = (globalForBuffer.exposureBuffer ??= { pending: new Map(), rows: 0, timer: null, flushing: null, dropped: 0, warnedAt: 0, written: 0 });
 
-const visitorKey = (e: Pick<Visitor, "workspaceId" | "profileId" | "anonymousId">) => `${e.workspaceId}\u0000${e.profileId ?? ""}\u0000${e.anonymousId ?? ""}`;
+const visitorKey = (e: Pick<ServedDecision, "workspaceId" | "profileId" | "anonymousId">) => `${e.workspaceId}\u0000${e.profileId ?? ""}\u0000${e.anonymousId ?? ""}`;
 
 /** The same variants in the same placements (a variant belongs to one placement). */
-function sameServed(a: readonly Served[], b: readonly Served[]): boolean {
+function sameVariants(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.variantId !== b[i]!.variantId) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -40,7 +39,7 @@ function sameServed(a: readonly Served[], b: readonly Served[]): boolean {
 function add(visitorRows: Row[] | undefined, visitor: string, row: Row): boolean {
   let rows: Row[] | undefined = visitorRows ?? buffer.pending.get(visitor);
   for (const same of rows ?? []) {
-    if (same.counted !== row.counted || !sameServed(same.served, row.served)) continue;
+    if (same.counted !== row.counted || !sameVariants(same.variantIds, row.variantIds)) continue;
     same.impressions += row.impressions;
     if (row.occurredAt < same.occurredAt) same.occurredAt = row.occurredAt;
     return true;
@@ -72,10 +71,11 @@ function schedule(): void {
  * placements, and added to the per-placement day counts. The buffer is
  * bounded; what does not fit is dropped and counted (see exposureStats).
  */
-export function recordExposures(visitor: Visitor, served: readonly Served[]): void {
-  if (served.length === 0) return;
-  const key = visitorKey(visitor);
-  const row: Row = { workspaceId: visitor.workspaceId, profileId: visitor.profileId, anonymousId: visitor.anonymousId, occurredAt: visitor.occurredAt, served, impressions: 1, counted: false };
+export function recordExposures(decision: ServedDecision): void {
+  if (decision.variantIds.length === 0) return;
+  const key = visitorKey(decision);
+  const { workspaceId, profileId, anonymousId, occurredAt, placementIds, variantIds } = decision;
+  const row: Row = { workspaceId, profileId, anonymousId, occurredAt, placementIds, variantIds, impressions: 1, counted: false };
   if (!add(buffer.pending.get(key), key, row)) noteDropped(1);
   if (buffer.rows >= FLUSH_AT) void flushExposures();
   else schedule();
@@ -93,8 +93,10 @@ function requeue(rows: readonly Row[]): void {
 async function countImpressions(rows: readonly Row[]): Promise<void> {
   const counts = new Map<string, { workspaceId: string; placementId: string; variantId: string; day: string; impressions: number }>();
   for (const row of rows) {
-    const day = row.occurredAt.toISOString().slice(0, 10);
-    for (const { placementId, variantId } of row.served) {
+    const day = new Date(row.occurredAt).toISOString().slice(0, 10);
+    for (let i = 0; i < row.placementIds.length; i++) {
+      const placementId = row.placementIds[i]!;
+      const variantId = row.variantIds[i]!;
       const key = `${row.workspaceId}\u0000${placementId}\u0000${day}\u0000${variantId}`;
       const count = counts.get(key);
       if (count) count.impressions += row.impressions;
@@ -147,7 +149,7 @@ export async function flushExposures(): Promise<void> {
     for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
       const chunk = batch.slice(i, i + WRITE_CHUNK);
       try {
-        await copyRows(pgPool(), "exposures", COLUMNS, chunk.map((e) => [e.workspaceId, e.profileId, e.anonymousId, e.served.map((s: Served) => s.placementId), e.served.map((s: Served) => s.variantId), e.occurredAt.toISOString(), e.impressions]));
+        await copyRows(pgPool(), "exposures", COLUMNS, chunk.map((e) => [e.workspaceId, e.profileId, e.anonymousId, e.placementIds, e.variantIds, new Date(e.occurredAt).toISOString(), e.impressions]));
         buffer.written += chunk.reduce((n, e) => n + e.impressions, 0);
         noteDatabaseOk();
       } catch (error) {

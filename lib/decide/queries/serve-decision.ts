@@ -19,8 +19,13 @@ export async function serveDecision(workspaceId: string, body: DecideBody, optio
   const visitor = await readVisitor(workspaceId, body, snapshot.historyDays, now);
   const context = visitContextOf(body, { now, countryHeader: options.countryHeader, returning: (visitor.profile?.computed.sessions ?? 0) > 1 });
   const result = decide(snapshot, visitor, { placements: body.placements, context, traits: body.traits, now });
-  const served = Object.entries(result.decisions).map(([key, d]) => ({ placementId: snapshot.placements.get(key)!.id, variantId: d.variantId }));
-  recordExposures({ workspaceId, profileId: visitor.profileId, anonymousId: visitor.profileId ? null : (body.anonymousId ?? null), occurredAt: new Date(now) }, served);
+  const placementIds: string[] = [];
+  const variantIds: string[] = [];
+  for (const key in result.decisions) {
+    placementIds.push(snapshot.placements.get(key)!.id);
+    variantIds.push(result.decisions[key]!.variantId);
+  }
+  recordExposures({ workspaceId, profileId: visitor.profileId, anonymousId: visitor.profileId ? null : (body.anonymousId ?? null), occurredAt: now, placementIds, variantIds });
   return { profileId: visitor.profileId, decisions: result.decisions, unknownPlacements: result.unknownPlacements };
 }
 

@@ -21,6 +21,13 @@ const cache = (globalForCache.visitorCache ??= { entries: new Map(), byId: new M
 
 const idKeys = (workspaceId: string, ids: VisitorIds) => [ids.userId !== undefined ? `${workspaceId}\u0000u\u0000${ids.userId}` : null, ids.anonymousId !== undefined ? `${workspaceId}\u0000a\u0000${ids.anonymousId}` : null].filter((k): k is string => k !== null);
 const entryKey = (keys: string[]) => keys.join("\u0001");
+/** entryKey(idKeys(…)) without the arrays (every decision looks one up). */
+function lookupKey(workspaceId: string, ids: VisitorIds): string {
+  const user = ids.userId !== undefined ? `${workspaceId}\u0000u\u0000${ids.userId}` : "";
+  if (ids.anonymousId === undefined) return user;
+  const anonymous = `${workspaceId}\u0000a\u0000${ids.anonymousId}`;
+  return user ? `${user}\u0001${anonymous}` : anonymous;
+}
 
 function remove(key: string): void {
   const entry = cache.entries.get(key);
@@ -35,7 +42,7 @@ function remove(key: string): void {
 
 /** The cached visitor of these ids, and whether it has outlived TTL_MS (then it may still serve while it is read again). */
 export function cachedVisitor(workspaceId: string, ids: VisitorIds): { visitor: VisitorState; expired: boolean } | null {
-  const key = entryKey(idKeys(workspaceId, ids));
+  const key = lookupKey(workspaceId, ids);
   const entry = cache.entries.get(key);
   if (!entry) return null;
   const now = Date.now();
