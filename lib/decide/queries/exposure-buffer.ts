@@ -12,7 +12,6 @@ const FLUSH_MS = Number(process.env.EXPOSURE_FLUSH_MS ?? 1_000);
 const FLUSH_AT = 5_000;
 /** Beyond this many distinct rows waiting (the database is slow or down), new exposures are dropped and counted. */
 const MAX_BUFFERED = 100_000;
-const WRITE_CHUNK = 1_000;
 const COLUMNS = ["workspace_id", "profile_id", "anonymous_id", "placement_ids", "variant_ids", "occurred_at", "impressions"];
 
 /** Waiting rows by visitor (one lookup per decision; a visitor has a few rows, found by a scan). */
@@ -89,22 +88,47 @@ function requeue(rows: readonly Row[]): void {
   schedule();
 }
 
+/** Rows handled between two turns of the event loop while flushing (so that a flush never holds requests up for long). */
+const SLICE = 250;
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const DAY_MS = 86_400_000;
+/** The UTC day (YYYY-MM-DD) of an instant; the last one is kept, since nearly all of a flush's rows are of one day. */
+let lastDay = { start: 0, day: "1970-01-01" };
+function utcDay(ms: number): string {
+  if (ms < lastDay.start || ms >= lastDay.start + DAY_MS) {
+    const start = Math.floor(ms / DAY_MS) * DAY_MS;
+    lastDay = { start, day: new Date(start).toISOString().slice(0, 10) };
+  }
+  return lastDay.day;
+}
+
+type Count = { workspaceId: string; placementId: string; variantId: string; day: string; impressions: number };
+const entryOf = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+};
+
 /** Adds rows' impressions to the per-placement, per-variant, per-UTC-day counts (placements deleted meanwhile are skipped). */
 async function countImpressions(rows: readonly Row[]): Promise<void> {
-  const counts = new Map<string, { workspaceId: string; placementId: string; variantId: string; day: string; impressions: number }>();
-  for (const row of rows) {
-    const day = new Date(row.occurredAt).toISOString().slice(0, 10);
+  // by day, placement and variant (a placement belongs to one workspace): lookups of the snapshot's own strings, no keys built
+  const counts = new Map<string, Map<string, Map<string, Count>>>();
+  for (let r = 0; r < rows.length; r++) {
+    if (r > 0 && r % SLICE === 0) await yieldToRequests();
+    const row = rows[r]!;
+    const day = utcDay(row.occurredAt);
+    const byPlacement = entryOf(counts, day, () => new Map<string, Map<string, Count>>());
     for (let i = 0; i < row.placementIds.length; i++) {
       const placementId = row.placementIds[i]!;
       const variantId = row.variantIds[i]!;
-      const key = `${row.workspaceId}\u0000${placementId}\u0000${day}\u0000${variantId}`;
-      const count = counts.get(key);
-      if (count) count.impressions += row.impressions;
-      else counts.set(key, { workspaceId: row.workspaceId, placementId, variantId, day, impressions: row.impressions });
+      entryOf(entryOf(byPlacement, placementId, () => new Map<string, Count>()), variantId, () => ({ workspaceId: row.workspaceId, placementId, variantId, day, impressions: 0 })).impressions += row.impressions;
     }
   }
+  const all = [...counts.values()].flatMap((byPlacement) => [...byPlacement.values()].flatMap((byVariant) => [...byVariant.values()]));
   // in one order, the same in every server: servers adding to the same counts at once never wait on each other in a cycle
-  const sorted = [...counts.keys()].sort().map((key) => counts.get(key)!);
+  const order = (c: Count) => `${c.workspaceId}\u0000${c.placementId}\u0000${c.day}\u0000${c.variantId}`;
+  const sorted = all.map((c) => ({ c, key: order(c) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ c }) => c);
   const columns = [sorted.map((c) => c.workspaceId), sorted.map((c) => c.placementId), sorted.map((c) => c.variantId), sorted.map((c) => c.day), sorted.map((c) => c.impressions)];
   await pgPool().query(
     `INSERT INTO placement_impressions (workspace_id, placement_id, variant_id, day, impressions)
@@ -145,9 +169,9 @@ export async function flushExposures(): Promise<void> {
       console.error(`[decide] counting the impressions of ${uncounted.length} decisions failed; they are not counted:`, error instanceof Error ? error.message : error);
     }
     for (const row of uncounted) row.counted = true;
-    // COPY in chunks of WRITE_CHUNK rows: each one's preparation is a short pause of the event loop, not one long one
-    for (let i = 0; i < batch.length; i += WRITE_CHUNK) {
-      const chunk = batch.slice(i, i + WRITE_CHUNK);
+    // COPY in chunks of SLICE rows: each one's preparation is a short pause of the event loop, not one long one
+    for (let i = 0; i < batch.length; i += SLICE) {
+      const chunk = batch.slice(i, i + SLICE);
       try {
         await copyRows(pgPool(), "exposures", COLUMNS, chunk.map((e) => [e.workspaceId, e.profileId, e.anonymousId, e.placementIds, e.variantIds, new Date(e.occurredAt).toISOString(), e.impressions]));
         buffer.written += chunk.reduce((n, e) => n + e.impressions, 0);
