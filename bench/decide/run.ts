@@ -1,10 +1,11 @@
-// npm run bench:decide -- [--connections 10] [--seconds 15] [--profiles 2000]
+// npm run bench:decide -- [--connections 10] [--seconds 15] [--profiles 2000] [--rounds 3]
 //
 // 1. Pure decide() per visitor on a configuration of 20 placements with 3–5
 //    experiences each and 50 segments (a third with behavior conditions):
 //    median and p99 (goal: median under 100 µs).
 // 2. Three servers under autocannon, same connections, same duration, one
-//    after the other, in one run: a bare node:http server answering a fixed
+//    after the other, in one run (the bare server and the decision server in
+//    --rounds turns; the median round's pair is reported): a bare node:http server answering a fixed
 //    JSON body (this machine's ceiling), the decision server (server/decide.ts bundled,
 //    as npm start runs it) and the Next app's route, both serving the demo
 //    data and configuration: all demo placements per call, half known
@@ -25,7 +26,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const options = { connections: arg("connections", 10), seconds: arg("seconds", 15), profiles: arg("profiles", 2_000) };
+const options = { connections: arg("connections", 10), seconds: arg("seconds", 15), profiles: arg("profiles", 2_000), rounds: arg("rounds", 3) };
 const say = (line: string) => console.error(`[bench] ${line}`);
 const CLIENT_KEY = "ck_benchDecideKey00000000000000000000";
 const WRITE_KEY = "wk_benchDecideKey00000000000000000000";
@@ -87,17 +88,32 @@ try {
     const result = await load(targets[name], { ...at, headers, body, rate });
     return { ...result, cpuUsPerRequest: pid ? ((cpuSecondsOf(pid) - before) * 1e6) / result.total : null };
   };
-  let paced: HttpResult & { cpuUsPerRequest: number | null } = undefined as never;
-  let rate = 0;
-  for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
-    say(`warming up ${name} (${url}) for 8 s, then loading it for ${options.seconds} s`);
-    await load(url, { ...at, seconds: 8, headers, body }); // JIT, caches, connections: not timed
+  type Measured = HttpResult & { cpuUsPerRequest: number | null };
+  const warm = async (name: keyof typeof targets, seconds: number) => {
+    say(`warming up ${name} (${targets[name]}) for ${seconds} s, then loading it for ${options.seconds} s`);
+    await load(targets[name], { ...at, seconds, headers, body }); // JIT, caches, connections: not timed
+  };
+  // The bare server and the decision server in turns, so that a change of this machine's speed during the
+  // run (it varies by a sixth within minutes) weighs on both alike: each round's ratio pairs neighbours.
+  const rounds: { bare: Measured; decisionServer: Measured }[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    say(`round ${round} of ${options.rounds}`);
+    await warm("bare", round === 1 ? 8 : 3);
+    const bareRound = await measure("bare");
+    await warm("decisionServer", round === 1 ? 8 : 3);
+    rounds.push({ bare: bareRound, decisionServer: await measure("decisionServer") });
+  }
+  const middle = <T>(items: T[], by: (item: T) => number): T => [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
+  const roundRatios = rounds.map((r) => r.decisionServer.requestsPerSecond / r.bare.requestsPerSecond);
+  const medianRound = middle(rounds, (r) => r.decisionServer.requestsPerSecond / r.bare.requestsPerSecond);
+  results.bare = medianRound.bare;
+  results.decisionServer = medianRound.decisionServer;
+  const rate = 0.7 * middle(rounds, (r) => r.decisionServer.requestsPerSecond).decisionServer.requestsPerSecond;
+  say(`loading the decision server at 70 % of its median maximum (${rate.toFixed(0)} req/s) for ${options.seconds} s`);
+  const paced = await measure("decisionServer", rate);
+  for (const name of ["nextDecide", "nextPing"] as const) {
+    await warm(name, 8);
     results[name] = await measure(name);
-    if (name === "decisionServer") {
-      rate = 0.7 * results.decisionServer.requestsPerSecond;
-      say(`loading the decision server at 70 % of its maximum (${rate.toFixed(0)} req/s) for ${options.seconds} s`);
-      paced = await measure(name, rate);
-    }
   }
 
   const ratio = (r: HttpResult) => r.requestsPerSecond / results.bare.requestsPerSecond;
@@ -112,9 +128,11 @@ try {
   row("Next /api/v1/decide", results.nextDecide);
   row("Next /api/ping", results.nextPing);
   row("decision server @70%", paced);
+  console.log(`rounds               decision server / bare: ${roundRatios.map((r) => r.toFixed(2)).join(", ")} (the median round is shown above)`);
+  rounds.forEach((r, i) => console.log(`  round ${i + 1}            bare ${r.bare.requestsPerSecond.toFixed(0)} req/s (${r.bare.cpuUsPerRequest?.toFixed(0)} µs CPU), decision server ${r.decisionServer.requestsPerSecond.toFixed(0)} req/s (${r.decisionServer.cpuUsPerRequest?.toFixed(0)} µs CPU)`));
   console.log(`                     ${keys.length} placements per decision, ${options.connections} connections, ${options.seconds} s each`);
   console.log(`goals                pure median < 100 µs: ${goals.pureMedianUnder100us ? "met" : "NOT met"} · decision server ≥ 0.5 × bare: ${goals.decisionServerAtLeastHalfOfBare ? "met" : "NOT met"} · p99 < 10 ms at 70 %: ${goals.p99Under10msAt70Percent ? "met" : "NOT met"}`);
-  console.log(JSON.stringify({ bench: "decide", pure, http: { ...results, decisionServerAt70Percent: { ...paced, rate }, ratios: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, ratio(r)])), connections: options.connections, seconds: options.seconds, placements: keys.length }, goals }));
+  console.log(JSON.stringify({ bench: "decide", pure, http: { ...results, decisionServerAt70Percent: { ...paced, rate }, ratios: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, ratio(r)])), rounds: rounds.map((r, i) => ({ bare: r.bare.requestsPerSecond, decisionServer: r.decisionServer.requestsPerSecond, ratio: roundRatios[i] })), connections: options.connections, seconds: options.seconds, placements: keys.length }, goals }));
 } finally {
   await stopAll();
 }
