@@ -2,28 +2,43 @@ import { z } from "zod";
 import type { VisitContext } from "@/lib/segments/state";
 import { isTimeZone } from "./zoned-time";
 
-const text = (max = 2_000) => z.string().max(max).optional();
+const text = (max: number) => z.string().max(max).optional();
+
+/** The bounds of the decide body, for its schema and its hand-written reading (plain-body.ts). */
+export const DECIDE_LIMITS = {
+  /** Longest id, and longest text of each plain context field. */
+  ids: { anonymousId: 200, userId: 200 },
+  contextText: { url: 2_000, path: 2_000, referrer: 2_000, userAgent: 1_000, locale: 35 },
+  timezone: 64,
+  placementKey: 100,
+  placements: 50,
+} as const;
+export const COUNTRY_CODE = /^[A-Za-z]{2}$/;
+const { ids, contextText } = DECIDE_LIMITS;
 
 /** The body of POST /api/v1/decide. */
 export const decideBodySchema = z.object({
-  anonymousId: text(200),
-  userId: text(200),
+  anonymousId: text(ids.anonymousId),
+  userId: text(ids.userId),
   /** The client created this anonymousId just now (there was no cookie): no profile can exist for it, so none is read. */
   newVisitor: z.boolean().optional(),
   context: z
     .object({
-      url: text(),
-      path: text(),
-      referrer: text(),
-      userAgent: text(1_000),
-      locale: text(35),
-      country: z.string().regex(/^[A-Za-z]{2}$/, "A two-letter country code").optional(),
+      url: text(contextText.url),
+      path: text(contextText.path),
+      referrer: text(contextText.referrer),
+      userAgent: text(contextText.userAgent),
+      locale: text(contextText.locale),
+      country: z.string().regex(COUNTRY_CODE, "A two-letter country code").optional(),
       /** The visitor's IANA time zone (e.g. from Intl in the browser): local hour and weekday are read in it. */
-      timezone: z.string().max(64).refine(isTimeZone, "Not a known time zone").optional(),
+      timezone: z.string().max(DECIDE_LIMITS.timezone).refine(isTimeZone, "Not a known time zone").optional(),
       utm: z.object({ source: text(200), medium: text(200), campaign: text(200), term: text(200), content: text(200) }).partial().optional(),
     })
     .default({}),
-  placements: z.array(z.string().trim().min(1).max(100)).min(1, "Ask for at least one placement").max(50, "At most 50 placements per call"),
+  placements: z
+    .array(z.string().trim().min(1).max(DECIDE_LIMITS.placementKey))
+    .min(1, "Ask for at least one placement")
+    .max(DECIDE_LIMITS.placements, `At most ${DECIDE_LIMITS.placements} placements per call`),
   traits: z.record(z.string().max(120), z.unknown()).optional(),
 });
 export type DecideBody = z.infer<typeof decideBodySchema>;

@@ -19,14 +19,17 @@ type Cache = { entries: Map<string, Entry>; byId: Map<string, Set<string>>; forg
 const globalForCache = globalThis as unknown as { visitorCache?: Cache };
 const cache = (globalForCache.visitorCache ??= { entries: new Map(), byId: new Map(), forgottenAt: new Map() });
 
-const idKeys = (workspaceId: string, ids: VisitorIds) => [ids.userId !== undefined ? `${workspaceId}\u0000u\u0000${ids.userId}` : null, ids.anonymousId !== undefined ? `${workspaceId}\u0000a\u0000${ids.anonymousId}` : null].filter((k): k is string => k !== null);
-const entryKey = (keys: string[]) => keys.join("\u0001");
+const userKey = (workspaceId: string, userId: string) => `${workspaceId}\u0000u\u0000${userId}`;
+const anonymousKey = (workspaceId: string, anonymousId: string) => `${workspaceId}\u0000a\u0000${anonymousId}`;
+const idKeys = (workspaceId: string, ids: VisitorIds) => [ids.userId !== undefined ? userKey(workspaceId, ids.userId) : null, ids.anonymousId !== undefined ? anonymousKey(workspaceId, ids.anonymousId) : null].filter((k): k is string => k !== null);
+const ENTRY_SEPARATOR = "\u0001";
+const entryKey = (keys: string[]) => keys.join(ENTRY_SEPARATOR);
 /** entryKey(idKeys(…)) without the arrays (every decision looks one up). */
 function lookupKey(workspaceId: string, ids: VisitorIds): string {
-  const user = ids.userId !== undefined ? `${workspaceId}\u0000u\u0000${ids.userId}` : "";
+  const user = ids.userId !== undefined ? userKey(workspaceId, ids.userId) : "";
   if (ids.anonymousId === undefined) return user;
-  const anonymous = `${workspaceId}\u0000a\u0000${ids.anonymousId}`;
-  return user ? `${user}\u0001${anonymous}` : anonymous;
+  const anonymous = anonymousKey(workspaceId, ids.anonymousId);
+  return user ? user + ENTRY_SEPARATOR + anonymous : anonymous;
 }
 
 function remove(key: string): void {
