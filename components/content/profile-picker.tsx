@@ -26,6 +26,7 @@ export function ProfilePicker({ workspaceId, value, onChange }: Props) {
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
+  const searching = q !== settled || results.isPlaceholderData;
   if (value) {
     return (
       <div className="flex items-center justify-between gap-2 rounded-md border border-gray-200 bg-gray-50 px-3 py-2 text-sm">
@@ -40,8 +41,10 @@ export function ProfilePicker({ workspaceId, value, onChange }: Props) {
         <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} autoComplete="off" />
       </Field>
       {results.isError && <p className="text-sm text-red-600">{results.error.message}</p>}
-      {results.data && results.data.length === 0 && <p className="text-sm text-gray-500">No profile matches.</p>}
-      {results.data && results.data.length > 0 && (
+      {/* results of an earlier search are not offered while the one typed is under way: a click must pick what the search says */}
+      {searching && <p className="text-sm text-gray-500">Searching…</p>}
+      {!searching && results.data && results.data.length === 0 && <p className="text-sm text-gray-500">No profile matches.</p>}
+      {!searching && results.data && results.data.length > 0 && (
         <ul aria-label="Profiles" className="space-y-1">
           {results.data.map((p) => (
             <li key={p.id}>
