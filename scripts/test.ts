@@ -35,7 +35,7 @@ rmSync(REPORTS, { recursive: true, force: true });
 const vitest = (project: string) => ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/${project}.json`];
 
 let ok = await step("type check", bin("tsc"), ["--noEmit"]);
-ok = (await step("lint", bin("eslint"), ["."])) && ok;
+ok = (await step("lint", "npm", ["run", "--silent", "lint"])) && ok; // ESLint, then Prettier --check
 ok = (await step("unit tests", bin("vitest"), vitest("unit"))) && ok;
 ok = (await step("integration tests", bin("vitest"), vitest("integration"))) && ok;
 
