@@ -6,7 +6,10 @@ export const baseURL = `http://localhost:${port}`;
 export const DECIDE_URL = `http://localhost:${port + 1}`;
 
 /** Fixed demo keys, so tests can call the API with them. */
-export const E2E_KEYS = { write: "wk_e2eWriteKey0000000000000000000000", client: "ck_e2eClientKey000000000000000000000" };
+export const E2E_KEYS = {
+  write: "wk_e2eWriteKey0000000000000000000000",
+  client: "ck_e2eClientKey000000000000000000000",
+};
 /** Where the e2e server writes its database URL, so tests can check what landed. */
 export const E2E_DATABASE_URL_FILE = ".data/e2e-database-url";
 
@@ -29,7 +32,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

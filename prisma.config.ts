@@ -29,7 +29,10 @@ function introspectionSafePool(config: pg.PoolConfig): pg.Pool {
       const callback = args.at(-1);
       if (typeof callback === "function") {
         // pg.Pool#query calls clients in callback form
-        args[args.length - 1] = (error: unknown, result: unknown) => (reportUnmappedAsText(result), callback(error, result));
+        args[args.length - 1] = (error: unknown, result: unknown) => (
+          reportUnmappedAsText(result),
+          callback(error, result)
+        );
         return query(...args);
       }
       const result = query(...args);

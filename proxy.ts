@@ -10,7 +10,12 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("cookie", [request.headers.get("cookie"), `${ANONYMOUS_COOKIE}=${id}`].filter(Boolean).join("; "));
   const response = NextResponse.next({ request: { headers } });
-  response.cookies.set(ANONYMOUS_COOKIE, id, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", secure: request.nextUrl.protocol === "https:" });
+  response.cookies.set(ANONYMOUS_COOKIE, id, {
+    path: "/",
+    maxAge: 365 * 86_400,
+    sameSite: "lax",
+    secure: request.nextUrl.protocol === "https:",
+  });
   return response;
 }
 

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
-export const metadata: Metadata = { title: { default: "Personalize", template: "%s · Personalize" }, description: "Personalization and experimentation for marketers" };
+export const metadata: Metadata = {
+  title: { default: "Personalize", template: "%s · Personalize" },
+  description: "Personalization and experimentation for marketers",
+};
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -36,14 +36,21 @@ async function audience(): Promise<{ segment: string; member: Person; outsider: 
     const [outsider] = await people(segment, false);
     if (member && outsider) return { segment, member, outsider };
   }
-  throw new Error(`none of ${CANDIDATE_SEGMENTS.join(", ")} has a member outside the hero's other segments in this demo data`);
+  throw new Error(
+    `none of ${CANDIDATE_SEGMENTS.join(", ")} has a member outside the hero's other segments in this demo data`,
+  );
 }
 
 /** The decision server's answer for the home hero (the process beside the app, for storefront traffic). */
 async function heroFromDecisionServer(page: Page, userId: string) {
-  const response = await page.request.post(`${DECIDE_URL}/v1/decide`, { headers: { authorization: `Bearer ${E2E_KEYS.client}` }, data: { userId, placements: ["home-hero"] } });
+  const response = await page.request.post(`${DECIDE_URL}/v1/decide`, {
+    headers: { authorization: `Bearer ${E2E_KEYS.client}` },
+    data: { userId, placements: ["home-hero"] },
+  });
   expect(response.status()).toBe(200);
-  return ((await response.json()) as { decisions: Record<string, { content: string; reason: string }> }).decisions["home-hero"]!;
+  return ((await response.json()) as { decisions: Record<string, { content: string; reason: string }> }).decisions[
+    "home-hero"
+  ]!;
 }
 
 async function previewAs(page: Page, { email, first_name }: Person) {
@@ -51,7 +58,11 @@ async function previewAs(page: Page, { email, first_name }: Person) {
   const change = page.getByRole("button", { name: "Change" });
   if (await change.isVisible()) await change.click();
   await page.getByLabel("Find a profile").fill(email);
-  await page.getByRole("list", { name: "Profiles" }).getByRole("button", { name: new RegExp(first_name) }).first().click();
+  await page
+    .getByRole("list", { name: "Profiles" })
+    .getByRole("button", { name: new RegExp(first_name) })
+    .first()
+    .click();
   await expect(page.getByTestId("preview-profile")).toContainText(first_name);
 }
 
@@ -63,7 +74,9 @@ async function storefrontHtml(page: Page, userId: string | null) {
   return response.text();
 }
 
-test("an editor targets the home hero at a segment, previews it with why, publishes it, and the storefront serves it; the kill switch restores the default", async ({ page }) => {
+test("an editor targets the home hero at a segment, previews it with why, publishes it, and the storefront serves it; the kill switch restores the default", async ({
+  page,
+}) => {
   test.slow();
   const { segment, member, outsider } = await audience();
   await signIn(page, "editor");
@@ -78,7 +91,9 @@ test("an editor targets the home hero at a segment, previews it with why, publis
   // an output where HTML escaping cannot protect it is refused at save, with its position
   await page.getByLabel("Content").fill(`<button onclick="hi('{{ first_name }}')">Hi</button>`);
   await page.getByRole("button", { name: "Save experience" }).click();
-  await expect(page.getByText(`Line 1, column 22: An output inside the event handler onclick="…" would be read as code`)).toBeVisible();
+  await expect(
+    page.getByText(`Line 1, column 22: An output inside the event handler onclick="…" would be read as code`),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "New experience" })).toBeVisible();
   await page.getByLabel("Content").fill(`<h2>${CONTENT} {{ first_name | default: "you" }}</h2>`);
 
@@ -93,11 +108,14 @@ test("an editor targets the home hero at a segment, previews it with why, publis
 
   await page.getByRole("button", { name: "Save experience" }).click();
   await expect(page.getByRole("heading", { name: "Home hero" })).toBeVisible();
-  for (let i = 0; i < 10; i++) { // to the top, past experiences an earlier attempt of this test may have left
+  for (let i = 0; i < 10; i++) {
+    // to the top, past experiences an earlier attempt of this test may have left
     const up = page.getByRole("button", { name: `Move ${NAME} up` });
     if (await up.isDisabled()) break;
     await up.click();
-    await expect(page.getByRole("button", { name: `Move ${NAME} up` })).toBeEnabled({ timeout: 10_000 }).catch(() => undefined);
+    await expect(page.getByRole("button", { name: `Move ${NAME} up` }))
+      .toBeEnabled({ timeout: 10_000 })
+      .catch(() => undefined);
   }
   await expect(page.getByRole("button", { name: `Move ${NAME} up` })).toBeDisabled();
   const row = page.getByRole("listitem").filter({ hasText: NAME });
@@ -105,9 +123,16 @@ test("an editor targets the home hero at a segment, previews it with why, publis
   await expect(row.getByText("Live")).toBeVisible();
 
   // the first HTML already holds the content (decided on the server: no flicker of the default)
-  await expect.poll(async () => (await storefrontHtml(page, member.user_id)).includes(`${CONTENT} ${member.first_name}`), { timeout: 5_000 }).toBe(true);
+  await expect
+    .poll(async () => (await storefrontHtml(page, member.user_id)).includes(`${CONTENT} ${member.first_name}`), {
+      timeout: 5_000,
+    })
+    .toBe(true);
   expect(await storefrontHtml(page, outsider.user_id)).not.toContain(CONTENT);
-  const visitor = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  const visitor = await page
+    .context()
+    .browser()!
+    .newContext({ baseURL: new URL(page.url()).origin });
   await visitor.addCookies([{ name: "demo_uid", value: member.user_id, url: new URL(page.url()).origin }]);
   const shopper = await visitor.newPage();
   await shopper.goto("/demo-store");
@@ -118,7 +143,9 @@ test("an editor targets the home hero at a segment, previews it with why, publis
   await page.getByRole("button", { name: "Turn on the kill switch" }).click();
   await expect(page.getByRole("button", { name: "Kill switch" })).toHaveAttribute("aria-pressed", "true");
   // the decision server, a process of its own, serves the change within a second
-  await expect.poll(async () => (await heroFromDecisionServer(page, member.user_id)).reason, { timeout: 1_000, intervals: [50] }).toBe("kill_switch");
+  await expect
+    .poll(async () => (await heroFromDecisionServer(page, member.user_id)).reason, { timeout: 1_000, intervals: [50] })
+    .toBe("kill_switch");
   await shopper.reload();
   await expect(shopper.getByTestId("home-hero")).not.toContainText(CONTENT);
   await expect(shopper.getByTestId("home-hero")).toHaveAttribute("data-experience-id", "");
@@ -132,14 +159,17 @@ test("an editor targets the home hero at a segment, previews it with why, publis
   await expect(page.getByRole("columnheader", { name: "Impressions, 7 days" })).toBeVisible(); // on the list before reloading it
   const hero = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Home hero" }) });
   await expect
-    .poll(async () => {
-      await page.reload();
-      const shown = Number((await hero.getByRole("cell").last().innerText()).replace(/\D/g, ""));
-      const { n } = await queryOne<{ n: number }>(
-        `SELECT coalesce(sum(i.impressions), 0)::int AS n FROM placement_impressions i JOIN placements p ON p.id = i.placement_id
+    .poll(
+      async () => {
+        await page.reload();
+        const shown = Number((await hero.getByRole("cell").last().innerText()).replace(/\D/g, ""));
+        const { n } = await queryOne<{ n: number }>(
+          `SELECT coalesce(sum(i.impressions), 0)::int AS n FROM placement_impressions i JOIN placements p ON p.id = i.placement_id
          JOIN workspaces w ON w.id = p.workspace_id AND w.slug = 'demo' WHERE p.key = 'home-hero' AND i.day >= (now() AT TIME ZONE 'UTC')::date - 6`,
-      );
-      return shown > 0 && shown === n ? "shown as stored" : `${shown} shown, ${n} stored`;
-    }, { timeout: 10_000 })
+        );
+        return shown > 0 && shown === n ? "shown as stored" : `${shown} shown, ${n} stored`;
+      },
+      { timeout: 10_000 },
+    )
     .toBe("shown as stored");
 });

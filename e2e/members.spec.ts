@@ -30,9 +30,15 @@ test("an admin invites a member, who joins through the link with the chosen role
   await expect(invitee.getByRole("button", { name: "User menu" })).toContainText("Nora New");
   await guest.close();
 
-  const [membership] = await query<{ role: string }>("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1", [email]);
+  const [membership] = await query<{ role: string }>(
+    "SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
+    [email],
+  );
   expect(membership?.role).toBe("editor");
-  const [audit] = await query<{ action: string }>("SELECT action FROM audit_logs WHERE action = 'member.invite' AND after->>'email' = $1", [email]);
+  const [audit] = await query<{ action: string }>(
+    "SELECT action FROM audit_logs WHERE action = 'member.invite' AND after->>'email' = $1",
+    [email],
+  );
   expect(audit?.action).toBe("member.invite");
 });
 

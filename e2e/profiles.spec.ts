@@ -95,7 +95,10 @@ test("only editors see the RFM recomputation, and it rescores the workspace", as
   await page.goto(`/w/demo/profiles/${buyer.id}`);
   await page.getByRole("button", { name: "Recompute RFM" }).click();
   await expect(page.getByText(/RFM scores recomputed for \d+ buyers/)).toBeVisible();
-  const { computed } = await queryOne<{ computed: boolean }>("SELECT rfm_computed_at > now() - interval '1 minute' AS computed FROM profiles WHERE id = $1", [buyer.id]);
+  const { computed } = await queryOne<{ computed: boolean }>(
+    "SELECT rfm_computed_at > now() - interval '1 minute' AS computed FROM profiles WHERE id = $1",
+    [buyer.id],
+  );
   expect(computed).toBe(true);
 });
 

@@ -5,8 +5,12 @@ import { signIn } from "./support/session";
 
 /** The id Next.js gave a server action export, read from the production build's manifest. */
 function serverActionId(exportName: string, modulePath: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportName && v.filename?.includes(modulePath));
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(
+    ([, v]) => v.exportedName === exportName && v.filename?.includes(modulePath),
+  );
   if (!entry) throw new Error(`server action ${exportName} not found in the build manifest`);
   return entry[0];
 }
@@ -30,7 +34,9 @@ test("a viewer's forged mutation is refused and changes nothing", async ({ page 
   await page.goto("/w/demo/settings/members");
   const { id: workspaceId } = await queryOne<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'");
   const actionId = serverActionId("inviteMember", "settings/members/actions");
-  const membersBefore = await query("SELECT id, role FROM memberships WHERE workspace_id = $1 ORDER BY id", [workspaceId]);
+  const membersBefore = await query("SELECT id, role FROM memberships WHERE workspace_id = $1 ORDER BY id", [
+    workspaceId,
+  ]);
 
   const response = await page.evaluate(
     async ({ actionId, workspaceId }) => {
@@ -45,5 +51,7 @@ test("a viewer's forged mutation is refused and changes nothing", async ({ page 
   );
   expect(response.body).toContain('"code":"forbidden"');
   expect(await query("SELECT id FROM invitations WHERE email = 'forged@evil.example'")).toEqual([]);
-  expect(await query("SELECT id, role FROM memberships WHERE workspace_id = $1 ORDER BY id", [workspaceId])).toEqual(membersBefore);
+  expect(await query("SELECT id, role FROM memberships WHERE workspace_id = $1 ORDER BY id", [workspaceId])).toEqual(
+    membersBefore,
+  );
 });

@@ -73,7 +73,12 @@ async function buildRule(page: Page) {
  */
 async function sendGermanShoeFan(page: Page) {
   const userId = `e2e-de-shoes-${Date.now()}`;
-  const viewed = { type: "track", userId, event: "Product Viewed", properties: { category: "shoes", sku: "e2e-runner" } };
+  const viewed = {
+    type: "track",
+    userId,
+    event: "Product Viewed",
+    properties: { category: "shoes", sku: "e2e-runner" },
+  };
   const response = await page.request.post("/api/v1/batch", {
     headers: { authorization: `Bearer ${E2E_KEYS.write}` },
     data: { batch: [{ type: "identify", userId, traits: { country: "DE" } }, viewed, viewed, viewed] },
@@ -81,7 +86,9 @@ async function sendGermanShoeFan(page: Page) {
   expect(response.status()).toBe(200);
 }
 
-test("a marketer builds a segment, watches its size, saves it and finds it in the list with that size", async ({ page }) => {
+test("a marketer builds a segment, watches its size, saves it and finds it in the list with that size", async ({
+  page,
+}) => {
   await sendGermanShoeFan(page);
   await signIn(page, "editor");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Segments" }).click();

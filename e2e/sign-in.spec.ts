@@ -5,9 +5,13 @@ import { DEMO_USERS, signIn } from "./support/session";
 test("the admin signs in and sees the shell with the workspace's name and profile count", async ({ page }) => {
   await signIn(page, "admin");
   await expect(page.getByRole("heading", { level: 1, name: "Demo Store" })).toBeVisible();
-  const { count } = await queryOne<{ count: string }>("SELECT count(*)::text AS count FROM profiles p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo'");
+  const { count } = await queryOne<{ count: string }>(
+    "SELECT count(*)::text AS count FROM profiles p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo'",
+  );
   expect(Number(count)).toBeGreaterThan(0);
-  await expect(page.getByRole("group", { name: "Profiles", exact: true })).toContainText(Number(count).toLocaleString("en-US"));
+  await expect(page.getByRole("group", { name: "Profiles", exact: true })).toContainText(
+    Number(count).toLocaleString("en-US"),
+  );
   await expect(page.getByRole("img", { name: /Events per day/ })).toBeVisible();
   await page.getByRole("tab", { name: "Revenue" }).click();
   await expect(page.getByRole("img", { name: /Revenue per day/ })).toBeVisible();

@@ -10,7 +10,10 @@ import { z } from "zod";
 import { runPrismaCli } from "@/lib/db/migrate";
 import { provideDatabase } from "./lib/database";
 
-const name = z.string().regex(/^[a-z0-9_]{3,60}$/, "name: lower-case letters, digits and _").parse(process.argv[2]);
+const name = z
+  .string()
+  .regex(/^[a-z0-9_]{3,60}$/, "name: lower-case letters, digits and _")
+  .parse(process.argv[2]);
 const previous = path.join(mkdtempSync(path.join(tmpdir(), "schema-")), "schema.prisma");
 writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"]));
 
@@ -20,10 +23,22 @@ const database = await provideDatabase({ dataDir: ".data/new-migration", databas
 try {
   const sql = execFileSync(
     process.execPath,
-    ["--import", "./scripts/prisma/unref-timers.mjs", "node_modules/prisma/build/index.js", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "--import",
+      "./scripts/prisma/unref-timers.mjs",
+      "node_modules/prisma/build/index.js",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      previous,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
-  if (!sql.trim() || sql.includes("This is an empty migration")) throw new Error("the schema did not change since HEAD");
+  if (!sql.trim() || sql.includes("This is an empty migration"))
+    throw new Error("the schema did not change since HEAD");
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "migration.sql"), sql);
   await runPrismaCli(["migrate", "deploy"], database.url, { quiet: true });

@@ -3,9 +3,14 @@
 import { chromium } from "@playwright/test";
 
 const baseURL = process.env.BASE_URL ?? "http://localhost:3000";
-const pages = (process.argv.slice(2).length ? process.argv.slice(2) : ["overview:/w/demo"]).map((p) => p.split(":") as [string, string]);
+const pages = (process.argv.slice(2).length ? process.argv.slice(2) : ["overview:/w/demo"]).map(
+  (p) => p.split(":") as [string, string],
+);
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
+});
 const page = await browser.newPage({ baseURL, viewport: { width: 1400, height: 900 } });
 await page.goto("/login");
 await page.getByLabel("Email").fill(process.env.SCREENSHOT_EMAIL ?? "admin@demo.test");

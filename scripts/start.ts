@@ -27,7 +27,11 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     // both flush what they buffer on SIGTERM before they exit
-    await Promise.all([app, decisions].map((child) => (child && child.exitCode === null ? new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))) : null)));
+    await Promise.all(
+      [app, decisions].map((child) =>
+        child && child.exitCode === null ? new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))) : null,
+      ),
+    );
     await database.stop().catch(() => undefined);
   }
   process.exit(code);
@@ -54,7 +58,15 @@ try {
   say(demo.created ? "demo workspace seeded" : "demo workspace already present");
 
   // NEXT_MANUAL_SIG_HANDLE: the app (instrumentation.ts) flushes its buffers on SIGTERM before it exits
-  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", PORT: String(options.PORT) };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_MANUAL_SIG_HANDLE: "true",
+    PORT: String(options.PORT),
+  };
   // the decision server: plain JavaScript bundled from server/decide.ts (in dev, the sources as they are)
   let decideCommand = ["--import", "tsx", "server/decide.ts"];
   if (!options.dev) {
@@ -66,10 +78,16 @@ try {
     }
     if (options.DECIDE_PORT !== "off") decideCommand = await decisionServerArgs(say);
   }
-  app = spawn(process.execPath, [nextBin, options.dev ? "dev" : "start", "-p", String(options.PORT)], { env, stdio: "inherit" });
+  app = spawn(process.execPath, [nextBin, options.dev ? "dev" : "start", "-p", String(options.PORT)], {
+    env,
+    stdio: "inherit",
+  });
   app.on("exit", (code) => void (stopping || shutdown(code ?? 1)));
   if (options.DECIDE_PORT !== "off") {
-    decisions = spawn(process.execPath, decideCommand, { env: { ...env, DECIDE_PORT: String(options.DECIDE_PORT) }, stdio: "inherit" });
+    decisions = spawn(process.execPath, decideCommand, {
+      env: { ...env, DECIDE_PORT: String(options.DECIDE_PORT) },
+      stdio: "inherit",
+    });
     decisions.on("exit", (code) => void (stopping || shutdown(code ?? 1)));
   }
   const url = `http://localhost:${options.PORT}`;

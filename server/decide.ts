@@ -21,7 +21,11 @@ const server = createDecisionServer();
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 server.on("error", (error: NodeJS.ErrnoException) => {
   const taken = error.code === "EADDRINUSE" || error.code === "EACCES";
-  console.error(taken ? `[decide-server] cannot listen on port ${env.data.DECIDE_PORT} (${error.code}): set DECIDE_PORT to a free port, or DECIDE_PORT=off for npm start` : `[decide-server] ${error.message}`);
+  console.error(
+    taken
+      ? `[decide-server] cannot listen on port ${env.data.DECIDE_PORT} (${error.code}): set DECIDE_PORT to a free port, or DECIDE_PORT=off for npm start`
+      : `[decide-server] ${error.message}`,
+  );
   process.exit(1);
 });
 server.listen(env.data.DECIDE_PORT, env.data.DECIDE_HOST, () => {

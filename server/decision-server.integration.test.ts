@@ -24,16 +24,37 @@ let experienceId: string;
 let servers: RunningDecisionServer[] = [];
 
 type Call = { body?: unknown; raw?: string; key?: string | null; headers?: Record<string, string> };
-const headersOf = ({ key, headers }: Call, fallback: string) => ({ ...(key === null ? {} : { authorization: `Bearer ${key ?? fallback}` }), ...headers });
+const headersOf = ({ key, headers }: Call, fallback: string) => ({
+  ...(key === null ? {} : { authorization: `Bearer ${key ?? fallback}` }),
+  ...headers,
+});
 
 /** The same call through the app's route handler and through a decision server, answered as status, body and CORS header. */
 async function viaApp(route: (r: Request) => Promise<Response>, path: string, call: Call, key: string) {
-  const response = await route(new Request(`http://app.example${path}`, { method: "POST", headers: headersOf(call, key), body: call.raw ?? JSON.stringify(call.body) }));
-  return { status: response.status, body: await response.json(), cors: response.headers.get("access-control-allow-origin") };
+  const response = await route(
+    new Request(`http://app.example${path}`, {
+      method: "POST",
+      headers: headersOf(call, key),
+      body: call.raw ?? JSON.stringify(call.body),
+    }),
+  );
+  return {
+    status: response.status,
+    body: await response.json(),
+    cors: response.headers.get("access-control-allow-origin"),
+  };
 }
 async function viaServer(server: RunningDecisionServer, path: string, call: Call, key: string) {
-  const response = await fetch(`${server.url}${path}`, { method: "POST", headers: headersOf(call, key), body: call.raw ?? JSON.stringify(call.body) });
-  return { status: response.status, body: await response.json(), cors: response.headers.get("access-control-allow-origin") };
+  const response = await fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: headersOf(call, key),
+    body: call.raw ?? JSON.stringify(call.body),
+  });
+  return {
+    status: response.status,
+    body: await response.json(),
+    cors: response.headers.get("access-control-allow-origin"),
+  };
 }
 const decide = (server: RunningDecisionServer, body: unknown) => viaServer(server, "/v1/decide", { body }, clientKey);
 
@@ -44,7 +65,10 @@ beforeAll(async () => {
   await db.workspace.update({ where: { id: ws.workspace.id }, data: { corsOrigins: ["https://shop.example"] } });
   clearKeyCache();
   ({ editor, placementId, experienceId } = await createHeroForPros(ws));
-  servers = await Promise.all([startDecisionServer(process.env.DATABASE_URL!, { CONFIG_RECHECK_MS: "500" }), startDecisionServer(process.env.DATABASE_URL!, { CONFIG_RECHECK_MS: "500" })]);
+  servers = await Promise.all([
+    startDecisionServer(process.env.DATABASE_URL!, { CONFIG_RECHECK_MS: "500" }),
+    startDecisionServer(process.env.DATABASE_URL!, { CONFIG_RECHECK_MS: "500" }),
+  ]);
 }, 90_000);
 
 afterAll(async () => {
@@ -70,17 +94,30 @@ describe("the decision server", () => {
     ];
     for (const call of calls) {
       const app = await viaApp(appDecide, "/api/v1/decide", call, clientKey);
-      for (const server of servers) expect(await viaServer(server, "/v1/decide", call, clientKey), JSON.stringify(call).slice(0, 80)).toEqual(app);
+      for (const server of servers)
+        expect(await viaServer(server, "/v1/decide", call, clientKey), JSON.stringify(call).slice(0, 80)).toEqual(app);
     }
     const pro = await decide(servers[0]!, { userId: "pro-1", placements: ["home-hero"] });
-    expect(pro.body.decisions["home-hero"]).toMatchObject({ experienceId, content: "<h1>Hi Pia, pro</h1>", reason: "experience" });
+    expect(pro.body.decisions["home-hero"]).toMatchObject({
+      experienceId,
+      content: "<h1>Hi Pia, pro</h1>",
+      reason: "experience",
+    });
     const wrongScope = { body: { placements: ["home-hero"] }, key: writeKey };
-    expect(await viaServer(servers[1]!, "/api/v1/decide", wrongScope, clientKey)).toEqual(await viaApp(appDecide, "/api/v1/decide", wrongScope, clientKey));
+    expect(await viaServer(servers[1]!, "/api/v1/decide", wrongScope, clientKey)).toEqual(
+      await viaApp(appDecide, "/api/v1/decide", wrongScope, clientKey),
+    );
     expect((await viaServer(servers[1]!, "/api/v1/decide", wrongScope, clientKey)).status).toBe(403);
   });
 
   it("takes events with the app's validation, and stores them moments later", async () => {
-    const batch = { batch: [{ type: "track", userId: "pro-1", event: "Product Viewed", messageId: "srv-1" }, { type: "track", event: "No id" }, { type: "page", anonymousId: "srv-anon", messageId: "srv-2" }] };
+    const batch = {
+      batch: [
+        { type: "track", userId: "pro-1", event: "Product Viewed", messageId: "srv-1" },
+        { type: "track", event: "No id" },
+        { type: "page", anonymousId: "srv-anon", messageId: "srv-2" },
+      ],
+    };
     const server = await viaServer(servers[0]!, "/v1/batch", { body: batch }, writeKey);
     expect(server.status).toBe(200);
     expect(server.body).toMatchObject({ success: true, accepted: 2, queued: 2 });
@@ -89,20 +126,40 @@ describe("the decision server", () => {
     expect(refused).toEqual(app);
     expect(refused.status).toBe(400);
     expect(server.body.failed).toEqual([{ index: 1, issues: expect.any(Array) }]);
-    await expect.poll(() => db.event.count({ where: { workspaceId: ws.workspace.id, messageId: { in: ["srv-1", "srv-2"] } } }), { timeout: 5_000 }).toBe(2);
-    const tooBig = await viaServer(servers[0]!, "/v1/track", { body: { userId: "pro-1", event: "Big", properties: { blob: "x".repeat(40_000) } } }, writeKey);
+    await expect
+      .poll(() => db.event.count({ where: { workspaceId: ws.workspace.id, messageId: { in: ["srv-1", "srv-2"] } } }), {
+        timeout: 5_000,
+      })
+      .toBe(2);
+    const tooBig = await viaServer(
+      servers[0]!,
+      "/v1/track",
+      { body: { userId: "pro-1", event: "Big", properties: { blob: "x".repeat(40_000) } } },
+      writeKey,
+    );
     expect(tooBig.status).toBe(413);
   });
 
   it("serves an edit made in the dashboard from both servers within a second", async () => {
-    for (const server of servers) expect((await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].experienceId).toBe(experienceId);
+    for (const server of servers)
+      expect(
+        (await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].experienceId,
+      ).toBe(experienceId);
     const started = Date.now();
-    const killed = await runWorkspaceAction(setKillSwitchDef, editor, { workspaceId: ws.workspace.id, placementId, on: true });
+    const killed = await runWorkspaceAction(setKillSwitchDef, editor, {
+      workspaceId: ws.workspace.id,
+      placementId,
+      on: true,
+    });
     expect(killed.ok).toBe(true);
     const seen = await Promise.all(
       servers.map(async (server) => {
         while (Date.now() - started < 3_000) {
-          if ((await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason === "kill_switch") return Date.now() - started;
+          if (
+            (await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"]
+              .reason === "kill_switch"
+          )
+            return Date.now() - started;
           await new Promise((r) => setTimeout(r, 20));
         }
         return Infinity;
@@ -113,26 +170,58 @@ describe("the decision server", () => {
   });
 
   it("heals a missed notification by re-checking the version", async () => {
-    await runWorkspaceAction(setExperienceStatusDef, editor, { workspaceId: ws.workspace.id, experienceId, status: "live" });
-    await expect.poll(async () => (await decide(servers[0]!, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason, { timeout: 3_000 }).toBe("experience");
+    await runWorkspaceAction(setExperienceStatusDef, editor, {
+      workspaceId: ws.workspace.id,
+      experienceId,
+      status: "live",
+    });
+    await expect
+      .poll(
+        async () =>
+          (await decide(servers[0]!, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"]
+            .reason,
+        { timeout: 3_000 },
+      )
+      .toBe("experience");
     // a change committed without its notification (as if the LISTEN connection had dropped it)
     await db.$transaction([
       db.$executeRaw`UPDATE placements SET kill_switch = true WHERE id = ${placementId}`,
       db.$executeRaw`UPDATE workspaces SET config_version = config_version + 1 WHERE id = ${ws.workspace.id}`,
     ]);
     for (const server of servers) {
-      await expect.poll(async () => (await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason, { timeout: 3_000, interval: 100 }).toBe("kill_switch");
+      await expect
+        .poll(
+          async () =>
+            (await decide(server, { userId: "pro-1", placements: ["home-hero"] })).body.decisions["home-hero"].reason,
+          { timeout: 3_000, interval: 100 },
+        )
+        .toBe("kill_switch");
     }
   });
 
   it("refuses a key revoked in the dashboard within a second, on every server", async () => {
     const key = await createTestApiKey(ws.workspace.id, "client");
-    for (const server of servers) expect((await viaServer(server, "/v1/decide", { body: { placements: ["home-hero"] }, key }, key)).status).toBe(200);
+    for (const server of servers)
+      expect((await viaServer(server, "/v1/decide", { body: { placements: ["home-hero"] }, key }, key)).status).toBe(
+        200,
+      );
     const { id } = await db.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(key) }, select: { id: true } });
     const started = Date.now();
-    expect((await runWorkspaceAction(revokeApiKeyDef, ws.member("admin").userId, { workspaceId: ws.workspace.id, apiKeyId: id })).ok).toBe(true);
+    expect(
+      (
+        await runWorkspaceAction(revokeApiKeyDef, ws.member("admin").userId, {
+          workspaceId: ws.workspace.id,
+          apiKeyId: id,
+        })
+      ).ok,
+    ).toBe(true);
     for (const server of servers) {
-      await expect.poll(async () => (await viaServer(server, "/v1/decide", { body: { placements: ["home-hero"] }, key }, key)).status, { timeout: 1_000, interval: 20 }).toBe(401);
+      await expect
+        .poll(
+          async () => (await viaServer(server, "/v1/decide", { body: { placements: ["home-hero"] }, key }, key)).status,
+          { timeout: 1_000, interval: 20 },
+        )
+        .toBe(401);
     }
     expect(Date.now() - started).toBeLessThan(1_000); // not the key cache's 5 s lifetime
   });
@@ -144,7 +233,10 @@ describe("the decision server", () => {
     expect(ready).toMatchObject({ status: "ready", database: { reachable: true }, events: { waiting: 0 } });
     const unknown = await fetch(`${servers[0]!.url}/v2/nothing`, { method: "POST" });
     expect(unknown.status).toBe(404);
-    const preflight = await fetch(`${servers[0]!.url}/v1/decide`, { method: "OPTIONS", headers: { origin: "https://shop.example" } });
+    const preflight = await fetch(`${servers[0]!.url}/v1/decide`, {
+      method: "OPTIONS",
+      headers: { origin: "https://shop.example" },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://shop.example");
   });

@@ -23,7 +23,15 @@ const ROUTES = new Map<string, Endpoint>([
   ...Object.entries(ingest).map(([type, serve]) => [`/v1/${type}`, serve] as [string, Endpoint]),
 ]);
 
-const notFound = answer(404, errorBody(new ApiError("not_found", "No such endpoint: the decision server serves POST /v1/decide, /v1/track, /v1/identify, /v1/page, /v1/screen, /v1/alias, /v1/group, /v1/batch")));
+const notFound = answer(
+  404,
+  errorBody(
+    new ApiError(
+      "not_found",
+      "No such endpoint: the decision server serves POST /v1/decide, /v1/track, /v1/identify, /v1/page, /v1/screen, /v1/alias, /v1/group, /v1/batch",
+    ),
+  ),
+);
 
 function routeOf(url: string): string {
   const path = url.split("?", 1)[0]!;
@@ -47,7 +55,12 @@ export function createDecisionServer(): http.Server {
       return writeAnswer(res, answer(200, { status: "ok" }));
     } else if (req.method === "GET" && path === "/readyz") {
       const state = readiness();
-      const body = { status: state, database: databaseAvailability(), events: eventBufferStats(), exposures: exposureStats() };
+      const body = {
+        status: state,
+        database: databaseAvailability(),
+        events: eventBufferStats(),
+        exposures: exposureStats(),
+      };
       return writeAnswer(res, answer(state === "starting" ? 503 : 200, body));
     }
     req.resume();

@@ -32,7 +32,10 @@ function readLimited(req: IncomingMessage, maxBytes: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => over || resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
+    req.on(
+      "end",
+      () => over || resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")),
+    );
     req.on("error", reject);
   });
 }
@@ -45,7 +48,11 @@ export function writeAnswer(res: ServerResponse, result: ApiAnswer): void {
     return;
   }
   const json = jsonTextOf(result.body); // a string body goes out in one write with the head (a Buffer would be a second one)
-  res.writeHead(result.status, { "content-type": "application/json", "content-length": Buffer.byteLength(json), ...result.headers });
+  res.writeHead(result.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(json),
+    ...result.headers,
+  });
   res.end(json);
 }
 
@@ -55,6 +62,7 @@ export async function serveWith(serve: Endpoint, req: IncomingMessage, res: Serv
     writeAnswer(res, await serve(apiRequestOf(req)));
   } catch (error) {
     console.error("[decide-server]", error);
-    if (!res.headersSent) writeAnswer(res, { status: 500, body: { error: { code: "internal", message: "Internal error" } }, headers: {} });
+    if (!res.headersSent)
+      writeAnswer(res, { status: 500, body: { error: { code: "internal", message: "Internal error" } }, headers: {} });
   }
 }

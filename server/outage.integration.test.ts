@@ -32,7 +32,12 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
     await client.end();
   }
 }
-const post = (path: string, key: string, body: unknown) => fetch(`${server.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (path: string, key: string, body: unknown) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const readyz = async () => (await fetch(`${server.url}/readyz`)).json();
 
 beforeAll(async () => {
@@ -43,7 +48,9 @@ beforeAll(async () => {
   port = Number(new URL(databaseUrl).port);
   await migrateDatabase(databaseUrl);
   await seedDemo({ databaseUrl, profiles: 60, days: 14, writeKey: WRITE_KEY, clientKey: CLIENT_KEY });
-  userIds = (await query<{ value: string }>("SELECT value FROM identities WHERE type = 'user_id' LIMIT 40")).map((r) => r.value);
+  userIds = (await query<{ value: string }>("SELECT value FROM identities WHERE type = 'user_id' LIMIT 40")).map(
+    (r) => r.value,
+  );
   server = await startDecisionServer(databaseUrl, { EVENT_BUFFER_MAX: String(BUFFER_LIMIT) });
 }, 120_000);
 
@@ -55,13 +62,28 @@ afterAll(async () => {
 
 /** Decisions and event batches from several clients until `stop()`; counts every answer. */
 function load() {
-  const tally = { decided: 0, decideFailures: [] as string[], acked: [] as string[], refused: 0, otherEventAnswers: [] as string[] };
+  const tally = {
+    decided: 0,
+    decideFailures: [] as string[],
+    acked: [] as string[],
+    refused: 0,
+    otherEventAnswers: [] as string[],
+  };
   let running = true;
   let sequence = 0;
   const decider = async (n: number) => {
     for (let i = 0; running; i++) {
-      const who = i % 3 === 0 ? { userId: userIds[(n * 7 + i) % userIds.length] } : i % 3 === 1 ? { anonymousId: `anon-${n}-${i}` } : { anonymousId: `new-${n}-${i}`, newVisitor: true };
-      const response = await post("/v1/decide", CLIENT_KEY, { ...who, placements: PLACEMENTS, context: { url: "https://shop.example/", country: "DE" } });
+      const who =
+        i % 3 === 0
+          ? { userId: userIds[(n * 7 + i) % userIds.length] }
+          : i % 3 === 1
+            ? { anonymousId: `anon-${n}-${i}` }
+            : { anonymousId: `new-${n}-${i}`, newVisitor: true };
+      const response = await post("/v1/decide", CLIENT_KEY, {
+        ...who,
+        placements: PLACEMENTS,
+        context: { url: "https://shop.example/", country: "DE" },
+      });
       const body = (await response.json()) as { decisions?: Record<string, unknown> };
       if (response.status === 200 && Object.keys(body.decisions ?? {}).length === PLACEMENTS.length) tally.decided += 1;
       else tally.decideFailures.push(`${response.status} ${JSON.stringify(body).slice(0, 200)}`);
@@ -70,7 +92,15 @@ function load() {
   const sender = async (n: number) => {
     while (running) {
       const ids = Array.from({ length: 25 }, () => `outage-${n}-${sequence++}`);
-      const response = await post("/v1/batch", WRITE_KEY, { batch: ids.map((messageId, i) => ({ type: "track", event: "Product Viewed", anonymousId: `visitor-${n}-${i % 5}`, messageId, properties: { sku: messageId } })) });
+      const response = await post("/v1/batch", WRITE_KEY, {
+        batch: ids.map((messageId, i) => ({
+          type: "track",
+          event: "Product Viewed",
+          anonymousId: `visitor-${n}-${i % 5}`,
+          messageId,
+          properties: { sku: messageId },
+        })),
+      });
       const body = await response.json();
       if (response.status === 200) tally.acked.push(...ids);
       else if (response.status === 503 && body.error?.code === "unavailable") tally.refused += ids.length;
@@ -122,7 +152,10 @@ describe("a decision server through a database outage", () => {
 
     expect(tally.decideFailures).toEqual([]);
     expect(tally.otherEventAnswers).toEqual([]);
-    const stored = await query<{ n: number }>("SELECT count(DISTINCT message_id)::int AS n FROM events WHERE message_id = ANY($1::text[])", [tally.acked]);
+    const stored = await query<{ n: number }>(
+      "SELECT count(DISTINCT message_id)::int AS n FROM events WHERE message_id = ANY($1::text[])",
+      [tally.acked],
+    );
     expect(stored[0]!.n).toBe(tally.acked.length); // not one acknowledged event lost
     const after = await readyz();
     expect(after.events).toMatchObject({ failed: 0, refused: tally.refused, accepted: tally.acked.length });
@@ -134,18 +167,29 @@ describe("a decision server through a database outage", () => {
       "SELECT coalesce(sum(impressions), 0)::int AS decisions, coalesce(sum(impressions * cardinality(placement_ids)), 0)::int AS placements FROM exposures",
     );
     expect(written).toEqual({ decisions: tally.decided, placements: tally.decided * PLACEMENTS.length });
-    const [counted] = await query<{ n: number }>("SELECT coalesce(sum(impressions), 0)::int AS n FROM placement_impressions");
+    const [counted] = await query<{ n: number }>(
+      "SELECT coalesce(sum(impressions), 0)::int AS n FROM placement_impressions",
+    );
     expect(counted!.n).toBe(tally.decided * PLACEMENTS.length);
   }, 90_000);
 
   it("on SIGTERM stops accepting, writes what it holds, and exits", async () => {
     const ids = Array.from({ length: 40 }, (_, i) => `last-${i}`);
-    const response = await post("/v1/batch", WRITE_KEY, { batch: ids.map((messageId) => ({ type: "track", event: "Cart Viewed", userId: userIds[0], messageId })) });
+    const response = await post("/v1/batch", WRITE_KEY, {
+      batch: ids.map((messageId) => ({ type: "track", event: "Cart Viewed", userId: userIds[0], messageId })),
+    });
     expect(response.status).toBe(200);
-    await fetch(`${server.url}/v1/decide`, { method: "POST", headers: { authorization: `Bearer ${CLIENT_KEY}` }, body: JSON.stringify({ userId: userIds[0], placements: PLACEMENTS }) });
+    await fetch(`${server.url}/v1/decide`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${CLIENT_KEY}` },
+      body: JSON.stringify({ userId: userIds[0], placements: PLACEMENTS }),
+    });
     expect(await server.stop("SIGTERM")).toBe(0);
     expect(server.output.join("\n")).toContain("flushing buffers");
-    const stored = await query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE message_id = ANY($1::text[])", [ids]);
+    const stored = await query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE message_id = ANY($1::text[])",
+      [ids],
+    );
     expect(stored[0]!.n).toBe(ids.length);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   }, 30_000);

@@ -26,13 +26,16 @@ export async function warmUp(): Promise<void> {
       noteDatabaseOk();
       break;
     } catch (error) {
-      if (!noteDatabaseError(error)) console.error("[decide-server] loading snapshots failed:", error instanceof Error ? error.message : error);
+      if (!noteDatabaseError(error))
+        console.error("[decide-server] loading snapshots failed:", error instanceof Error ? error.message : error);
       await new Promise((r) => setTimeout(r, PROBE_MS));
     }
   }
   state.loaded = true;
   state.probe = setInterval(() => {
-    pgPool().query("SELECT 1").then(noteDatabaseOk, (error: unknown) => void noteDatabaseError(error));
+    pgPool()
+      .query("SELECT 1")
+      .then(noteDatabaseOk, (error: unknown) => void noteDatabaseError(error));
   }, PROBE_MS);
   state.probe.unref();
 }

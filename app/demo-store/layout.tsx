@@ -9,7 +9,10 @@ import { demoCustomers } from "@/lib/demo-store/customers";
 import { decideOnPage, demoCustomer } from "@/lib/demo-store/decide-on-page";
 import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/workspace";
 
-export const metadata: Metadata = { title: { default: "Demo Store", template: "%s · Demo Store" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Demo Store", template: "%s · Demo Store" },
+  robots: { index: false },
+};
 
 // The public demo storefront: no sign-in, its own look, instrumented with the browser SDK.
 export default async function DemoStoreLayout({ children }: { children: React.ReactNode }) {
@@ -18,9 +21,16 @@ export default async function DemoStoreLayout({ children }: { children: React.Re
   if (!workspace) return <StoreUnavailable reason="not-seeded" />;
   // A layout is not told its path and is not re-rendered on client-side
   // navigations, so the bar is decided once per full page load, for the store.
-  const [customers, customerId, decisions] = await Promise.all([demoCustomers(workspace.id), demoCustomer(), decideOnPage(["announcement-bar"], "/demo-store")]);
+  const [customers, customerId, decisions] = await Promise.all([
+    demoCustomers(workspace.id),
+    demoCustomer(),
+    decideOnPage(["announcement-bar"], "/demo-store"),
+  ]);
   // Still signed in as someone no longer listed (data re-seeded): keep them selectable.
-  const options = customerId && !customers.some((c) => c.userId === customerId) ? [{ userId: customerId, name: customerId, segment: "signed in" }, ...customers] : customers;
+  const options =
+    customerId && !customers.some((c) => c.userId === customerId)
+      ? [{ userId: customerId, name: customerId, segment: "signed in" }, ...customers]
+      : customers;
 
   return (
     <div className="flex min-h-screen flex-col bg-white text-gray-900">

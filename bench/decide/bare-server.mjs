@@ -2,7 +2,19 @@
 // framework, a fixed body. Prints its port once listening.
 import http from "node:http";
 
-const body = JSON.stringify({ profileId: null, decisions: { "home-hero": { variantId: "v", experienceId: null, content: "<h1>Welcome</h1>", contentType: "html", reason: "default" } }, unknownPlacements: [] });
+const body = JSON.stringify({
+  profileId: null,
+  decisions: {
+    "home-hero": {
+      variantId: "v",
+      experienceId: null,
+      content: "<h1>Welcome</h1>",
+      contentType: "html",
+      reason: "default",
+    },
+  },
+  unknownPlacements: [],
+});
 const server = http.createServer((req, res) => {
   req.resume();
   req.on("end", () => {

@@ -25,29 +25,74 @@ export function benchConfig(now: number, seed = 11): SnapshotConfig {
   const group = (children: Condition[]): RuleGroup => ({ type: "group", id: "root", combinator: "and", children });
   const traitOrComputed = (): Condition =>
     pick<() => Condition>([
-      () => ({ type: "trait", id: "t", key: "country", valueType: "string", op: "in", values: [pick(COUNTRIES), pick(COUNTRIES)] }),
-      () => ({ type: "trait", id: "t", key: "loyalty_tier", valueType: "string", op: "equals", value: pick(["bronze", "silver", "gold"]) }),
+      () => ({
+        type: "trait",
+        id: "t",
+        key: "country",
+        valueType: "string",
+        op: "in",
+        values: [pick(COUNTRIES), pick(COUNTRIES)],
+      }),
+      () => ({
+        type: "trait",
+        id: "t",
+        key: "loyalty_tier",
+        valueType: "string",
+        op: "equals",
+        value: pick(["bronze", "silver", "gold"]),
+      }),
       () => ({ type: "computed", id: "c", field: "orders", op: "gte", value: int(1, 5) }),
       () => ({ type: "computed", id: "c", field: "rfm_recency", op: "gte", value: int(3, 5) }),
     ])();
   const behavior = (): Condition => ({
-    type: "behavior", id: "b", event: "Product Viewed", filters: [{ property: "category", valueType: "string", op: "equals", value: pick(CATEGORIES) }],
-    count: { op: "at_least", value: int(1, 4) }, window: { kind: "last_days", days: pick([7, 14, 30]) },
+    type: "behavior",
+    id: "b",
+    event: "Product Viewed",
+    filters: [{ property: "category", valueType: "string", op: "equals", value: pick(CATEGORIES) }],
+    count: { op: "at_least", value: int(1, 4) },
+    window: { kind: "last_days", days: pick([7, 14, 30]) },
   });
   const segments = Array.from({ length: 50 }, (_, i) => ({
-    id: `seg-${i}`, name: `Segment ${i}`, kind: "dynamic" as const,
+    id: `seg-${i}`,
+    name: `Segment ${i}`,
+    kind: "dynamic" as const,
     rule: group(i % 3 === 0 ? [behavior(), traitOrComputed()] : [traitOrComputed(), traitOrComputed()]),
   }));
   const placements = Array.from({ length: 20 }, (_, p) => ({
-    id: `pl-${p}`, key: `placement-${p}`, name: `Placement ${p}`, contentType: "html" as const, killSwitch: false,
+    id: `pl-${p}`,
+    key: `placement-${p}`,
+    name: `Placement ${p}`,
+    contentType: "html" as const,
+    killSwitch: false,
     experiences: [
       ...Array.from({ length: int(3, 5) }, (_, e) => ({
-        id: `ex-${p}-${e}`, name: `Experience ${p}.${e}`, priority: e + 1, isDefault: false, status: "live" as const,
-        segmentId: r() < 0.7 ? `seg-${int(0, 49)}` : null, rule: group([traitOrComputed()]),
-        startsAt: null, endsAt: r() < 0.2 ? new Date(now + 30 * DAY) : null,
-        variant: { id: `v-${p}-${e}`, name: "v", body: `<h2>{{ first_name | default: "Hello" }}, offer ${p}.${e}</h2><p>{{ traits.city | default: "near you" }}</p>` },
+        id: `ex-${p}-${e}`,
+        name: `Experience ${p}.${e}`,
+        priority: e + 1,
+        isDefault: false,
+        status: "live" as const,
+        segmentId: r() < 0.7 ? `seg-${int(0, 49)}` : null,
+        rule: group([traitOrComputed()]),
+        startsAt: null,
+        endsAt: r() < 0.2 ? new Date(now + 30 * DAY) : null,
+        variant: {
+          id: `v-${p}-${e}`,
+          name: "v",
+          body: `<h2>{{ first_name | default: "Hello" }}, offer ${p}.${e}</h2><p>{{ traits.city | default: "near you" }}</p>`,
+        },
       })),
-      { id: `def-${p}`, name: "Default", priority: 1_000_000, isDefault: true, status: "live" as const, segmentId: null, rule: null, startsAt: null, endsAt: null, variant: { id: `vd-${p}`, name: "Default", body: "<h2>Welcome</h2>" } },
+      {
+        id: `def-${p}`,
+        name: "Default",
+        priority: 1_000_000,
+        isDefault: true,
+        status: "live" as const,
+        segmentId: null,
+        rule: null,
+        startsAt: null,
+        endsAt: null,
+        variant: { id: `vd-${p}`, name: "Default", body: "<h2>Welcome</h2>" },
+      },
     ],
   }));
   return { workspaceId: "bench", version: 1, segments, placements };
@@ -60,9 +105,29 @@ export function benchVisitors(count: number, now: number, seed = 12): ProfileSta
   return Array.from({ length: count }, () => {
     const orders = Math.floor(r() * 6);
     return {
-      traits: { country: pick(COUNTRIES), loyalty_tier: pick(["bronze", "silver", "gold"]), first_name: pick(["Ana", "Ben", "Chen", "Dara"]), city: pick(["Berlin", "Paris", "Austin"]) },
-      computed: { orders, revenue: (orders * 57.5).toFixed(2), sessions: 1 + Math.floor(r() * 10), eventCount: 60, firstSeenAt: now - 80 * DAY, lastSeenAt: now - DAY, lastOrderAt: orders ? now - 10 * DAY : null, rfmRecency: orders ? 1 + Math.floor(r() * 5) : null, rfmFrequency: null, rfmMonetary: null },
-      events: Array.from({ length: Math.floor(r() * 60) }, () => ({ name: pick(["Product Viewed", "Product Viewed", "Product Added", "Page Viewed"]), occurredAt: now - Math.floor(r() * 30 * DAY), properties: { category: pick(CATEGORIES), price: Math.floor(r() * 200) } })).sort((a, b) => a.occurredAt - b.occurredAt),
+      traits: {
+        country: pick(COUNTRIES),
+        loyalty_tier: pick(["bronze", "silver", "gold"]),
+        first_name: pick(["Ana", "Ben", "Chen", "Dara"]),
+        city: pick(["Berlin", "Paris", "Austin"]),
+      },
+      computed: {
+        orders,
+        revenue: (orders * 57.5).toFixed(2),
+        sessions: 1 + Math.floor(r() * 10),
+        eventCount: 60,
+        firstSeenAt: now - 80 * DAY,
+        lastSeenAt: now - DAY,
+        lastOrderAt: orders ? now - 10 * DAY : null,
+        rfmRecency: orders ? 1 + Math.floor(r() * 5) : null,
+        rfmFrequency: null,
+        rfmMonetary: null,
+      },
+      events: Array.from({ length: Math.floor(r() * 60) }, () => ({
+        name: pick(["Product Viewed", "Product Viewed", "Product Added", "Page Viewed"]),
+        occurredAt: now - Math.floor(r() * 30 * DAY),
+        properties: { category: pick(CATEGORIES), price: Math.floor(r() * 200) },
+      })).sort((a, b) => a.occurredAt - b.occurredAt),
       staticSegments: new Set<string>(),
     };
   });

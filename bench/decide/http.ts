@@ -2,10 +2,28 @@
 // one after the other.
 import autocannon from "autocannon";
 
-export type HttpResult = { route: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; total: number };
+export type HttpResult = {
+  route: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+};
 
 /** autocannon at `connections` for `seconds`; with `rate`, at most that many requests/s overall (for latency below the maximum). */
-export async function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string>; body?: () => string; method?: "GET" | "POST"; rate?: number }): Promise<HttpResult> {
+export async function load(
+  url: string,
+  options: {
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    body?: () => string;
+    method?: "GET" | "POST";
+    rate?: number;
+  },
+): Promise<HttpResult> {
   const result = await autocannon({
     url,
     connections: options.connections,

@@ -4,9 +4,19 @@ import { buildSnapshot } from "@/lib/decide/build-snapshot";
 import { decide } from "@/lib/decide/decide";
 import { benchConfig, benchVisitors } from "./config";
 
-export type PureResult = { placements: number; experiences: number; segments: number; behaviorSegments: number; visitors: number; medianUs: number; p99Us: number; servedByExperience: number };
+export type PureResult = {
+  placements: number;
+  experiences: number;
+  segments: number;
+  behaviorSegments: number;
+  visitors: number;
+  medianUs: number;
+  p99Us: number;
+  servedByExperience: number;
+};
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 export function measurePureDecide(runs = 20_000): PureResult {
   const now = Date.now();
@@ -18,7 +28,11 @@ export function measurePureDecide(runs = 20_000): PureResult {
   let served = 0;
   const once = (i: number) => {
     const profile = visitors[i % visitors.length]!;
-    const result = decide(snapshot, { profileId: "p", profile, personalization: true }, { placements, context, now: now + i });
+    const result = decide(
+      snapshot,
+      { profileId: "p", profile, personalization: true },
+      { placements, context, now: now + i },
+    );
     for (const d of Object.values(result.decisions)) if (d.reason === "experience") served += 1;
   };
   for (let i = 0; i < 2_000; i++) once(i);

@@ -26,7 +26,12 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const options = { connections: arg("connections", 10), seconds: arg("seconds", 15), profiles: arg("profiles", 2_000), rounds: arg("rounds", 3) };
+const options = {
+  connections: arg("connections", 10),
+  seconds: arg("seconds", 15),
+  profiles: arg("profiles", 2_000),
+  rounds: arg("rounds", 3),
+};
 const say = (line: string) => console.error(`[bench] ${line}`);
 const CLIENT_KEY = "ck_benchDecideKey00000000000000000000";
 const WRITE_KEY = "wk_benchDecideKey00000000000000000000";
@@ -37,7 +42,9 @@ say("pure decide(): 20 placements, 50 segments");
 const pure = measurePureDecide();
 
 const bare = spawn(process.execPath, ["bench/decide/bare-server.mjs"], { stdio: ["ignore", "pipe", "inherit"] });
-const barePort = Number(await new Promise<string>((resolve) => createInterface({ input: bare.stdout! }).once("line", resolve)));
+const barePort = Number(
+  await new Promise<string>((resolve) => createInterface({ input: bare.stdout! }).once("line", resolve)),
+);
 let app: RunningApp | undefined;
 const stopAll = async () => {
   bare.kill("SIGTERM");
@@ -45,17 +52,43 @@ const stopAll = async () => {
 };
 process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
 try {
-  app = await startApp({ port: PORT, decidePort: DECIDE_PORT, dataDir: ".data/bench-decide", urlFile: ".data/bench-decide-url", logFile: ".data/bench-decide.log", writeKey: WRITE_KEY, clientKey: CLIENT_KEY, demoProfiles: options.profiles }, say);
+  app = await startApp(
+    {
+      port: PORT,
+      decidePort: DECIDE_PORT,
+      dataDir: ".data/bench-decide",
+      urlFile: ".data/bench-decide-url",
+      logFile: ".data/bench-decide.log",
+      writeKey: WRITE_KEY,
+      clientKey: CLIENT_KEY,
+      demoProfiles: options.profiles,
+    },
+    say,
+  );
   const decisionServer = `http://127.0.0.1:${DECIDE_PORT}`;
-  for (const started = Date.now(); !(await fetch(`${decisionServer}/readyz`).then((r) => r.ok, () => false)); ) {
+  for (
+    const started = Date.now();
+    !(await fetch(`${decisionServer}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+  ) {
     if (Date.now() - started > 60_000) throw new Error("the decision server did not become ready");
     await new Promise((r) => setTimeout(r, 250));
   }
   const db = new pg.Client({ connectionString: app.databaseUrl });
   await db.connect();
-  const ids = async (type: string) => (await db.query<{ value: string }>(`SELECT value FROM identities i JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'demo' AND i.type = $1 ORDER BY i.value LIMIT 500`, [type])).rows.map((r) => r.value);
+  const ids = async (type: string) =>
+    (
+      await db.query<{ value: string }>(
+        `SELECT value FROM identities i JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'demo' AND i.type = $1 ORDER BY i.value LIMIT 500`,
+        [type],
+      )
+    ).rows.map((r) => r.value);
   const [users, anonymous] = [await ids("user_id"), await ids("anonymous_id")];
-  const { rows: placements } = await db.query<{ key: string }>(`SELECT p.key FROM placements p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo' ORDER BY p.key`);
+  const { rows: placements } = await db.query<{ key: string }>(
+    `SELECT p.key FROM placements p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo' ORDER BY p.key`,
+  );
   say("VACUUM ANALYZE, then waiting for the machine to be quiet");
   await db.query("VACUUM ANALYZE");
   await db.end();
@@ -66,10 +99,16 @@ try {
   const body = () => {
     n += 1;
     const who =
-      n % 2 === 0 ? { userId: users[n % users.length] }
-      : n % 4 === 1 ? { anonymousId: anonymous[n % anonymous.length] }
-      : { anonymousId: `bench-new-${n}`, newVisitor: true };
-    return JSON.stringify({ ...who, placements: keys, context: { url: "http://localhost/demo-store", userAgent: "Mozilla/5.0 (iPhone) Mobile" } });
+      n % 2 === 0
+        ? { userId: users[n % users.length] }
+        : n % 4 === 1
+          ? { anonymousId: anonymous[n % anonymous.length] }
+          : { anonymousId: `bench-new-${n}`, newVisitor: true };
+    return JSON.stringify({
+      ...who,
+      placements: keys,
+      context: { url: "http://localhost/demo-store", userAgent: "Mozilla/5.0 (iPhone) Mobile" },
+    });
   };
   const headers = { authorization: `Bearer ${CLIENT_KEY}` };
   const at = { connections: options.connections, seconds: options.seconds };
@@ -80,7 +119,12 @@ try {
     nextPing: `${app.baseUrl}/api/ping`,
   };
   // the process serving each target, to read the CPU it spends per request
-  const pids = { bare: bare.pid!, decisionServer: pidOf("decide-server.mjs"), nextDecide: pidOf("next-server") ?? pidOf("next start"), nextPing: pidOf("next-server") ?? pidOf("next start") };
+  const pids = {
+    bare: bare.pid!,
+    decisionServer: pidOf("decide-server.mjs"),
+    nextDecide: pidOf("next-server") ?? pidOf("next start"),
+    nextPing: pidOf("next-server") ?? pidOf("next start"),
+  };
   const results: Record<keyof typeof targets, HttpResult & { cpuUsPerRequest: number | null }> = {} as never;
   const measure = async (name: keyof typeof targets, rate?: number) => {
     const pid = pids[name];
@@ -103,7 +147,8 @@ try {
     await warm("decisionServer", round === 1 ? 8 : 3);
     rounds.push({ bare: bareRound, decisionServer: await measure("decisionServer") });
   }
-  const middle = <T>(items: T[], by: (item: T) => number): T => [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
+  const middle = <T>(items: T[], by: (item: T) => number): T =>
+    [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
   const roundRatios = rounds.map((r) => r.decisionServer.requestsPerSecond / r.bare.requestsPerSecond);
   const medianRound = middle(rounds, (r) => r.decisionServer.requestsPerSecond / r.bare.requestsPerSecond);
   results.bare = medianRound.bare;
@@ -117,22 +162,61 @@ try {
   }
 
   const ratio = (r: HttpResult) => r.requestsPerSecond / results.bare.requestsPerSecond;
-  const goals = { pureMedianUnder100us: pure.medianUs < 100, decisionServerAtLeastHalfOfBare: ratio(results.decisionServer) >= 0.5, p99Under10msAt70Percent: paced.p99Ms < 10 };
+  const goals = {
+    pureMedianUnder100us: pure.medianUs < 100,
+    decisionServerAtLeastHalfOfBare: ratio(results.decisionServer) >= 0.5,
+    p99Under10msAt70Percent: paced.p99Ms < 10,
+  };
 
-  console.log(`\npure decide()        ${pure.placements} placements, ${pure.experiences} experiences, ${pure.segments} segments (${pure.behaviorSegments} with behavior), ${pure.visitors} visitors`);
-  console.log(`                     median ${pure.medianUs.toFixed(1)} µs, p99 ${pure.p99Us.toFixed(1)} µs, ${pure.servedByExperience.toFixed(1)} placements served by an experience per visitor`);
+  console.log(
+    `\npure decide()        ${pure.placements} placements, ${pure.experiences} experiences, ${pure.segments} segments (${pure.behaviorSegments} with behavior), ${pure.visitors} visitors`,
+  );
+  console.log(
+    `                     median ${pure.medianUs.toFixed(1)} µs, p99 ${pure.p99Us.toFixed(1)} µs, ${pure.servedByExperience.toFixed(1)} placements served by an experience per visitor`,
+  );
   const row = (name: string, r: HttpResult & { cpuUsPerRequest: number | null }) =>
-    console.log(`${name.padEnd(21)}${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ×${ratio(r).toFixed(2)} of bare  ${r.cpuUsPerRequest === null ? "" : `${r.cpuUsPerRequest.toFixed(0)} µs CPU/request  `}(${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+    console.log(
+      `${name.padEnd(21)}${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ×${ratio(r).toFixed(2)} of bare  ${r.cpuUsPerRequest === null ? "" : `${r.cpuUsPerRequest.toFixed(0)} µs CPU/request  `}(${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
+    );
   row("bare node:http", results.bare);
   row("decision server", results.decisionServer);
   row("Next /api/v1/decide", results.nextDecide);
   row("Next /api/ping", results.nextPing);
   row("decision server @70%", paced);
-  console.log(`rounds               decision server / bare: ${roundRatios.map((r) => r.toFixed(2)).join(", ")} (the median round is shown above)`);
-  rounds.forEach((r, i) => console.log(`  round ${i + 1}            bare ${r.bare.requestsPerSecond.toFixed(0)} req/s (${r.bare.cpuUsPerRequest?.toFixed(0)} µs CPU), decision server ${r.decisionServer.requestsPerSecond.toFixed(0)} req/s (${r.decisionServer.cpuUsPerRequest?.toFixed(0)} µs CPU)`));
-  console.log(`                     ${keys.length} placements per decision, ${options.connections} connections, ${options.seconds} s each`);
-  console.log(`goals                pure median < 100 µs: ${goals.pureMedianUnder100us ? "met" : "NOT met"} · decision server ≥ 0.5 × bare: ${goals.decisionServerAtLeastHalfOfBare ? "met" : "NOT met"} · p99 < 10 ms at 70 %: ${goals.p99Under10msAt70Percent ? "met" : "NOT met"}`);
-  console.log(JSON.stringify({ bench: "decide", pure, http: { ...results, decisionServerAt70Percent: { ...paced, rate }, ratios: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, ratio(r)])), rounds: rounds.map((r, i) => ({ bare: r.bare.requestsPerSecond, decisionServer: r.decisionServer.requestsPerSecond, ratio: roundRatios[i] })), connections: options.connections, seconds: options.seconds, placements: keys.length }, goals }));
+  console.log(
+    `rounds               decision server / bare: ${roundRatios.map((r) => r.toFixed(2)).join(", ")} (the median round is shown above)`,
+  );
+  rounds.forEach((r, i) =>
+    console.log(
+      `  round ${i + 1}            bare ${r.bare.requestsPerSecond.toFixed(0)} req/s (${r.bare.cpuUsPerRequest?.toFixed(0)} µs CPU), decision server ${r.decisionServer.requestsPerSecond.toFixed(0)} req/s (${r.decisionServer.cpuUsPerRequest?.toFixed(0)} µs CPU)`,
+    ),
+  );
+  console.log(
+    `                     ${keys.length} placements per decision, ${options.connections} connections, ${options.seconds} s each`,
+  );
+  console.log(
+    `goals                pure median < 100 µs: ${goals.pureMedianUnder100us ? "met" : "NOT met"} · decision server ≥ 0.5 × bare: ${goals.decisionServerAtLeastHalfOfBare ? "met" : "NOT met"} · p99 < 10 ms at 70 %: ${goals.p99Under10msAt70Percent ? "met" : "NOT met"}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: "decide",
+      pure,
+      http: {
+        ...results,
+        decisionServerAt70Percent: { ...paced, rate },
+        ratios: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, ratio(r)])),
+        rounds: rounds.map((r, i) => ({
+          bare: r.bare.requestsPerSecond,
+          decisionServer: r.decisionServer.requestsPerSecond,
+          ratio: roundRatios[i],
+        })),
+        connections: options.connections,
+        seconds: options.seconds,
+        placements: keys.length,
+      },
+      goals,
+    }),
+  );
 } finally {
   await stopAll();
 }

@@ -9,7 +9,17 @@ import { copyField } from "@/lib/db/copy-rows";
 import type { EventRow } from "./messages";
 
 export const COPY_TABLE = "bench_copy";
-const COLUMNS = ["workspace_id", "profile_id", "type", "name", "properties", "context", "message_id", "occurred_at", "received_at"];
+const COLUMNS = [
+  "workspace_id",
+  "profile_id",
+  "type",
+  "name",
+  "properties",
+  "context",
+  "message_id",
+  "occurred_at",
+  "received_at",
+];
 const CHUNK_BYTES = 1 << 20;
 
 /**
@@ -19,7 +29,19 @@ const CHUNK_BYTES = 1 << 20;
  * while it sends (a large live heap makes every major GC slow).
  */
 export function copyRowTails(rows: EventRow[], receivedAt: string): string[] {
-  return rows.map((row) => [row.type, row.name, JSON.stringify(row.properties), JSON.stringify(row.context), row.messageId, row.occurredAt, receivedAt].map(copyField).join("\t"));
+  return rows.map((row) =>
+    [
+      row.type,
+      row.name,
+      JSON.stringify(row.properties),
+      JSON.stringify(row.context),
+      row.messageId,
+      row.occurredAt,
+      receivedAt,
+    ]
+      .map(copyField)
+      .join("\t"),
+  );
 }
 
 /** Full COPY lines (workspace, profile, tail), in chunks of about 1 MB, built before the clock starts. */
@@ -46,7 +68,9 @@ export function copyChunks(workspaceId: string, rows: { profileId: string; tail:
 export async function createCopyTable(db: pg.ClientBase): Promise<{ indexes: number; foreignKeys: number }> {
   await db.query(`DROP TABLE IF EXISTS ${COPY_TABLE}`);
   await db.query(`CREATE TABLE ${COPY_TABLE} (LIKE events INCLUDING ALL)`);
-  const fks = await db.query<{ def: string }>("SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'f'");
+  const fks = await db.query<{ def: string }>(
+    "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'f'",
+  );
   for (const { def } of fks.rows) await db.query(`ALTER TABLE ${COPY_TABLE} ADD ${def}`);
   const indexes = await db.query(`SELECT 1 FROM pg_indexes WHERE tablename = '${COPY_TABLE}'`);
   return { indexes: indexes.rowCount ?? 0, foreignKeys: fks.rowCount ?? 0 };

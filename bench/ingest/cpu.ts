@@ -5,7 +5,16 @@ import { readFileSync, readdirSync } from "node:fs";
 
 type Proc = { pid: number; ppid: number; comm: string; ticks: number };
 export type CpuSnapshot = { procs: Map<number, Proc>; total: number; idle: number; stolen: number };
-export type CpuShares = { app: number; postgres: number; bench: number; other: number; idle: number; /** Time the hypervisor gave to other machines (the `steal` of /proc/stat). */ stolen: number; wall: number; /** The busiest other processes, by name. */ topOther: [string, number][] };
+export type CpuShares = {
+  app: number;
+  postgres: number;
+  bench: number;
+  other: number;
+  idle: number;
+  /** Time the hypervisor gave to other machines (the `steal` of /proc/stat). */ stolen: number;
+  wall: number;
+  /** The busiest other processes, by name. */ topOther: [string, number][];
+};
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -17,7 +26,12 @@ function readProcs(): Map<number, Proc> {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const close = stat.lastIndexOf(")");
       const fields = stat.slice(close + 2).split(" "); // from field 3 (state) on
-      procs.set(Number(name), { pid: Number(name), ppid: Number(fields[1]), comm: stat.slice(stat.indexOf("(") + 1, close), ticks: Number(fields[11]) + Number(fields[12]) });
+      procs.set(Number(name), {
+        pid: Number(name),
+        ppid: Number(fields[1]),
+        comm: stat.slice(stat.indexOf("(") + 1, close),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
     } catch {
       // the process ended while we listed it
     }
@@ -28,7 +42,12 @@ function readProcs(): Map<number, Proc> {
 /** CPU counters of every process and of the whole machine, now. */
 export function cpuSnapshot(): CpuSnapshot {
   const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-  return { procs: readProcs(), total: cpu.reduce((a, b) => a + b, 0), idle: (cpu[3] ?? 0) + (cpu[4] ?? 0), stolen: cpu[7] ?? 0 };
+  return {
+    procs: readProcs(),
+    total: cpu.reduce((a, b) => a + b, 0),
+    idle: (cpu[3] ?? 0) + (cpu[4] ?? 0),
+    stolen: cpu[7] ?? 0,
+  };
 }
 
 /**
@@ -41,7 +60,16 @@ export function cpuShares(before: CpuSnapshot, after: CpuSnapshot, appPid: numbe
     for (let p = after.procs.get(pid); p; p = after.procs.get(p.ppid)) if (p.pid === appPid) return true;
     return false;
   };
-  const shares: CpuShares = { app: 0, postgres: 0, bench: 0, other: 0, idle: (after.idle - before.idle) / TICKS_PER_SECOND, stolen: (after.stolen - before.stolen) / TICKS_PER_SECOND, wall: 0, topOther: [] };
+  const shares: CpuShares = {
+    app: 0,
+    postgres: 0,
+    bench: 0,
+    other: 0,
+    idle: (after.idle - before.idle) / TICKS_PER_SECOND,
+    stolen: (after.stolen - before.stolen) / TICKS_PER_SECOND,
+    wall: 0,
+    topOther: [],
+  };
   const others = new Map<string, number>();
   for (const proc of after.procs.values()) {
     const used = (proc.ticks - (before.procs.get(proc.pid)?.ticks ?? 0)) / TICKS_PER_SECOND;

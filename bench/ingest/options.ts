@@ -13,7 +13,8 @@ const flagsSchema = z.object({
 
 export type BenchOptions = z.output<typeof flagsSchema>;
 
-const USAGE = "usage: npm run bench:ingest -- [--events 200000] [--clients 4] [--batch 500] [--order time|profile] [--seed 4242] [--port 3200]";
+const USAGE =
+  "usage: npm run bench:ingest -- [--events 200000] [--clients 4] [--batch 500] [--order time|profile] [--seed 4242] [--port 3200]";
 
 /** The benchmark's flags, zod-checked; exits with the usage line on bad input. */
 export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
@@ -21,7 +22,9 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: Object.fromEntries(["events", "clients", "batch", "order", "seed", "port"].map((name) => [name, { type: "string" as const }])),
+      options: Object.fromEntries(
+        ["events", "clients", "batch", "order", "seed", "port"].map((name) => [name, { type: "string" as const }]),
+      ),
     }));
   } catch (error) {
     console.error(`bench:ingest: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -29,7 +32,9 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
   }
   const parsed = flagsSchema.safeParse(values);
   if (!parsed.success) {
-    console.error(`bench:ingest: ${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ")}\n${USAGE}`);
+    console.error(
+      `bench:ingest: ${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ")}\n${USAGE}`,
+    );
     process.exit(2);
   }
   return parsed.data;

@@ -12,12 +12,14 @@ export function sampleWaits(db: pg.ClientBase, everyMs = 100): WaitSampler {
   let running = true;
   const loop = (async () => {
     while (running) {
-      const result = await db.query<{ what: string }>(
-        `SELECT CASE WHEN state = 'active' AND wait_event IS NULL THEN 'active: on CPU'
+      const result = await db
+        .query<{ what: string }>(
+          `SELECT CASE WHEN state = 'active' AND wait_event IS NULL THEN 'active: on CPU'
                      WHEN state = 'active' THEN 'active: waits ' || wait_event_type || '/' || wait_event
                      ELSE coalesce(state, '?') END AS what
          FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND application_name <> 'bench-ingest'`,
-      ).catch(() => null); // the server stopped (interrupted run): stop sampling
+        )
+        .catch(() => null); // the server stopped (interrupted run): stop sampling
       if (!result) return;
       for (const { what } of result.rows) counts.set(what, (counts.get(what) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, everyMs));

@@ -41,7 +41,8 @@ const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 export function printRows(title: string, rows: [string, string | number][]): void {
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`\n${title}`);
-  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${typeof value === "number" ? number.format(value) : value}`);
+  for (const [label, value] of rows)
+    console.log(`  ${label.padEnd(width)}  ${typeof value === "number" ? number.format(value) : value}`);
 }
 
 function cpuRows(s: CpuShares): [string, string][] {
@@ -58,7 +59,14 @@ function cpuRows(s: CpuShares): [string, string][] {
 }
 
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-const cpuJson = (s: CpuShares) => ({ app: round(s.app, 1), postgres: round(s.postgres, 1), bench: round(s.bench, 1), other: round(s.other, 1), idle: round(s.idle, 1), stolen: round(s.stolen, 1) });
+const cpuJson = (s: CpuShares) => ({
+  app: round(s.app, 1),
+  postgres: round(s.postgres, 1),
+  bench: round(s.bench, 1),
+  other: round(s.other, 1),
+  idle: round(s.idle, 1),
+  stolen: round(s.stolen, 1),
+});
 
 /** Prints the figures; returns whether every goal is met. */
 export function printReport(f: Figures): boolean {
@@ -68,12 +76,19 @@ export function printReport(f: Figures): boolean {
   const ratio = apiRate / copyRate;
   const p50 = quantile(sent.latenciesMs, 0.5);
   const p99 = quantile(sent.latenciesMs, 0.99);
-  const goals = { eventsPerSecond: apiRate >= GOAL_EVENTS_PER_SECOND, ratio: ratio >= GOAL_RATIO, noneMissing: check.missing === 0 };
+  const goals = {
+    eventsPerSecond: apiRate >= GOAL_EVENTS_PER_SECOND,
+    ratio: ratio >= GOAL_RATIO,
+    noneMissing: check.missing === 0,
+  };
   const met = (ok: boolean) => (ok ? "met" : "NOT met");
 
   printRows("ingest: POST /api/v1/batch", [
     ["events sent", f.events],
-    ["batches", `${f.batches} × ≤ ${options.batch} events, ${options.clients} concurrent clients, ${options.order} order`],
+    [
+      "batches",
+      `${f.batches} × ≤ ${options.batch} events, ${options.clients} concurrent clients, ${options.order} order`,
+    ],
     ["seconds", sent.seconds],
     ["events/s", Math.round(apiRate)],
     ["acknowledged", sent.acknowledged],
@@ -100,19 +115,31 @@ export function printReport(f: Figures): boolean {
     [`≥ ${GOAL_RATIO} of COPY`, met(goals.ratio)],
     ["0 missing", met(goals.noneMissing)],
   ]);
-  printRows("Postgres connections during the API run (samples every 100 ms)", [...f.waits].sort((a, b) => b[1] - a[1]));
+  printRows(
+    "Postgres connections during the API run (samples every 100 ms)",
+    [...f.waits].sort((a, b) => b[1] - a[1]),
+  );
   if (f.statements.length > 0) {
     const total = f.statements.reduce((sum, s) => sum + s.totalMs, 0);
     printRows(
       "Postgres execution time by statement during the API run (pg_stat_statements, top 10)",
-      f.statements.map((s) => [`${s.query.slice(0, 90)}${s.query.length > 90 ? "…" : ""}`, `${(s.totalMs / 1000).toFixed(1)} s (${((100 * s.totalMs) / total).toFixed(0)}%), ${s.calls} calls`]),
+      f.statements.map((s) => [
+        `${s.query.slice(0, 90)}${s.query.length > 90 ? "…" : ""}`,
+        `${(s.totalMs / 1000).toFixed(1)} s (${((100 * s.totalMs) / total).toFixed(0)}%), ${s.calls} calls`,
+      ]),
     );
   }
   const pg = f.postgres;
   printRows("machine", [
     ["cores", f.cores],
-    ["CPU probe (SHA-256 of 128 MB)", `${f.cpuProbeMs.beforeApi.toFixed(0)} ms before the API run, ${f.cpuProbeMs.beforeCopy.toFixed(0)} ms before COPY`],
-    ["Postgres", `${pg.version}, fsync=${pg.fsync}, synchronous_commit=${pg.synchronousCommit}, shared_buffers=${pg.sharedBuffers}, max_wal_size=${pg.maxWalSize}`],
+    [
+      "CPU probe (SHA-256 of 128 MB)",
+      `${f.cpuProbeMs.beforeApi.toFixed(0)} ms before the API run, ${f.cpuProbeMs.beforeCopy.toFixed(0)} ms before COPY`,
+    ],
+    [
+      "Postgres",
+      `${pg.version}, fsync=${pg.fsync}, synchronous_commit=${pg.synchronousCommit}, shared_buffers=${pg.sharedBuffers}, max_wal_size=${pg.maxWalSize}`,
+    ],
   ]);
   if (sent.errors.length > 0) {
     console.log("\nfirst non-200 answers:");
@@ -142,7 +169,15 @@ export function printReport(f: Figures): boolean {
         p99Ms: round(p99, 1),
         cpuSeconds: cpuJson(f.apiCpu),
       },
-      copy: { seconds: round(f.copy.seconds), eventsPerSecond: Math.round(copyRate), rows: f.copy.rows, sameRows: f.copy.sameRows, indexes: f.copy.indexes, foreignKeys: f.copy.foreignKeys, cpuSeconds: cpuJson(f.copyCpu) },
+      copy: {
+        seconds: round(f.copy.seconds),
+        eventsPerSecond: Math.round(copyRate),
+        rows: f.copy.rows,
+        sameRows: f.copy.sameRows,
+        indexes: f.copy.indexes,
+        foreignKeys: f.copy.foreignKeys,
+        cpuSeconds: cpuJson(f.copyCpu),
+      },
       ratio: round(ratio),
       goals,
     }),

@@ -28,13 +28,21 @@ const say = (line: string) => console.error(`[bench] ${line}`);
 const options = benchOptions();
 const runId = `bi${Date.now().toString(36)}`;
 
-say(`generating ${options.events.toLocaleString("en-US")} events (seed ${options.seed}, ${options.order} order, run ${runId})`);
+say(
+  `generating ${options.events.toLocaleString("en-US")} events (seed ${options.seed}, ${options.order} order, run ${runId})`,
+);
 // Only flat data outlives this block: request bodies, messageIds and COPY row tails (see copyRowTails).
 const { batches, messageIds, copyTails } = (() => {
   const messages = buildMessages({ events: options.events, seed: options.seed, runId, order: options.order });
-  return { batches: buildBatches(messages, options.batch), messageIds: messages.map((m) => m.messageId), copyTails: copyRowTails(messages.map(rowOf), new Date().toISOString()) };
+  return {
+    batches: buildBatches(messages, options.batch),
+    messageIds: messages.map((m) => m.messageId),
+    copyTails: copyRowTails(messages.map(rowOf), new Date().toISOString()),
+  };
 })();
-say(`${batches.length} batches (largest ${Math.max(...batches.map((b) => b.messageIds.length))} events, ${Math.round(Math.max(...batches.map((b) => b.body.byteLength)) / 1024)} KB)`);
+say(
+  `${batches.length} batches (largest ${Math.max(...batches.map((b) => b.messageIds.length))} events, ${Math.round(Math.max(...batches.map((b) => b.body.byteLength)) / 1024)} KB)`,
+);
 
 let app: RunningApp | undefined;
 const stopApp = async () => {
@@ -45,13 +53,15 @@ const stopApp = async () => {
     await running.stop();
   }
 };
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stopApp().finally(() => process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void stopApp().finally(() => process.exit(130)));
 
 /** The demo workspace's id, from the key (GET /api/v1/me). */
 async function workspaceOf(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${WRITE_KEY}` } });
   const body = (await response.json()) as { workspace?: { id: string } };
-  if (!response.ok || !body.workspace) throw new Error(`GET /api/v1/me answered ${response.status}: ${JSON.stringify(body)}`);
+  if (!response.ok || !body.workspace)
+    throw new Error(`GET /api/v1/me answered ${response.status}: ${JSON.stringify(body)}`);
   return body.workspace.id;
 }
 
@@ -60,7 +70,9 @@ async function warmUp(baseUrl: string): Promise<void> {
   const headers = { authorization: `Bearer ${WRITE_KEY}`, "content-type": "application/json" };
   await Promise.all(
     Array.from({ length: options.clients }, async (_, i) => {
-      const body = JSON.stringify({ batch: [{ type: "track", event: "Warm Up", anonymousId: `${runId}w-anon-${i}`, messageId: `${runId}w-${i}` }] });
+      const body = JSON.stringify({
+        batch: [{ type: "track", event: "Warm Up", anonymousId: `${runId}w-anon-${i}`, messageId: `${runId}w-${i}` }],
+      });
       const response = await fetch(`${baseUrl}/api/v1/batch`, { method: "POST", headers, body });
       if (!response.ok) throw new Error(`warm-up batch answered ${response.status}: ${await response.text()}`);
     }),
@@ -70,7 +82,14 @@ async function warmUp(baseUrl: string): Promise<void> {
 try {
   say("starting the app (fresh database; builds first if sources changed)");
   app = await startApp(
-    { port: options.port, dataDir: ".data/bench-ingest", urlFile: ".data/bench-ingest-url", logFile: ".data/bench-ingest.log", writeKey: WRITE_KEY, demoProfiles: DEMO_PROFILES },
+    {
+      port: options.port,
+      dataDir: ".data/bench-ingest",
+      urlFile: ".data/bench-ingest-url",
+      logFile: ".data/bench-ingest.log",
+      writeKey: WRITE_KEY,
+      demoProfiles: DEMO_PROFILES,
+    },
     say,
   );
   // Both connections are named, so the wait sampler leaves them out.
@@ -86,7 +105,11 @@ try {
     const setting = (name: string) => {
       const row = settings.rows.find((r) => r.name === name);
       if (!row) return "?";
-      return !row.unit ? row.setting : /^\d/.test(row.unit) ? `${row.setting} × ${row.unit}` : `${row.setting} ${row.unit}`;
+      return !row.unit
+        ? row.setting
+        : /^\d/.test(row.unit)
+          ? `${row.setting} × ${row.unit}`
+          : `${row.setting} ${row.unit}`;
     };
     await warmUp(app.baseUrl);
     await db.query("CHECKPOINT"); // each timed phase starts with no dirty pages left by the one before (seed, API run)
@@ -105,7 +128,9 @@ try {
 
     say("loading the same rows with COPY");
     const table = await createCopyTable(db);
-    const rows = messageIds.flatMap((id, i) => (check.profileOf.has(id) ? [{ profileId: check.profileOf.get(id)!, tail: copyTails[i]! }] : []));
+    const rows = messageIds.flatMap((id, i) =>
+      check.profileOf.has(id) ? [{ profileId: check.profileOf.get(id)!, tail: copyTails[i]! }] : [],
+    );
     const chunks = copyChunks(workspaceId, rows);
     await db.query("CHECKPOINT");
     const probeBeforeCopy = cpuProbeMs();
@@ -122,7 +147,13 @@ try {
       batches: batches.length,
       cores: os.cpus().length,
       cpuProbeMs: { beforeApi: probeBeforeApi, beforeCopy: probeBeforeCopy },
-      postgres: { version: setting("server_version"), fsync: setting("fsync"), synchronousCommit: setting("synchronous_commit"), sharedBuffers: setting("shared_buffers"), maxWalSize: setting("max_wal_size") },
+      postgres: {
+        version: setting("server_version"),
+        fsync: setting("fsync"),
+        synchronousCommit: setting("synchronous_commit"),
+        sharedBuffers: setting("shared_buffers"),
+        maxWalSize: setting("max_wal_size"),
+      },
       sent,
       check,
       apiCpu,

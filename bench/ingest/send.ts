@@ -1,6 +1,12 @@
 import type { Batch } from "./batches";
 
-type BatchAnswer = { success?: boolean; accepted?: number; stored?: number; duplicates?: number; failed?: { index: number }[] };
+type BatchAnswer = {
+  success?: boolean;
+  accepted?: number;
+  stored?: number;
+  duplicates?: number;
+  failed?: { index: number }[];
+};
 
 export type SendResult = {
   seconds: number;
@@ -22,10 +28,27 @@ export type SendResult = {
  * (each takes the next unsent batch; fetch keeps its connections alive).
  * The clock runs from the first send to the last answer.
  */
-export async function sendBatches(baseUrl: string, writeKey: string, batches: Batch[], clients: number): Promise<SendResult> {
+export async function sendBatches(
+  baseUrl: string,
+  writeKey: string,
+  batches: Batch[],
+  clients: number,
+): Promise<SendResult> {
   const url = `${baseUrl}/api/v1/batch`;
-  const headers = { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`, "content-type": "application/json" };
-  const result: SendResult = { seconds: 0, acknowledged: 0, acknowledgedIds: [], storedAnswered: 0, duplicatesAnswered: 0, itemFailures: 0, errors: [], latenciesMs: [] };
+  const headers = {
+    authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`,
+    "content-type": "application/json",
+  };
+  const result: SendResult = {
+    seconds: 0,
+    acknowledged: 0,
+    acknowledgedIds: [],
+    storedAnswered: 0,
+    duplicatesAnswered: 0,
+    itemFailures: 0,
+    errors: [],
+    latenciesMs: [],
+  };
   let next = 0;
 
   const worker = async () => {

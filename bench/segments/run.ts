@@ -33,9 +33,19 @@ const say = (line: string) => console.error(`[bench] ${line}`);
 const DAY = 86_400_000;
 
 const rule: RuleGroup = {
-  type: "group", id: "root", combinator: "and", children: [
+  type: "group",
+  id: "root",
+  combinator: "and",
+  children: [
     { type: "trait", id: "t", key: "country", valueType: "string", op: "equals", value: "US" },
-    { type: "behavior", id: "b", event: "Product Viewed", filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }], count: { op: "at_least", value: 2 }, window: { kind: "last_days", days: 30 } },
+    {
+      type: "behavior",
+      id: "b",
+      event: "Product Viewed",
+      filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }],
+      count: { op: "at_least", value: 2 },
+      window: { kind: "last_days", days: 30 },
+    },
     { type: "computed", id: "r", field: "rfm_recency", op: "gte", value: 3 },
   ],
 };
@@ -47,20 +57,35 @@ const HAND_WRITTEN = `
                    AND e.occurred_at > $2 AND e.occurred_at <= $3
                  GROUP BY e.profile_id HAVING count(*) >= 2)`;
 
-const database = await provideDatabase({ dataDir: ".data/bench-segments", database: "personalize", fresh: options.fresh, log: say });
+const database = await provideDatabase({
+  dataDir: ".data/bench-segments",
+  database: "personalize",
+  fresh: options.fresh,
+  log: say,
+});
 process.env.DATABASE_URL = database.url;
 try {
   await migrateDatabase(database.url);
   say(`seeding the demo with ${options.profiles.toLocaleString("en-US")} profiles unless it is there`);
-  const seeded = await seedDemo({ databaseUrl: database.url, profiles: options.profiles, onProgress: createProgressBar() });
+  const seeded = await seedDemo({
+    databaseUrl: database.url,
+    profiles: options.profiles,
+    onProgress: createProgressBar(),
+  });
   const pool = pgPool();
-  const { rows: [ws] } = await pool.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'");
+  const {
+    rows: [ws],
+  } = await pool.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'");
   const workspaceId = ws!.id;
-  const { rows: [size] } = await pool.query<{ profiles: number; events: number }>(
+  const {
+    rows: [size],
+  } = await pool.query<{ profiles: number; events: number }>(
     "SELECT (SELECT count(*) FROM profiles WHERE workspace_id = $1)::int AS profiles, (SELECT count(*) FROM events WHERE workspace_id = $1)::int AS events",
     [workspaceId],
   );
-  say(`${seeded.created ? "seeded" : "reused"}: ${size!.profiles.toLocaleString("en-US")} profiles, ${size!.events.toLocaleString("en-US")} events`);
+  say(
+    `${seeded.created ? "seeded" : "reused"}: ${size!.profiles.toLocaleString("en-US")} profiles, ${size!.events.toLocaleString("en-US")} events`,
+  );
   // The seeder writes each profile's 90 days at once; a live store appends events in arrival (time) order.
   // A freshly seeded table is put in that order once, as production data would be; not timed.
   if (seeded.created) {
@@ -73,8 +98,17 @@ try {
   // 1. counts
   const now = Date.now();
   const compiled = toSql(rule, { workspaceId, now, segments: new Map() });
-  const product = () => pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM profiles p WHERE p.workspace_id = $1 AND ${compiled.predicate}`, compiled.values);
-  const hand = () => pool.query<{ n: number }>(HAND_WRITTEN, [workspaceId, new Date(now - 30 * DAY).toISOString(), new Date(now).toISOString()]);
+  const product = () =>
+    pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM profiles p WHERE p.workspace_id = $1 AND ${compiled.predicate}`,
+      compiled.values,
+    );
+  const hand = () =>
+    pool.query<{ n: number }>(HAND_WRITTEN, [
+      workspaceId,
+      new Date(now - 30 * DAY).toISOString(),
+      new Date(now).toISOString(),
+    ]);
   const timed = async (q: () => Promise<{ rows: { n: number }[] }>) => {
     const t = performance.now();
     const { rows } = await q();
@@ -99,7 +133,14 @@ try {
     await previewRule(workspaceId, rule, new Map());
     previewMs.push(performance.now() - t);
   }
-  const count = { matches: [...counts][0]!, productMedian: median(productMs), productP90: quantile(productMs, 0.9), handMedian: median(handMs), handP90: quantile(handMs, 0.9), previewMedian: median(previewMs) };
+  const count = {
+    matches: [...counts][0]!,
+    productMedian: median(productMs),
+    productP90: quantile(productMs, 0.9),
+    handMedian: median(handMs),
+    handP90: quantile(handMs, 0.9),
+    previewMedian: median(previewMs),
+  };
   const ratio = count.productMedian / count.handMedian;
 
   // 2. evaluate in memory
@@ -111,7 +152,9 @@ try {
       [workspaceId],
     );
     const pick = which === "heaviest" ? rows[0]! : rows[Math.floor(rows.length / 2)]!;
-    const { rows: [p] } = await pool.query(`SELECT * FROM profiles WHERE id = $1`, [pick.profile_id]);
+    const {
+      rows: [p],
+    } = await pool.query(`SELECT * FROM profiles WHERE id = $1`, [pick.profile_id]);
     const events = await pool.query<{ name: string; occurred_at: Date; properties: Record<string, unknown> }>(
       `SELECT name, occurred_at, properties FROM events WHERE workspace_id = $1 AND profile_id = $2 AND occurred_at > now() - interval '90 days' ORDER BY occurred_at`,
       [workspaceId, pick.profile_id],
@@ -119,7 +162,18 @@ try {
     const t = (d: Date | null) => (d ? d.getTime() : null);
     const state: ProfileState = {
       traits: p.traits,
-      computed: { orders: p.orders, revenue: p.revenue, sessions: p.sessions, eventCount: p.event_count, firstSeenAt: t(p.first_seen_at), lastSeenAt: t(p.last_seen_at), lastOrderAt: t(p.last_order_at), rfmRecency: p.rfm_recency, rfmFrequency: p.rfm_frequency, rfmMonetary: p.rfm_monetary },
+      computed: {
+        orders: p.orders,
+        revenue: p.revenue,
+        sessions: p.sessions,
+        eventCount: p.event_count,
+        firstSeenAt: t(p.first_seen_at),
+        lastSeenAt: t(p.last_seen_at),
+        lastOrderAt: t(p.last_order_at),
+        rfmRecency: p.rfm_recency,
+        rfmFrequency: p.rfm_frequency,
+        rfmMonetary: p.rfm_monetary,
+      },
       events: events.rows.map((e) => ({ name: e.name, occurredAt: e.occurred_at.getTime(), properties: e.properties })),
       staticSegments: new Set(),
     };
@@ -146,17 +200,49 @@ try {
       run();
       times.push(performance.now() - t);
     }
-    evaluateRuns.push({ profile: which, events, matched, p50: median(times), p99: quantile(times, 0.99), max: Math.max(...times) });
+    evaluateRuns.push({
+      profile: which,
+      events,
+      matched,
+      p50: median(times),
+      p99: quantile(times, 0.99),
+      max: Math.max(...times),
+    });
   }
 
-  const goals = { countUnder500ms: count.productMedian < 500, ratioAtMost1_5: ratio <= 1.5, evaluateP99Under1ms: evaluateRuns.every((r) => r.p99 < 1) };
-  console.log(`\ndata        ${size!.profiles.toLocaleString("en-US")} profiles, ${size!.events.toLocaleString("en-US")} events`);
-  console.log(`segment     country = US AND viewed shoes ≥ 2 times in the last 30 days AND RFM recency ≥ 3 → ${count.matches.toLocaleString("en-US")} profiles`);
-  console.log(`count       toSql median ${ms(count.productMedian)} (p90 ${ms(count.productP90)}), hand-written median ${ms(count.handMedian)} (p90 ${ms(count.handP90)}), ratio ${ratio.toFixed(2)} — ${options.runs} runs each`);
+  const goals = {
+    countUnder500ms: count.productMedian < 500,
+    ratioAtMost1_5: ratio <= 1.5,
+    evaluateP99Under1ms: evaluateRuns.every((r) => r.p99 < 1),
+  };
+  console.log(
+    `\ndata        ${size!.profiles.toLocaleString("en-US")} profiles, ${size!.events.toLocaleString("en-US")} events`,
+  );
+  console.log(
+    `segment     country = US AND viewed shoes ≥ 2 times in the last 30 days AND RFM recency ≥ 3 → ${count.matches.toLocaleString("en-US")} profiles`,
+  );
+  console.log(
+    `count       toSql median ${ms(count.productMedian)} (p90 ${ms(count.productP90)}), hand-written median ${ms(count.handMedian)} (p90 ${ms(count.handP90)}), ratio ${ratio.toFixed(2)} — ${options.runs} runs each`,
+  );
   console.log(`preview     full builder preview (size, total, consent, sample) median ${ms(count.previewMedian)}`);
-  for (const r of evaluateRuns) console.log(`evaluate    200 segments × 1 profile (${r.profile}, ${r.events} events in 90 days, ${r.matched} match): p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}`);
-  console.log(`goals       count < 500 ms: ${goals.countUnder500ms ? "met" : "NOT met"} · ≤ 1.5× hand-written: ${goals.ratioAtMost1_5 ? "met" : "NOT met"} · evaluate p99 < 1 ms: ${goals.evaluateP99Under1ms ? "met" : "NOT met"}`);
-  console.log(JSON.stringify({ bench: "segments", profiles: size!.profiles, events: size!.events, runs: options.runs, count: { ...count, ratio }, evaluate: evaluateRuns, goals }));
+  for (const r of evaluateRuns)
+    console.log(
+      `evaluate    200 segments × 1 profile (${r.profile}, ${r.events} events in 90 days, ${r.matched} match): p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}`,
+    );
+  console.log(
+    `goals       count < 500 ms: ${goals.countUnder500ms ? "met" : "NOT met"} · ≤ 1.5× hand-written: ${goals.ratioAtMost1_5 ? "met" : "NOT met"} · evaluate p99 < 1 ms: ${goals.evaluateP99Under1ms ? "met" : "NOT met"}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: "segments",
+      profiles: size!.profiles,
+      events: size!.events,
+      runs: options.runs,
+      count: { ...count, ratio },
+      evaluate: evaluateRuns,
+      goals,
+    }),
+  );
 } finally {
   await closePgPool();
   await database.stop();

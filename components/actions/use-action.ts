@@ -29,7 +29,8 @@ export function useAction<I, R>(action: (input: I) => Promise<ActionResult<R>>, 
           }
           if (result.ok) {
             setFieldErrors({});
-            if (success) toast({ title: typeof success === "function" ? success(result.data) : success, tone: "success" });
+            if (success)
+              toast({ title: typeof success === "function" ? success(result.data) : success, tone: "success" });
             onSuccess?.(result.data);
           } else {
             setFieldErrors(result.error.fieldErrors ?? {});

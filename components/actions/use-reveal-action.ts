@@ -9,10 +9,16 @@ import { useAction } from "./use-action";
  * link). Closing the dialog forgets the value and the field errors, so the
  * next opening starts from an empty form.
  */
-export function useRevealAction<I, R>(action: (input: I) => Promise<ActionResult<R>>, options: { success: string; reveal: (data: R) => string }) {
+export function useRevealAction<I, R>(
+  action: (input: I) => Promise<ActionResult<R>>,
+  options: { success: string; reveal: (data: R) => string },
+) {
   const [open, setOpen] = useState(false);
   const [revealed, setRevealed] = useState<string | null>(null);
-  const { run, pending, fieldErrors, resetErrors } = useAction(action, { success: options.success, onSuccess: (data) => setRevealed(options.reveal(data)) });
+  const { run, pending, fieldErrors, resetErrors } = useAction(action, {
+    success: options.success,
+    onSuccess: (data) => setRevealed(options.reveal(data)),
+  });
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     if (!next) {

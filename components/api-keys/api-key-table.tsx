@@ -7,10 +7,27 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { revokeApiKey } from "@/app/(dashboard)/w/[workspace]/settings/api-keys/actions";
 import { formatDateTime } from "@/lib/format";
 
-type ApiKeyRow = { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy: { name: string } | null };
+type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdBy: { name: string } | null;
+};
 
 /** The workspace's keys by name and visible prefix (the secret is never shown again). */
-export function ApiKeyTable({ workspaceId, keys, canAdmin }: { workspaceId: string; keys: ApiKeyRow[]; canAdmin: boolean }) {
+export function ApiKeyTable({
+  workspaceId,
+  keys,
+  canAdmin,
+}: {
+  workspaceId: string;
+  keys: ApiKeyRow[];
+  canAdmin: boolean;
+}) {
   const revoke = useAction(revokeApiKey, { success: "Key revoked" });
   return (
     <Table>
@@ -21,7 +38,11 @@ export function ApiKeyTable({ workspaceId, keys, canAdmin }: { workspaceId: stri
           <TableHead>Scopes</TableHead>
           <TableHead>Created</TableHead>
           <TableHead>Last used</TableHead>
-          {canAdmin ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+          {canAdmin ? (
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          ) : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -31,13 +52,26 @@ export function ApiKeyTable({ workspaceId, keys, canAdmin }: { workspaceId: stri
               {k.name} {k.revokedAt ? <Badge tone="danger">revoked</Badge> : null}
             </TableCell>
             <TableCell className="font-mono text-xs">{k.prefix}…</TableCell>
-            <TableCell className="space-x-1">{k.scopes.map((s) => <Badge key={s}>{s}</Badge>)}</TableCell>
-            <TableCell className="whitespace-nowrap">{formatDateTime(k.createdAt)}{k.createdBy ? ` by ${k.createdBy.name}` : ""}</TableCell>
+            <TableCell className="space-x-1">
+              {k.scopes.map((s) => (
+                <Badge key={s}>{s}</Badge>
+              ))}
+            </TableCell>
+            <TableCell className="whitespace-nowrap">
+              {formatDateTime(k.createdAt)}
+              {k.createdBy ? ` by ${k.createdBy.name}` : ""}
+            </TableCell>
             <TableCell className="whitespace-nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "never"}</TableCell>
             {canAdmin ? (
               <TableCell className="text-right">
                 {k.revokedAt ? null : (
-                  <ConfirmButton label="Revoke" title={`Revoke “${k.name}”?`} description="Requests with this key are refused from now on. This cannot be undone." pending={revoke.pending} onConfirm={() => revoke.run({ workspaceId, apiKeyId: k.id })} />
+                  <ConfirmButton
+                    label="Revoke"
+                    title={`Revoke “${k.name}”?`}
+                    description="Requests with this key are refused from now on. This cannot be undone."
+                    pending={revoke.pending}
+                    onConfirm={() => revoke.run({ workspaceId, apiKeyId: k.id })}
+                  />
                 )}
               </TableCell>
             ) : null}

@@ -24,13 +24,20 @@ export function CreateApiKeyDialog({ workspaceId }: { workspaceId: string }) {
   return (
     <Dialog open={create.open} onOpenChange={create.onOpenChange}>
       <DialogTrigger asChild>
-        <Button><KeyIcon /> Create API key</Button>
+        <Button>
+          <KeyIcon /> Create API key
+        </Button>
       </DialogTrigger>
-      <DialogContent title="Create an API key" description="Only a hash of the key is stored: copy it now, it is not shown again.">
+      <DialogContent
+        title="Create an API key"
+        description="Only a hash of the key is stored: copy it now, it is not shown again."
+      >
         {key ? (
           <>
             <CopyField label="Your new key" value={key} />
-            <DialogFooter><Button onClick={create.close}>Done</Button></DialogFooter>
+            <DialogFooter>
+              <Button onClick={create.close}>Done</Button>
+            </DialogFooter>
           </>
         ) : (
           <form
@@ -39,18 +46,34 @@ export function CreateApiKeyDialog({ workspaceId }: { workspaceId: string }) {
             onSubmit={(e) => {
               e.preventDefault();
               const form = new FormData(e.currentTarget);
-              void create.run({ workspaceId, name: String(form.get("name") ?? ""), kind: String(form.get("kind")) as Kind });
+              void create.run({
+                workspaceId,
+                name: String(form.get("name") ?? ""),
+                kind: String(form.get("kind")) as Kind,
+              });
             }}
           >
-            <Field label="Name" hint="Where it is used, e.g. “Storefront production”" error={create.fieldErrors.name?.[0]}>
+            <Field
+              label="Name"
+              hint="Where it is used, e.g. “Storefront production”"
+              error={create.fieldErrors.name?.[0]}
+            >
               <Input name="name" required maxLength={80} invalid={!!create.fieldErrors.name} />
             </Field>
             <Field label="Type" error={create.fieldErrors.kind?.[0]}>
               <Select name="kind" defaultValue="write">
-                {Object.entries(KINDS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                {Object.entries(KINDS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
               </Select>
             </Field>
-            <DialogFooter><Button type="submit" loading={create.pending}>Create key</Button></DialogFooter>
+            <DialogFooter>
+              <Button type="submit" loading={create.pending}>
+                Create key
+              </Button>
+            </DialogFooter>
           </form>
         )}
       </DialogContent>

@@ -13,10 +13,23 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label="Email" id="email" error={state.fieldErrors?.email?.[0]}>
-        <Input name="email" type="email" autoComplete="username" defaultValue={state.email} invalid={!!state.fieldErrors?.email} required />
+        <Input
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={state.email}
+          invalid={!!state.fieldErrors?.email}
+          required
+        />
       </Field>
       <Field label="Password" id="password" error={state.fieldErrors?.password?.[0]}>
-        <Input name="password" type="password" autoComplete="current-password" invalid={!!state.fieldErrors?.password} required />
+        <Input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          invalid={!!state.fieldErrors?.password}
+          required
+        />
       </Field>
       {state.error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

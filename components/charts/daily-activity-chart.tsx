@@ -5,7 +5,6 @@ import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, X
 
 type Point = { day: string; events: number; orders: number };
 
-
 /** Events per day, with orders per day on their own (right) axis. */
 export function DailyActivityChart({ data }: { data: Point[] }) {
   return (
@@ -19,13 +18,52 @@ export function DailyActivityChart({ data }: { data: Point[] }) {
             </linearGradient>
           </defs>
           <CartesianGrid stroke="#f3f4f6" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={shortDate} tick={{ fontSize: 12, fill: "#6b7280" }} tickLine={false} axisLine={false} minTickGap={24} />
-          <YAxis yAxisId="events" tick={{ fontSize: 12, fill: "#6b7280" }} tickLine={false} axisLine={false} width={48} />
-          <YAxis yAxisId="orders" orientation="right" tick={{ fontSize: 12, fill: "#10b981" }} tickLine={false} axisLine={false} width={40} allowDecimals={false} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={shortDate}
+            tick={{ fontSize: 12, fill: "#6b7280" }}
+            tickLine={false}
+            axisLine={false}
+            minTickGap={24}
+          />
+          <YAxis
+            yAxisId="events"
+            tick={{ fontSize: 12, fill: "#6b7280" }}
+            tickLine={false}
+            axisLine={false}
+            width={48}
+          />
+          <YAxis
+            yAxisId="orders"
+            orientation="right"
+            tick={{ fontSize: 12, fill: "#10b981" }}
+            tickLine={false}
+            axisLine={false}
+            width={40}
+            allowDecimals={false}
+          />
           <Legend verticalAlign="top" align="right" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
           <Tooltip labelFormatter={(label) => shortDate(String(label))} />
-          <Area yAxisId="events" isAnimationActive={false} type="monotone" dataKey="events" name="Events" stroke="#6366f1" strokeWidth={2} fill="url(#events-fill)" />
-          <Area yAxisId="orders" isAnimationActive={false} type="monotone" dataKey="orders" name="Orders (right axis)" stroke="#10b981" strokeWidth={2} fillOpacity={0} />
+          <Area
+            yAxisId="events"
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="events"
+            name="Events"
+            stroke="#6366f1"
+            strokeWidth={2}
+            fill="url(#events-fill)"
+          />
+          <Area
+            yAxisId="orders"
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="orders"
+            name="Orders (right axis)"
+            stroke="#10b981"
+            strokeWidth={2}
+            fillOpacity={0}
+          />
         </AreaChart>
       </ResponsiveContainer>
     </div>

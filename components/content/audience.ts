@@ -1,5 +1,11 @@
 /** Whom the preview decides for: a real profile, or a visitor made up in the panel. */
-export type VisitorDraft = { firstName: string; country: string; device: string; path: string; traits: { key: string; value: string }[] };
+export type VisitorDraft = {
+  firstName: string;
+  country: string;
+  device: string;
+  path: string;
+  traits: { key: string; value: string }[];
+};
 export type PickedProfile = { id: string; label: string };
 
 export const EMPTY_VISITOR: VisitorDraft = { firstName: "", country: "", device: "", path: "", traits: [] };
@@ -28,5 +34,9 @@ export function visitorInput(v: VisitorDraft): AudienceInput {
   if (v.firstName.trim()) traits.first_name = v.firstName.trim();
   if (country) traits.country = country;
   for (const row of v.traits) if (row.key.trim()) traits[row.key.trim()] = traitValue(row.value);
-  return { kind: "visitor", traits, context: { country, device: v.device || undefined, path: v.path.trim() || undefined } };
+  return {
+    kind: "visitor",
+    traits,
+    context: { country, device: v.device || undefined, path: v.path.trim() || undefined },
+  };
 }

@@ -31,7 +31,9 @@ export function DefaultContentForm({ workspaceId, placement, canEdit }: Props) {
     <Card>
       <CardHeader>
         <CardTitle>Default content</CardTitle>
-        <CardDescription>Shown to everyone no experience matches, and to everyone while the kill switch is on.</CardDescription>
+        <CardDescription>
+          Shown to everyone no experience matches, and to everyone while the kill switch is on.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <form
@@ -39,21 +41,48 @@ export function DefaultContentForm({ workspaceId, placement, canEdit }: Props) {
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            void save.run({ workspaceId, placementId: placement.id, name, jsonSchema: json ? jsonSchema || null : null, defaultBody });
+            void save.run({
+              workspaceId,
+              placementId: placement.id,
+              name,
+              jsonSchema: json ? jsonSchema || null : null,
+              defaultBody,
+            });
           }}
         >
           <Field label="Placement name" error={fieldMessages(errors.name)}>
             <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} readOnly={!canEdit} />
           </Field>
           {json && (
-            <Field label="JSON schema" hint="Optional: JSON content must satisfy it" error={fieldMessages(errors.jsonSchema)}>
-              <TemplateTextarea rows={6} value={jsonSchema} onChange={(e) => setJsonSchema(e.target.value)} readOnly={!canEdit} />
+            <Field
+              label="JSON schema"
+              hint="Optional: JSON content must satisfy it"
+              error={fieldMessages(errors.jsonSchema)}
+            >
+              <TemplateTextarea
+                rows={6}
+                value={jsonSchema}
+                onChange={(e) => setJsonSchema(e.target.value)}
+                readOnly={!canEdit}
+              />
             </Field>
           )}
-          <Field label="Default template" hint={canEdit ? <TemplateHelp /> : undefined} error={fieldMessages(errors.defaultBody)}>
-            <TemplateTextarea value={defaultBody} onChange={(e) => setDefaultBody(e.target.value)} readOnly={!canEdit} />
+          <Field
+            label="Default template"
+            hint={canEdit ? <TemplateHelp /> : undefined}
+            error={fieldMessages(errors.defaultBody)}
+          >
+            <TemplateTextarea
+              value={defaultBody}
+              onChange={(e) => setDefaultBody(e.target.value)}
+              readOnly={!canEdit}
+            />
           </Field>
-          {canEdit && <Button type="submit" loading={save.pending}>Save default content</Button>}
+          {canEdit && (
+            <Button type="submit" loading={save.pending}>
+              Save default content
+            </Button>
+          )}
         </form>
       </CardContent>
     </Card>

@@ -38,10 +38,21 @@ type Props = {
   segments: { id: string; name: string }[];
 };
 
-const NO_ONE = { kind: "rule", rule: { type: "group", id: "root", combinator: "or", children: [] } } as const satisfies { kind: "rule"; rule: RuleGroup };
+const NO_ONE = {
+  kind: "rule",
+  rule: { type: "group", id: "root", combinator: "or", children: [] },
+} as const satisfies { kind: "rule"; rule: RuleGroup };
 
 /** An experience's name, target, content, status and schedule, with a live preview of what visitors would see. */
-export function ExperienceEditor({ workspaceId, workspaceSlug, placementId, experienceId, initial, catalog, segments }: Props) {
+export function ExperienceEditor({
+  workspaceId,
+  workspaceSlug,
+  placementId,
+  experienceId,
+  initial,
+  catalog,
+  segments,
+}: Props) {
   const router = useRouter();
   const browserZone = useBrowserTimeZone();
   const [name, setName] = useState(initial.name);
@@ -52,13 +63,21 @@ export function ExperienceEditor({ workspaceId, workspaceSlug, placementId, expe
   const schedule: Schedule = { ...scheduleState, timeZone: scheduleState.timeZone ?? browserZone };
   const target = useMemo(
     (): { kind: "segment"; segmentId: string } | { kind: "rule"; rule: RuleGroup } =>
-      targetState.kind === "segment" ? { kind: "segment", segmentId: targetState.segmentId } : { kind: "rule", rule: targetState.rule },
+      targetState.kind === "segment"
+        ? { kind: "segment", segmentId: targetState.segmentId }
+        : { kind: "rule", rule: targetState.rule },
     [targetState],
   );
   // Until a segment is chosen the draft targets no one (an empty OR), not everyone.
-  const draft = useMemo(() => ({ experienceId, name, target: target.kind === "segment" && !target.segmentId ? NO_ONE : target, body }), [experienceId, name, target, body]);
+  const draft = useMemo(
+    () => ({ experienceId, name, target: target.kind === "segment" && !target.segmentId ? NO_ONE : target, body }),
+    [experienceId, name, target, body],
+  );
   const placementHref = `/w/${workspaceSlug}/content/${placementId}`;
-  const save = useAction(saveExperience, { success: experienceId ? "Experience saved" : "Experience created", onSuccess: () => router.push(placementHref) });
+  const save = useAction(saveExperience, {
+    success: experienceId ? "Experience saved" : "Experience created",
+    onSuccess: () => router.push(placementHref),
+  });
   const errors = save.fieldErrors;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
@@ -68,18 +87,34 @@ export function ExperienceEditor({ workspaceId, workspaceSlug, placementId, expe
         onSubmit={(e) => {
           e.preventDefault();
           const at = (local: string) => local || null;
-          void save.run({ workspaceId, placementId, experienceId, name, target, status, schedule: { startsAt: at(schedule.startsAt), endsAt: at(schedule.endsAt), timeZone: schedule.timeZone }, body });
+          void save.run({
+            workspaceId,
+            placementId,
+            experienceId,
+            name,
+            target,
+            status,
+            schedule: { startsAt: at(schedule.startsAt), endsAt: at(schedule.endsAt), timeZone: schedule.timeZone },
+            body,
+          });
         }}
       >
         <Card>
           <CardContent className="grid gap-4 pt-5 sm:grid-cols-[minmax(0,1fr)_12rem]">
             <Field label="Name" error={fieldMessages(errors.name)}>
-              <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} placeholder="Shoe lovers in Germany" />
+              <Input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={120}
+                placeholder="Shoe lovers in Germany"
+              />
             </Field>
             <Field label="Status" hint="Only live experiences are served" error={fieldMessages(errors.status)}>
               <Select value={status} onChange={(e) => setStatus(e.target.value as ExperienceStatus)}>
                 {(Object.keys(STATUS_LABELS) as ExperienceStatus[]).map((s) => (
-                  <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
                 ))}
               </Select>
             </Field>
@@ -87,7 +122,14 @@ export function ExperienceEditor({ workspaceId, workspaceSlug, placementId, expe
         </Card>
         <Card>
           <CardContent className="pt-5">
-            <TargetFields value={targetState} onChange={setTargetState} catalog={catalog} segments={segments} workspaceSlug={workspaceSlug} errors={errors} />
+            <TargetFields
+              value={targetState}
+              onChange={setTargetState}
+              catalog={catalog}
+              segments={segments}
+              workspaceSlug={workspaceSlug}
+              errors={errors}
+            />
           </CardContent>
         </Card>
         <Card>
@@ -103,8 +145,12 @@ export function ExperienceEditor({ workspaceId, workspaceSlug, placementId, expe
           </CardContent>
         </Card>
         <div className="flex gap-2">
-          <Button type="submit" loading={save.pending}>Save experience</Button>
-          <Button type="button" variant="secondary" onClick={() => router.push(placementHref)}>Cancel</Button>
+          <Button type="submit" loading={save.pending}>
+            Save experience
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => router.push(placementHref)}>
+            Cancel
+          </Button>
         </div>
       </form>
       <aside className="lg:sticky lg:top-6 lg:self-start">

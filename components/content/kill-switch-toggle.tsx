@@ -17,7 +17,10 @@ export function KillSwitchToggle({ workspaceId, placementId, on, canEdit }: Prop
   const [confirming, setConfirming] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const toggle = useAction(setKillSwitch, {
-    success: (d) => (d.killSwitch ? "Kill switch on: everyone sees the default content" : "Kill switch off: experiences are served again"),
+    success: (d) =>
+      d.killSwitch
+        ? "Kill switch on: everyone sees the default content"
+        : "Kill switch off: experiences are served again",
     onSuccess: () => router.refresh(),
   });
   if (!canEdit) return on ? <Badge tone="danger">Kill switch on</Badge> : null;
@@ -43,11 +46,15 @@ export function KillSwitchToggle({ workspaceId, placementId, on, canEdit }: Prop
           description="Every experience of this placement stops being served until you turn the kill switch off again."
         >
           <DialogFooter>
-            <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
             <Button
               variant="danger"
               loading={toggle.pending}
-              onClick={async () => (await toggle.run({ workspaceId, placementId, on: true })).ok && setConfirming(false)}
+              onClick={async () =>
+                (await toggle.run({ workspaceId, placementId, on: true })).ok && setConfirming(false)
+              }
             >
               Turn on the kill switch
             </Button>

@@ -11,7 +11,9 @@ const REASONS: Record<string, string> = {
 
 /** What the previewed visitor is served, the template's errors, and why each experience did or did not win. */
 export function PreviewResult({ preview }: { preview: DecisionPreview }) {
-  const served = preview.experienceId ? (preview.why.find((w) => w.experienceId === preview.experienceId)?.name ?? "An experience") : "Default";
+  const served = preview.experienceId
+    ? (preview.why.find((w) => w.experienceId === preview.experienceId)?.name ?? "An experience")
+    : "Default";
   return (
     <div className="space-y-4">
       <p aria-live="polite" className="text-sm text-gray-800" data-testid="preview-served">
@@ -23,7 +25,9 @@ export function PreviewResult({ preview }: { preview: DecisionPreview }) {
           <p className="font-medium">The template has errors; this experience is left out until they are fixed.</p>
           <ul className="mt-1 space-y-0.5" data-testid="template-errors">
             {preview.templateErrors.map((e, i) => (
-              <li key={i}>Line {e.line}, column {e.column}: {e.message}</li>
+              <li key={i}>
+                Line {e.line}, column {e.column}: {e.message}
+              </li>
             ))}
           </ul>
         </div>
@@ -35,8 +39,12 @@ export function PreviewResult({ preview }: { preview: DecisionPreview }) {
       )}
       <div className="space-y-2">
         <h3 className="text-sm font-semibold text-gray-900">Why</h3>
-        {preview.blockedBy === "kill_switch" && <p className="text-sm text-red-700">The kill switch is on: everyone sees the default content.</p>}
-        {preview.blockedBy === "no_consent" && <p className="text-sm text-amber-800">This profile refused personalization: they see the default content.</p>}
+        {preview.blockedBy === "kill_switch" && (
+          <p className="text-sm text-red-700">The kill switch is on: everyone sees the default content.</p>
+        )}
+        {preview.blockedBy === "no_consent" && (
+          <p className="text-sm text-amber-800">This profile refused personalization: they see the default content.</p>
+        )}
         <WhyList why={preview.why} />
       </div>
     </div>

@@ -30,8 +30,15 @@ export function ProfilePicker({ workspaceId, value, onChange }: Props) {
   if (value) {
     return (
       <div className="flex items-center justify-between gap-2 rounded-md border border-gray-200 bg-gray-50 px-3 py-2 text-sm">
-        <span className="min-w-0 truncate">As <strong className="font-medium text-gray-900" data-testid="preview-profile">{value.label}</strong></span>
-        <Button variant="ghost" size="sm" onClick={() => onChange(null)}>Change</Button>
+        <span className="min-w-0 truncate">
+          As{" "}
+          <strong className="font-medium text-gray-900" data-testid="preview-profile">
+            {value.label}
+          </strong>
+        </span>
+        <Button variant="ghost" size="sm" onClick={() => onChange(null)}>
+          Change
+        </Button>
       </div>
     );
   }
@@ -43,7 +50,9 @@ export function ProfilePicker({ workspaceId, value, onChange }: Props) {
       {results.isError && <p className="text-sm text-red-600">{results.error.message}</p>}
       {/* results of an earlier search are not offered while the one typed is under way: a click must pick what the search says */}
       {searching && <p className="text-sm text-gray-500">Searching…</p>}
-      {!searching && results.data && results.data.length === 0 && <p className="text-sm text-gray-500">No profile matches.</p>}
+      {!searching && results.data && results.data.length === 0 && (
+        <p className="text-sm text-gray-500">No profile matches.</p>
+      )}
       {!searching && results.data && results.data.length > 0 && (
         <ul aria-label="Profiles" className="space-y-1">
           {results.data.map((p) => (
@@ -54,7 +63,9 @@ export function ProfilePicker({ workspaceId, value, onChange }: Props) {
                 className="flex w-full items-baseline justify-between gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-accent-600"
               >
                 <span className="truncate font-medium text-gray-900">{p.label}</span>
-                <span className="shrink-0 text-xs text-gray-500">{[p.country, `${p.orders} ${p.orders === 1 ? "order" : "orders"}`].filter(Boolean).join(" · ")}</span>
+                <span className="shrink-0 text-xs text-gray-500">
+                  {[p.country, `${p.orders} ${p.orders === 1 ? "order" : "orders"}`].filter(Boolean).join(" · ")}
+                </span>
               </button>
             </li>
           ))}

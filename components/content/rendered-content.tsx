@@ -19,10 +19,14 @@ export function RenderedContent({ content, contentType }: { content: string; con
       {contentType === "html" ? (
         <>
           <iframe sandbox="" srcDoc={content} title="Rendered content" className="block h-[200px] w-full" />
-          <div data-testid="preview-text" className="sr-only">{textOf(content)}</div>
+          <div data-testid="preview-text" className="sr-only">
+            {textOf(content)}
+          </div>
         </>
       ) : (
-        <pre className="max-h-64 overflow-auto p-3 font-mono text-xs whitespace-pre-wrap text-gray-800">{contentType === "json" ? pretty(content) : content}</pre>
+        <pre className="max-h-64 overflow-auto p-3 font-mono text-xs whitespace-pre-wrap text-gray-800">
+          {contentType === "json" ? pretty(content) : content}
+        </pre>
       )}
     </div>
   );

@@ -4,5 +4,13 @@ import type { RuleIssue } from "@/lib/segments/queries/preview";
 export function ruleIssuesOf(fieldErrors: Record<string, string[]>): RuleIssue[] {
   return Object.entries(fieldErrors)
     .filter(([key]) => key === "rule" || key.startsWith("rule."))
-    .flatMap(([key, messages]) => messages.map((message) => ({ path: key.split(".").slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message })));
+    .flatMap(([key, messages]) =>
+      messages.map((message) => ({
+        path: key
+          .split(".")
+          .slice(1)
+          .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        message,
+      })),
+    );
 }

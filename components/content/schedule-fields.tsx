@@ -20,15 +20,25 @@ export function ScheduleFields({ value, onChange, errors }: Props) {
       <p className="text-xs text-gray-500">Optional: leave both empty to serve it whenever it is live.</p>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Starts" error={fieldMessages(errors["schedule.startsAt"])}>
-          <Input type="datetime-local" value={value.startsAt} onChange={(e) => onChange({ ...value, startsAt: e.target.value.slice(0, 16) })} />
+          <Input
+            type="datetime-local"
+            value={value.startsAt}
+            onChange={(e) => onChange({ ...value, startsAt: e.target.value.slice(0, 16) })}
+          />
         </Field>
         <Field label="Ends" error={fieldMessages(errors["schedule.endsAt"])}>
-          <Input type="datetime-local" value={value.endsAt} onChange={(e) => onChange({ ...value, endsAt: e.target.value.slice(0, 16) })} />
+          <Input
+            type="datetime-local"
+            value={value.endsAt}
+            onChange={(e) => onChange({ ...value, endsAt: e.target.value.slice(0, 16) })}
+          />
         </Field>
         <Field label="Time zone" error={fieldMessages(errors["schedule.timeZone"])}>
           <Select value={value.timeZone} onChange={(e) => onChange({ ...value, timeZone: e.target.value })}>
             {options.map((zone) => (
-              <option key={zone} value={zone}>{zone.replaceAll("_", " ")}</option>
+              <option key={zone} value={zone}>
+                {zone.replaceAll("_", " ")}
+              </option>
             ))}
           </Select>
         </Field>

@@ -31,29 +31,56 @@ export function TargetFields({ value, onChange, catalog, segments, workspaceSlug
       <legend className="text-sm font-semibold text-gray-900">Target</legend>
       <div className="flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-2">
-          <input type="radio" name="target-kind" className={radio} checked={value.kind === "segment"} onChange={() => onChange({ ...value, kind: "segment" })} />
+          <input
+            type="radio"
+            name="target-kind"
+            className={radio}
+            checked={value.kind === "segment"}
+            onChange={() => onChange({ ...value, kind: "segment" })}
+          />
           A saved segment
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="target-kind" className={radio} checked={value.kind === "rule"} onChange={() => onChange({ ...value, kind: "rule" })} />
+          <input
+            type="radio"
+            name="target-kind"
+            className={radio}
+            checked={value.kind === "rule"}
+            onChange={() => onChange({ ...value, kind: "rule" })}
+          />
           A rule
         </label>
       </div>
       {value.kind === "segment" ? (
         <Field
           label="Segment"
-          hint={<>Not there yet? <Link className="text-indigo-600 hover:underline" href={`/w/${workspaceSlug}/segments/new`}>Create a segment</Link></>}
+          hint={
+            <>
+              Not there yet?{" "}
+              <Link className="text-indigo-600 hover:underline" href={`/w/${workspaceSlug}/segments/new`}>
+                Create a segment
+              </Link>
+            </>
+          }
           error={fieldMessages(errors["target.segmentId"])}
         >
           <Select value={value.segmentId} onChange={(e) => onChange({ ...value, segmentId: e.target.value })}>
             <option value="">Choose a segment…</option>
             {segments.map((s) => (
-              <option key={s.id} value={s.id}>{s.name}</option>
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
             ))}
           </Select>
         </Field>
       ) : (
-        <SegmentBuilder value={value.rule} onChange={(rule) => onChange({ ...value, rule })} catalog={catalog} segments={segments} issues={issues} />
+        <SegmentBuilder
+          value={value.rule}
+          onChange={(rule) => onChange({ ...value, rule })}
+          catalog={catalog}
+          segments={segments}
+          issues={issues}
+        />
       )}
     </fieldset>
   );

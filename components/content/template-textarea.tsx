@@ -24,8 +24,9 @@ export function TemplateTextarea({ className, rows = 12, ...props }: ComponentPr
 export function TemplateHelp() {
   return (
     <>
-      Variables: <code>{"{{ first_name }}"}</code>, <code>{'{{ traits.city | default: "your city" }}'}</code>, <code>{"{{ computed.orders }}"}</code>,{" "}
-      <code>{"{{ context.country }}"}</code>. Filters: default, upcase, downcase, capitalize, truncate, money, date.
+      Variables: <code>{"{{ first_name }}"}</code>, <code>{'{{ traits.city | default: "your city" }}'}</code>,{" "}
+      <code>{"{{ computed.orders }}"}</code>, <code>{"{{ context.country }}"}</code>. Filters: default, upcase,
+      downcase, capitalize, truncate, money, date.
     </>
   );
 }

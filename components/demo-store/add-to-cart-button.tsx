@@ -17,7 +17,9 @@ export function AddToCartButton({ product }: { product: CartProduct }) {
           addToCart(product);
           setAdded(true);
           const { productId, sku, name, category, price } = product;
-          withSdk((sdk) => sdk.track("Product Added", { product_id: productId, sku, name, category, price, quantity: 1 }));
+          withSdk((sdk) =>
+            sdk.track("Product Added", { product_id: productId, sku, name, category, price, quantity: 1 }),
+          );
         }}
         className="rounded-full bg-accent-600 px-6 py-3 font-medium text-white hover:bg-accent-700"
       >

@@ -75,7 +75,11 @@ export function useCart(): CartItem[] {
 export function addToCart(product: CartProduct): void {
   const items = readCart();
   const line = items.find((item) => item.productId === product.productId);
-  writeCart(line ? items.map((item) => (item === line ? { ...item, quantity: Math.min(99, item.quantity + 1) } : item)) : [...items, { ...product, quantity: 1 }]);
+  writeCart(
+    line
+      ? items.map((item) => (item === line ? { ...item, quantity: Math.min(99, item.quantity + 1) } : item))
+      : [...items, { ...product, quantity: 1 }],
+  );
 }
 
 /** Sets a line's quantity (1–99). */

@@ -20,7 +20,10 @@ export function CartUpsell() {
     withSdk((sdk) => void sdk.decide(["cart-upsell"]));
   }, []);
   return (
-    <aside aria-label="Recommended for you" className="rounded-lg border border-dashed border-accent-200 bg-accent-50 px-5 py-4 text-accent-800">
+    <aside
+      aria-label="Recommended for you"
+      className="rounded-lg border border-dashed border-accent-200 bg-accent-50 px-5 py-4 text-accent-800"
+    >
       <div
         data-placement="cart-upsell"
         data-testid="cart-upsell"

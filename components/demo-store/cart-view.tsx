@@ -15,7 +15,11 @@ export function CartView() {
 
   if (orderId && items.length === 0) {
     return (
-      <div role="status" data-testid="order-confirmation" className="rounded-lg border border-gray-100 px-6 py-10 text-center">
+      <div
+        role="status"
+        data-testid="order-confirmation"
+        className="rounded-lg border border-gray-100 px-6 py-10 text-center"
+      >
         <h2 className="text-xl font-semibold">Thank you for your order!</h2>
         <p className="mt-2 text-gray-600">
           Your order number is <strong data-testid="order-id">{orderId}</strong>.
@@ -49,19 +53,40 @@ export function CartView() {
               </Link>
               <p className="text-gray-500">{formatPrice(item.price)}</p>
             </div>
-            <div role="group" aria-label={`Quantity of ${item.name}`} className="flex items-center rounded-full border border-gray-200">
-              <button type="button" aria-label="One less" disabled={item.quantity <= 1} onClick={() => setQuantity(item.productId, item.quantity - 1)} className="px-3 py-1 text-gray-600 disabled:text-gray-300">
+            <div
+              role="group"
+              aria-label={`Quantity of ${item.name}`}
+              className="flex items-center rounded-full border border-gray-200"
+            >
+              <button
+                type="button"
+                aria-label="One less"
+                disabled={item.quantity <= 1}
+                onClick={() => setQuantity(item.productId, item.quantity - 1)}
+                className="px-3 py-1 text-gray-600 disabled:text-gray-300"
+              >
                 −
               </button>
               <output aria-live="polite" className="w-6 text-center tabular-nums">
                 {item.quantity}
               </output>
-              <button type="button" aria-label="One more" disabled={item.quantity >= 99} onClick={() => setQuantity(item.productId, item.quantity + 1)} className="px-3 py-1 text-gray-600 disabled:text-gray-300">
+              <button
+                type="button"
+                aria-label="One more"
+                disabled={item.quantity >= 99}
+                onClick={() => setQuantity(item.productId, item.quantity + 1)}
+                className="px-3 py-1 text-gray-600 disabled:text-gray-300"
+              >
                 +
               </button>
             </div>
             <p className="w-24 text-right font-medium">{formatPrice(item.price * item.quantity)}</p>
-            <button type="button" onClick={() => removeFromCart(item.productId)} className="text-gray-500 hover:text-red-600" aria-label={`Remove ${item.name}`}>
+            <button
+              type="button"
+              onClick={() => removeFromCart(item.productId)}
+              className="text-gray-500 hover:text-red-600"
+              aria-label={`Remove ${item.name}`}
+            >
               Remove
             </button>
           </li>

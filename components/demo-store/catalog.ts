@@ -17,7 +17,9 @@ export function popularProducts(limit: number): Product[] {
 
 /** A category's products, best sellers first. */
 export function categoryProducts(category: Category): Product[] {
-  return catalog().filter((p) => p.category === category).sort(byPopularity);
+  return catalog()
+    .filter((p) => p.category === category)
+    .sort(byPopularity);
 }
 
 export function productBySlug(slug: string): Product | undefined {

@@ -14,7 +14,15 @@ function parseBanner(content: string): z.infer<typeof bannerSchema> | null {
 }
 
 /** The category page's `category-banner` placement (JSON), decided on the server; its button leads to the products below. */
-export function CategoryBanner({ decision, fallbackTitle, productsId }: { decision: Decision | undefined; fallbackTitle: string; productsId: string }) {
+export function CategoryBanner({
+  decision,
+  fallbackTitle,
+  productsId,
+}: {
+  decision: Decision | undefined;
+  fallbackTitle: string;
+  productsId: string;
+}) {
   const banner = decision ? parseBanner(decision.content) : null;
   return (
     <section
@@ -25,7 +33,10 @@ export function CategoryBanner({ decision, fallbackTitle, productsId }: { decisi
       className="flex flex-col items-start gap-4 rounded-2xl bg-accent-50 px-8 py-10 sm:flex-row sm:items-center sm:justify-between"
     >
       <h2 className="text-2xl font-semibold tracking-tight text-gray-900">{banner?.title ?? fallbackTitle}</h2>
-      <a href={`#${productsId}`} className="rounded-full bg-accent-600 px-5 py-2.5 font-medium text-white hover:bg-accent-700">
+      <a
+        href={`#${productsId}`}
+        className="rounded-full bg-accent-600 px-5 py-2.5 font-medium text-white hover:bg-accent-700"
+      >
         {banner?.cta ?? "Browse all"}
       </a>
     </section>

@@ -9,7 +9,14 @@ function newOrderId(): string {
 /** Places the demo order: tracks "Order Completed", sends it at once, empties the cart; returns the order id. */
 export function placeOrder(items: readonly CartItem[]): string {
   const orderId = newOrderId();
-  const products = items.map((item) => ({ product_id: item.productId, sku: item.sku, name: item.name, category: item.category, price: item.price, quantity: item.quantity }));
+  const products = items.map((item) => ({
+    product_id: item.productId,
+    sku: item.sku,
+    name: item.name,
+    category: item.category,
+    price: item.price,
+    quantity: item.quantity,
+  }));
   const revenue = cartTotal(items);
   withSdk((sdk) => {
     sdk.track("Order Completed", { order_id: orderId, revenue, currency: "USD", products });

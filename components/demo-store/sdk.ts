@@ -7,7 +7,13 @@ type Properties = Record<string, unknown>;
 
 /** The part of window.personalize the storefront uses. */
 export type PersonalizeSdk = {
-  init(options: { key: string; host: string; antiFlicker?: false | { timeout: number }; autoPage?: boolean; placements?: string[] }): Promise<unknown>;
+  init(options: {
+    key: string;
+    host: string;
+    antiFlicker?: false | { timeout: number };
+    autoPage?: boolean;
+    placements?: string[];
+  }): Promise<unknown>;
   decide(placements?: string[]): Promise<unknown>;
   track(event: string, properties?: Properties): void;
   page(name?: string, properties?: Properties): void;
@@ -54,7 +60,13 @@ export function startSdk(userId: string | null): void {
   if (userId) api.identify(userId);
   // Signed out some other way than "Shopping as" (cookie expired): forget the customer.
   else if (storedUserId()) api.reset();
-  void api.init({ key: "demo", host: `${window.location.origin}/demo-store`, antiFlicker: false, autoPage: true, placements: [] });
+  void api.init({
+    key: "demo",
+    host: `${window.location.origin}/demo-store`,
+    antiFlicker: false,
+    autoPage: true,
+    placements: [],
+  });
   sdk = api;
   const calls = pending;
   pending = [];

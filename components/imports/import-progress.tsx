@@ -5,7 +5,15 @@ import { loadImportProgress } from "@/app/(dashboard)/w/[workspace]/settings/dat
 import { formatInteger } from "@/lib/format";
 
 /** A progress bar fed by the import job's counters while the file streams in. */
-export function ImportProgress({ workspaceId, since, expectedRows }: { workspaceId: string; since: string; expectedRows: number }) {
+export function ImportProgress({
+  workspaceId,
+  since,
+  expectedRows,
+}: {
+  workspaceId: string;
+  since: string;
+  expectedRows: number;
+}) {
   const { data } = useQuery({
     queryKey: ["import-progress", workspaceId, since],
     queryFn: async () => {
@@ -18,7 +26,14 @@ export function ImportProgress({ workspaceId, since, expectedRows }: { workspace
   const percent = expectedRows > 0 ? Math.min(99, Math.floor((100 * done) / expectedRows)) : 0;
   return (
     <div className="space-y-2">
-      <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded-full bg-gray-100">
+      <div
+        role="progressbar"
+        aria-label="Import progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 w-full overflow-hidden rounded-full bg-gray-100"
+      >
         <div className="h-full bg-indigo-600 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-sm text-gray-600">

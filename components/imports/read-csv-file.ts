@@ -11,7 +11,14 @@ export type CsvPreview = { headers: string[]; rows: Record<string, string>[]; li
 export async function readPreview(file: File, rows = 5): Promise<CsvPreview> {
   const head = await file.slice(0, PREVIEW_BYTES).text();
   const complete = file.size > PREVIEW_BYTES ? head.slice(0, head.lastIndexOf("\n") + 1) : head;
-  const records = parse(complete, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, to: rows }) as Record<string, string>[];
+  const records = parse(complete, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+    to: rows,
+  }) as Record<string, string>[];
   const headers = (parse(complete, { bom: true, to: 1 }) as string[][])[0] ?? [];
   const bytes = new Uint8Array(await file.arrayBuffer());
   let lineCount = 0;

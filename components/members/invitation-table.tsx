@@ -10,7 +10,15 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 type Invitation = { id: string; email: string; role: string; expiresAt: Date };
 
 /** Invitations not yet accepted; admins can withdraw them. */
-export function InvitationTable({ workspaceId, invitations, canAdmin }: { workspaceId: string; invitations: Invitation[]; canAdmin: boolean }) {
+export function InvitationTable({
+  workspaceId,
+  invitations,
+  canAdmin,
+}: {
+  workspaceId: string;
+  invitations: Invitation[];
+  canAdmin: boolean;
+}) {
   const revoke = useAction(revokeInvitation, { success: "Invitation withdrawn" });
   return (
     <Table>
@@ -19,7 +27,11 @@ export function InvitationTable({ workspaceId, invitations, canAdmin }: { worksp
           <TableHead>Email</TableHead>
           <TableHead>Role</TableHead>
           <TableHead>Expires</TableHead>
-          {canAdmin ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+          {canAdmin ? (
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          ) : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -27,10 +39,18 @@ export function InvitationTable({ workspaceId, invitations, canAdmin }: { worksp
           <TableRow key={i.id}>
             <TableCell>{i.email}</TableCell>
             <TableCell>{i.role}</TableCell>
-            <TableCell>{i.expiresAt < new Date() ? <Badge tone="warning">expired</Badge> : formatDate(i.expiresAt)}</TableCell>
+            <TableCell>
+              {i.expiresAt < new Date() ? <Badge tone="warning">expired</Badge> : formatDate(i.expiresAt)}
+            </TableCell>
             {canAdmin ? (
               <TableCell className="text-right">
-                <ConfirmButton label="Withdraw" title={`Withdraw the invitation of ${i.email}?`} description="The link stops working." pending={revoke.pending} onConfirm={() => revoke.run({ workspaceId, invitationId: i.id })} />
+                <ConfirmButton
+                  label="Withdraw"
+                  title={`Withdraw the invitation of ${i.email}?`}
+                  description="The link stops working."
+                  pending={revoke.pending}
+                  onConfirm={() => revoke.run({ workspaceId, invitationId: i.id })}
+                />
               </TableCell>
             ) : null}
           </TableRow>

@@ -13,12 +13,17 @@ import { CopyField } from "@/components/ui/copy-field";
 
 /** Invites by email and role, then shows the one-time invitation link to send. */
 export function InviteDialog({ workspaceId }: { workspaceId: string }) {
-  const invite = useRevealAction(inviteMember, { success: "Invitation created", reveal: (d) => `${window.location.origin}${d.invitePath}` });
+  const invite = useRevealAction(inviteMember, {
+    success: "Invitation created",
+    reveal: (d) => `${window.location.origin}${d.invitePath}`,
+  });
   const link = invite.revealed;
   return (
     <Dialog open={invite.open} onOpenChange={invite.onOpenChange}>
       <DialogTrigger asChild>
-        <Button><PlusIcon /> Invite member</Button>
+        <Button>
+          <PlusIcon /> Invite member
+        </Button>
       </DialogTrigger>
       <DialogContent title="Invite a member" description="They join with the role you choose once they open the link.">
         {link ? (
@@ -35,7 +40,11 @@ export function InviteDialog({ workspaceId }: { workspaceId: string }) {
             onSubmit={(e) => {
               e.preventDefault();
               const form = new FormData(e.currentTarget);
-              void invite.run({ workspaceId, email: String(form.get("email") ?? ""), role: String(form.get("role")) as Role });
+              void invite.run({
+                workspaceId,
+                email: String(form.get("email") ?? ""),
+                role: String(form.get("role")) as Role,
+              });
             }}
           >
             <Field label="Email" error={invite.fieldErrors.email?.[0]}>
@@ -43,11 +52,17 @@ export function InviteDialog({ workspaceId }: { workspaceId: string }) {
             </Field>
             <Field label="Role" error={invite.fieldErrors.role?.[0]}>
               <Select name="role" defaultValue="editor">
-                {ROLES.map((r) => <option key={r} value={r}>{r} — {ROLE_DESCRIPTIONS[r]}</option>)}
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r} — {ROLE_DESCRIPTIONS[r]}
+                  </option>
+                ))}
               </Select>
             </Field>
             <DialogFooter>
-              <Button type="submit" loading={invite.pending}>Create invitation</Button>
+              <Button type="submit" loading={invite.pending}>
+                Create invitation
+              </Button>
             </DialogFooter>
           </form>
         )}

@@ -11,7 +11,17 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 type Member = { id: string; role: Role; user: { id: string; name: string; email: string } };
 
 /** Members with their roles; admins can change a role or remove a member. */
-export function MemberTable({ workspaceId, members, currentUserId, canAdmin }: { workspaceId: string; members: Member[]; currentUserId: string; canAdmin: boolean }) {
+export function MemberTable({
+  workspaceId,
+  members,
+  currentUserId,
+  canAdmin,
+}: {
+  workspaceId: string;
+  members: Member[];
+  currentUserId: string;
+  canAdmin: boolean;
+}) {
   const roleChange = useAction(changeMemberRole, { success: "Role changed" });
   const removal = useAction(removeMember, { success: "Member removed" });
   return (
@@ -21,7 +31,11 @@ export function MemberTable({ workspaceId, members, currentUserId, canAdmin }: {
           <TableHead>Name</TableHead>
           <TableHead>Email</TableHead>
           <TableHead>Role</TableHead>
-          {canAdmin ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+          {canAdmin ? (
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          ) : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -37,10 +51,16 @@ export function MemberTable({ workspaceId, members, currentUserId, canAdmin }: {
                   aria-label={`Role of ${m.user.email}`}
                   value={m.role}
                   disabled={roleChange.pending}
-                  onChange={(e) => void roleChange.run({ workspaceId, membershipId: m.id, role: e.target.value as Role })}
+                  onChange={(e) =>
+                    void roleChange.run({ workspaceId, membershipId: m.id, role: e.target.value as Role })
+                  }
                   className="w-32"
                 >
-                  {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
                 </Select>
               ) : (
                 <Badge tone={m.role === "admin" ? "accent" : "neutral"}>{m.role}</Badge>

@@ -41,7 +41,9 @@ export function ConsentCard({ states, changes }: { states: ConsentState[]; chang
                     <span className="capitalize">{c.purpose}</span> {c.granted ? "granted" : "denied"}
                     <span className="text-gray-500"> · via {c.source.replace(/_/g, " ")}</span>
                   </span>
-                  <time dateTime={c.changedAt.toISOString()} className="text-xs text-gray-500">{formatDateTime(c.changedAt)}</time>
+                  <time dateTime={c.changedAt.toISOString()} className="text-xs text-gray-500">
+                    {formatDateTime(c.changedAt)}
+                  </time>
                 </li>
               ))}
             </ol>

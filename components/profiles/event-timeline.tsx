@@ -36,7 +36,10 @@ export function EventTimeline({ workspaceId, profileId, eventNames }: Props) {
     // After a failed page, only the button retries: the sentinel would retry in a loop.
     if (!element || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
     // Re-created after each page, so a sentinel still in view keeps loading until the list outgrows the screen.
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && void fetchNextPage(), { rootMargin: "200px" });
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && void fetchNextPage(),
+      { rootMargin: "200px" },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
@@ -50,7 +53,11 @@ export function EventTimeline({ workspaceId, profileId, eventNames }: Props) {
           <label htmlFor={filterId}>Event</label>
           <Select id={filterId} value={name} onChange={(e) => setName(e.target.value)} className="w-60">
             <option value="">All events</option>
-            {eventNames.map((n) => <option key={n.name} value={n.name}>{n.name} ({formatInteger(n.count)})</option>)}
+            {eventNames.map((n) => (
+              <option key={n.name} value={n.name}>
+                {n.name} ({formatInteger(n.count)})
+              </option>
+            ))}
           </Select>
         </div>
       </CardHeader>
@@ -58,21 +65,35 @@ export function EventTimeline({ workspaceId, profileId, eventNames }: Props) {
         {timeline.isPending ? (
           <p className="py-4 text-sm text-gray-500">Loading events…</p>
         ) : timeline.isError && events.length === 0 ? (
-          <p role="alert" className="py-4 text-sm text-red-600">{timeline.error.message}</p>
+          <p role="alert" className="py-4 text-sm text-red-600">
+            {timeline.error.message}
+          </p>
         ) : events.length === 0 ? (
-          <p className="py-4 text-sm text-gray-500">{name ? `No “${name}” event for this profile.` : "No event for this profile yet."}</p>
+          <p className="py-4 text-sm text-gray-500">
+            {name ? `No “${name}” event for this profile.` : "No event for this profile yet."}
+          </p>
         ) : (
           <ol className="divide-y divide-gray-100" aria-label="Events">
-            {events.map((event) => <TimelineEvent key={event.id} event={event} />)}
+            {events.map((event) => (
+              <TimelineEvent key={event.id} event={event} />
+            ))}
           </ol>
         )}
         <div ref={sentinel} className="flex items-center justify-center gap-3 py-3 text-sm text-gray-500">
           {hasNextPage ? (
-            <Button variant="secondary" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>Load more</Button>
+            <Button variant="secondary" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+              Load more
+            </Button>
           ) : events.length > 0 ? (
-            <span>{formatInteger(events.length)} events: the whole history{name ? ` of “${name}”` : ""}.</span>
+            <span>
+              {formatInteger(events.length)} events: the whole history{name ? ` of “${name}”` : ""}.
+            </span>
           ) : null}
-          {isFetchNextPageError ? <span role="alert" className="text-red-600">{timeline.error?.message}</span> : null}
+          {isFetchNextPageError ? (
+            <span role="alert" className="text-red-600">
+              {timeline.error?.message}
+            </span>
+          ) : null}
         </div>
       </CardContent>
     </Card>

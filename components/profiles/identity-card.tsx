@@ -17,7 +17,10 @@ export function IdentityCard({ identities }: { identities: IdentityView[] }) {
               <li key={identity.id} className="flex items-start justify-between gap-3 py-2">
                 <span className="min-w-0">
                   <span className="mr-2 text-xs text-gray-500">{identity.label}</span>
-                  <code className="font-mono text-xs break-all text-gray-900" title={identity.hashed ? "First 8 characters of the SHA-256 hash" : undefined}>
+                  <code
+                    className="font-mono text-xs break-all text-gray-900"
+                    title={identity.hashed ? "First 8 characters of the SHA-256 hash" : undefined}
+                  >
                     {identity.value}
                   </code>
                   {identity.plain ? <span className="block break-all text-gray-700">{identity.plain}</span> : null}

@@ -1,7 +1,14 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 
-type Merge = { id: string; mergedProfileId: string; reason: string; linkedBy: string; details: unknown; createdAt: Date };
+type Merge = {
+  id: string;
+  mergedProfileId: string;
+  reason: string;
+  linkedBy: string;
+  details: unknown;
+  createdAt: Date;
+};
 
 /**
  * "events: 12 · identities: 2" from a merge's details. Their exact shape
@@ -10,7 +17,10 @@ type Merge = { id: string; mergedProfileId: string; reason: string; linkedBy: st
 function movedText(details: unknown): string {
   if (!details || typeof details !== "object" || Array.isArray(details)) return "";
   return Object.entries(details as Record<string, unknown>)
-    .map(([key, value]) => `${key.replace(/_/g, " ")}: ${typeof value === "string" || typeof value === "number" ? value : JSON.stringify(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key.replace(/_/g, " ")}: ${typeof value === "string" || typeof value === "number" ? value : JSON.stringify(value)}`,
+    )
     .join(" · ");
 }
 
@@ -33,9 +43,14 @@ export function MergeCard({ merges }: { merges: Merge[] }) {
                     <span>
                       Merged <code className="font-mono text-xs">{m.mergedProfileId}</code> on {m.reason}
                     </span>
-                    <time dateTime={m.createdAt.toISOString()} className="text-xs text-gray-500">{formatDateTime(m.createdAt)}</time>
+                    <time dateTime={m.createdAt.toISOString()} className="text-xs text-gray-500">
+                      {formatDateTime(m.createdAt)}
+                    </time>
                   </div>
-                  <p className="text-xs text-gray-500">Linked by {m.linkedBy}{moved ? ` · moved ${moved}` : ""}</p>
+                  <p className="text-xs text-gray-500">
+                    Linked by {m.linkedBy}
+                    {moved ? ` · moved ${moved}` : ""}
+                  </p>
                 </li>
               );
             })}

@@ -5,14 +5,24 @@ import { columnLabel, columnText, isNumericColumn, type ProfileListRow } from "@
 import { profileDisplayName } from "@/lib/profiles/display";
 
 /** The profiles list: who (a link to the profile), then the columns the marketer chose. */
-export function ProfileTable({ rows, columns, workspaceSlug }: { rows: ProfileListRow[]; columns: string[]; workspaceSlug: string }) {
+export function ProfileTable({
+  rows,
+  columns,
+  workspaceSlug,
+}: {
+  rows: ProfileListRow[];
+  columns: string[];
+  workspaceSlug: string;
+}) {
   return (
     <Table>
       <TableHeader>
         <TableRow>
           <TableHead>Profile</TableHead>
           {columns.map((key) => (
-            <TableHead key={key} className={cn(isNumericColumn(key) && "text-right")}>{columnLabel(key)}</TableHead>
+            <TableHead key={key} className={cn(isNumericColumn(key) && "text-right")}>
+              {columnLabel(key)}
+            </TableHead>
           ))}
         </TableRow>
       </TableHeader>
@@ -29,7 +39,11 @@ export function ProfileTable({ rows, columns, workspaceSlug }: { rows: ProfileLi
               {columns.map((key) => {
                 const text = columnText(row, key);
                 return (
-                  <TableCell key={key} className={cn("max-w-64 truncate", isNumericColumn(key) && "text-right tabular-nums")} title={text.length > 40 ? text : undefined}>
+                  <TableCell
+                    key={key}
+                    className={cn("max-w-64 truncate", isNumericColumn(key) && "text-right tabular-nums")}
+                    title={text.length > 40 ? text : undefined}
+                  >
                     {text || <span className="text-gray-400">—</span>}
                   </TableCell>
                 );

@@ -7,7 +7,9 @@ import { formatInteger } from "@/lib/format";
 
 /** Editors rescore RFM now; the page reloads its figures once the action revalidates it. */
 export function RecomputeRfmButton({ workspaceId }: { workspaceId: string }) {
-  const action = useAction(recomputeRfm, { success: (d) => `RFM scores recomputed for ${formatInteger(d.scored)} buyers` });
+  const action = useAction(recomputeRfm, {
+    success: (d) => `RFM scores recomputed for ${formatInteger(d.scored)} buyers`,
+  });
   return (
     <Button
       variant="secondary"

@@ -2,7 +2,12 @@
 
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { PlusIcon } from "@/components/ui/icons";
 import { MAX_CONDITIONS, MAX_DEPTH } from "@/lib/segments/schema";
 import { useBuilder } from "./builder-context";
@@ -11,7 +16,12 @@ import { addNode, type NodePath } from "./tree-ops";
 
 /** Moves focus to the first control of the group's newest child, so that keyboard users carry on there. */
 function focusNewest(group: HTMLElement | null | undefined) {
-  requestAnimationFrame(() => group?.querySelector(":scope > [data-children] > :last-child")?.querySelector<HTMLElement>("input, select")?.focus());
+  requestAnimationFrame(() =>
+    group
+      ?.querySelector(":scope > [data-children] > :last-child")
+      ?.querySelector<HTMLElement>("input, select")
+      ?.focus(),
+  );
 }
 
 /** "Add condition" (a menu of condition types) and "Add group" for the group at `path`. */
@@ -57,7 +67,13 @@ export function AddMenu({ path }: { path: NodePath }) {
           ))}
         </DropdownMenuContent>
       </DropdownMenu>
-      <Button variant="ghost" size="sm" disabled={deepest} title={deepest ? `Groups nest at most ${MAX_DEPTH} deep` : undefined} onClick={addGroup}>
+      <Button
+        variant="ghost"
+        size="sm"
+        disabled={deepest}
+        title={deepest ? `Groups nest at most ${MAX_DEPTH} deep` : undefined}
+        onClick={addGroup}
+      >
         <PlusIcon size={14} />
         Add group
       </Button>

@@ -13,7 +13,15 @@ import { SuggestInput, Word } from "./value-inputs";
 import { WindowEditor } from "./window-editor";
 
 /** "[sum] of [revenue] of [Order Completed] [in the last 90 days] [is more than] [200]", then property filters. */
-export function AggregateConditionFields({ condition, onChange, issues }: { condition: AggregateCondition; onChange: (next: Condition) => void; issues: readonly Issue[] }) {
+export function AggregateConditionFields({
+  condition,
+  onChange,
+  issues,
+}: {
+  condition: AggregateCondition;
+  onChange: (next: Condition) => void;
+  issues: readonly Issue[];
+}) {
   const { catalog } = useBuilder();
   const field = useFieldIssues(issues);
   const fn = field("fn");
@@ -26,7 +34,13 @@ export function AggregateConditionFields({ condition, onChange, issues }: { cond
   return (
     <>
       <WithIssue issue={fn}>
-        <Select aria-label="Function" value={condition.fn} onChange={(e) => set({ fn: e.currentTarget.value as AggregateCondition["fn"] })} className="w-36" {...fn.control}>
+        <Select
+          aria-label="Function"
+          value={condition.fn}
+          onChange={(e) => set({ fn: e.currentTarget.value as AggregateCondition["fn"] })}
+          className="w-36"
+          {...fn.control}
+        >
           {AGGREGATE_FNS.map((f) => (
             <option key={f} value={f}>
               {AGGREGATE_FN_LABELS[f]}
@@ -36,13 +50,31 @@ export function AggregateConditionFields({ condition, onChange, issues }: { cond
       </WithIssue>
       <Word>of</Word>
       <WithIssue issue={property}>
-        <SuggestInput aria-label="Property" placeholder="property" value={condition.property} suggestions={measurable.map((p) => p.key)} onChange={(v) => set({ property: v ?? "" })} className="w-36" {...property.control} />
+        <SuggestInput
+          aria-label="Property"
+          placeholder="property"
+          value={condition.property}
+          suggestions={measurable.map((p) => p.key)}
+          onChange={(v) => set({ property: v ?? "" })}
+          className="w-36"
+          {...property.control}
+        />
       </WithIssue>
       <Word>of</Word>
       <EventInput value={condition.event} onChange={(event) => set({ event })} issue={field("event")} />
-      <WindowEditor window={condition.window} onChange={(window) => set({ window })} issues={issuesUnder(issues, ["window"])} />
+      <WindowEditor
+        window={condition.window}
+        onChange={(window) => set({ window })}
+        issues={issuesUnder(issues, ["window"])}
+      />
       <WithIssue issue={op}>
-        <Select aria-label="Operator" value={condition.op} onChange={(e) => set({ op: e.currentTarget.value as AggregateCondition["op"] })} className="w-40" {...op.control}>
+        <Select
+          aria-label="Operator"
+          value={condition.op}
+          onChange={(e) => set({ op: e.currentTarget.value as AggregateCondition["op"] })}
+          className="w-40"
+          {...op.control}
+        >
           {NUMERIC_OPS.map((o) => (
             <option key={o} value={o}>
               {OPERATOR_LABELS.number[o]}
@@ -51,8 +83,19 @@ export function AggregateConditionFields({ condition, onChange, issues }: { cond
         </Select>
       </WithIssue>
       {/* an emptied value stays undefined (the type wants a number) so that validation asks for one */}
-      <NumberOperands op={condition.op} value={condition.value} to={condition.to} field={field} onChange={({ value, to }) => set({ value: value as number, to })} />
-      <FiltersEditor filters={condition.filters} onChange={(filters) => set({ filters })} properties={properties} issues={issues} />
+      <NumberOperands
+        op={condition.op}
+        value={condition.value}
+        to={condition.to}
+        field={field}
+        onChange={({ value, to }) => set({ value: value as number, to })}
+      />
+      <FiltersEditor
+        filters={condition.filters}
+        onChange={(filters) => set({ filters })}
+        properties={properties}
+        issues={issues}
+      />
     </>
   );
 }

@@ -12,7 +12,15 @@ import { NumberInput, Word } from "./value-inputs";
 import { WindowEditor } from "./window-editor";
 
 /** "did [event] [at least] [3] times [in the last] [7] days", then property filters. */
-export function BehaviorConditionFields({ condition, onChange, issues }: { condition: BehaviorCondition; onChange: (next: Condition) => void; issues: readonly Issue[] }) {
+export function BehaviorConditionFields({
+  condition,
+  onChange,
+  issues,
+}: {
+  condition: BehaviorCondition;
+  onChange: (next: Condition) => void;
+  issues: readonly Issue[];
+}) {
   const { catalog } = useBuilder();
   const field = useFieldIssues(issues);
   const count = field("count");
@@ -22,7 +30,14 @@ export function BehaviorConditionFields({ condition, onChange, issues }: { condi
     <>
       <Word>did</Word>
       <EventInput value={condition.event} onChange={(event) => set({ event })} issue={field("event")} />
-      <Select aria-label="How often" value={condition.count.op} onChange={(e) => set({ count: { ...condition.count, op: e.currentTarget.value as BehaviorCondition["count"]["op"] } })} className="w-28">
+      <Select
+        aria-label="How often"
+        value={condition.count.op}
+        onChange={(e) =>
+          set({ count: { ...condition.count, op: e.currentTarget.value as BehaviorCondition["count"]["op"] } })
+        }
+        className="w-28"
+      >
         {COUNT_OPS.map((op) => (
           <option key={op} value={op}>
             {COUNT_OP_LABELS[op]}
@@ -33,13 +48,30 @@ export function BehaviorConditionFields({ condition, onChange, issues }: { condi
         <>
           <WithIssue issue={count}>
             {/* an emptied count stays undefined (the type wants a number) so that validation asks for one */}
-            <NumberInput aria-label="Times" min={0} step={1} value={condition.count.value} onChange={(value) => set({ count: { ...condition.count, value: value as number } })} className="w-20" {...count.control} />
+            <NumberInput
+              aria-label="Times"
+              min={0}
+              step={1}
+              value={condition.count.value}
+              onChange={(value) => set({ count: { ...condition.count, value: value as number } })}
+              className="w-20"
+              {...count.control}
+            />
           </WithIssue>
           <Word>{condition.count.value === 1 ? "time" : "times"}</Word>
         </>
       )}
-      <WindowEditor window={condition.window} onChange={(window) => set({ window })} issues={issuesUnder(issues, ["window"])} />
-      <FiltersEditor filters={condition.filters} onChange={(filters) => set({ filters })} properties={properties} issues={issues} />
+      <WindowEditor
+        window={condition.window}
+        onChange={(window) => set({ window })}
+        issues={issuesUnder(issues, ["window"])}
+      />
+      <FiltersEditor
+        filters={condition.filters}
+        onChange={(filters) => set({ filters })}
+        properties={properties}
+        issues={issues}
+      />
     </>
   );
 }

@@ -23,7 +23,14 @@ export type ComparisonEditorProps = {
 };
 
 /** Value type, operator and operand inputs of one comparison; used for traits, event property filters and context. */
-export function ComparisonEditor({ comparison: c, onChange, issues, examples, showType = false, prefix }: ComparisonEditorProps) {
+export function ComparisonEditor({
+  comparison: c,
+  onChange,
+  issues,
+  examples,
+  showType = false,
+  prefix,
+}: ComparisonEditorProps) {
   const field = useFieldIssues(issues);
   const name = (plain: string) => (prefix ? `${prefix} ${plain.toLowerCase()}` : plain);
   const labels: Record<string, string> = OPERATOR_LABELS[c.valueType];
@@ -33,7 +40,13 @@ export function ComparisonEditor({ comparison: c, onChange, issues, examples, sh
     <>
       {showType && (
         <WithIssue issue={typeIssue}>
-          <Select aria-label={name("Value type")} value={c.valueType} onChange={(e) => onChange(defaultComparison(e.currentTarget.value as ValueType))} className="w-28" {...typeIssue.control}>
+          <Select
+            aria-label={name("Value type")}
+            value={c.valueType}
+            onChange={(e) => onChange(defaultComparison(e.currentTarget.value as ValueType))}
+            className="w-28"
+            {...typeIssue.control}
+          >
             {VALUE_TYPES.map((t) => (
               <option key={t} value={t}>
                 {VALUE_TYPE_LABELS[t]}
@@ -43,7 +56,13 @@ export function ComparisonEditor({ comparison: c, onChange, issues, examples, sh
         </WithIssue>
       )}
       <WithIssue issue={opIssue}>
-        <Select aria-label={name("Operator")} value={c.op} onChange={(e) => onChange(withOp(c, e.currentTarget.value))} className="w-52" {...opIssue.control}>
+        <Select
+          aria-label={name("Operator")}
+          value={c.op}
+          onChange={(e) => onChange(withOp(c, e.currentTarget.value))}
+          className="w-52"
+          {...opIssue.control}
+        >
           {OPS_BY_TYPE[c.valueType].map((op) => (
             <option key={op} value={op}>
               {labels[op]}
@@ -56,7 +75,19 @@ export function ComparisonEditor({ comparison: c, onChange, issues, examples, sh
   );
 }
 
-function Operands({ c, onChange, field, name, examples }: { c: Comparison; onChange: (c: Comparison) => void; field: ReturnType<typeof useFieldIssues>; name: (plain: string) => string; examples: readonly string[] }) {
+function Operands({
+  c,
+  onChange,
+  field,
+  name,
+  examples,
+}: {
+  c: Comparison;
+  onChange: (c: Comparison) => void;
+  field: ReturnType<typeof useFieldIssues>;
+  name: (plain: string) => string;
+  examples: readonly string[];
+}) {
   if (c.op === "is_set" || c.op === "is_not_set") return null;
   switch (c.valueType) {
     case "string": {
@@ -64,19 +95,41 @@ function Operands({ c, onChange, field, name, examples }: { c: Comparison; onCha
         const issue = field("values");
         return (
           <WithIssue issue={issue}>
-            <ListInput aria-label={name("Values")} values={c.values} suggestions={examples} onChange={(values) => onChange({ ...c, values })} {...issue.control} />
+            <ListInput
+              aria-label={name("Values")}
+              values={c.values}
+              suggestions={examples}
+              onChange={(values) => onChange({ ...c, values })}
+              {...issue.control}
+            />
           </WithIssue>
         );
       }
       const issue = field("value");
       return (
         <WithIssue issue={issue}>
-          <SuggestInput aria-label={name("Value")} placeholder="value" value={c.value} suggestions={examples} onChange={(value) => onChange({ ...c, value })} {...issue.control} />
+          <SuggestInput
+            aria-label={name("Value")}
+            placeholder="value"
+            value={c.value}
+            suggestions={examples}
+            onChange={(value) => onChange({ ...c, value })}
+            {...issue.control}
+          />
         </WithIssue>
       );
     }
     case "number":
-      return <NumberOperands op={c.op} value={c.value} to={c.to} field={field} name={name} onChange={(operands) => onChange({ ...c, ...operands })} />;
+      return (
+        <NumberOperands
+          op={c.op}
+          value={c.value}
+          to={c.to}
+          field={field}
+          name={name}
+          onChange={(operands) => onChange({ ...c, ...operands })}
+        />
+      );
     case "boolean":
       return null;
     case "date": {
@@ -84,7 +137,12 @@ function Operands({ c, onChange, field, name, examples }: { c: Comparison; onCha
         const issue = field("date");
         return (
           <WithIssue issue={issue}>
-            <DateInput aria-label={name("Date")} value={c.date} onChange={(date) => onChange({ ...c, date: date || undefined })} {...issue.control} />
+            <DateInput
+              aria-label={name("Date")}
+              value={c.date}
+              onChange={(date) => onChange({ ...c, date: date || undefined })}
+              {...issue.control}
+            />
           </WithIssue>
         );
       }
@@ -92,7 +150,14 @@ function Operands({ c, onChange, field, name, examples }: { c: Comparison; onCha
       return (
         <>
           <WithIssue issue={issue}>
-            <NumberInput aria-label={name("Days")} min={1} step={1} value={c.days} onChange={(days) => onChange({ ...c, days })} {...issue.control} />
+            <NumberInput
+              aria-label={name("Days")}
+              min={1}
+              step={1}
+              value={c.days}
+              onChange={(days) => onChange({ ...c, days })}
+              {...issue.control}
+            />
           </WithIssue>
           <Word>{c.op === "more_than_days_ago" ? "days ago" : "days"}</Word>
         </>

@@ -4,10 +4,28 @@ import { issuePath, issuesUnder, messagesAt, messagesOutside } from "./issues";
 
 describe("comparison helpers", () => {
   it("keeps operands across operators, turning a value into a list and back", () => {
-    expect(withOp({ valueType: "string", op: "equals", value: "DE" }, "in")).toEqual({ valueType: "string", op: "in", value: "DE", values: ["DE"] });
-    expect(withOp({ valueType: "string", op: "in", values: ["DE", "AT"] }, "not_equals")).toEqual({ valueType: "string", op: "not_equals", values: ["DE", "AT"], value: "DE" });
-    expect(withOp({ valueType: "number", op: "gt", value: 3 }, "between")).toEqual({ valueType: "number", op: "between", value: 3 });
-    expect(withOp({ valueType: "number", op: "gt", value: 3 }, "equals")).toEqual({ valueType: "number", op: "gt", value: 3 });
+    expect(withOp({ valueType: "string", op: "equals", value: "DE" }, "in")).toEqual({
+      valueType: "string",
+      op: "in",
+      value: "DE",
+      values: ["DE"],
+    });
+    expect(withOp({ valueType: "string", op: "in", values: ["DE", "AT"] }, "not_equals")).toEqual({
+      valueType: "string",
+      op: "not_equals",
+      values: ["DE", "AT"],
+      value: "DE",
+    });
+    expect(withOp({ valueType: "number", op: "gt", value: 3 }, "between")).toEqual({
+      valueType: "number",
+      op: "between",
+      value: 3,
+    });
+    expect(withOp({ valueType: "number", op: "gt", value: 3 }, "equals")).toEqual({
+      valueType: "number",
+      op: "gt",
+      value: 3,
+    });
   });
 
   it("starts each value type with its common operator", () => {

@@ -3,7 +3,12 @@ import { BOOLEAN_OPS, DATE_OPS, NUMBER_OPS, STRING_OPS, type Comparison } from "
 export type ValueType = Comparison["valueType"];
 
 export const VALUE_TYPES = ["string", "number", "boolean", "date"] as const satisfies readonly ValueType[];
-export const VALUE_TYPE_LABELS: Record<ValueType, string> = { string: "text", number: "number", boolean: "yes / no", date: "date" };
+export const VALUE_TYPE_LABELS: Record<ValueType, string> = {
+  string: "text",
+  number: "number",
+  boolean: "yes / no",
+  date: "date",
+};
 export const OPS_BY_TYPE = { string: STRING_OPS, number: NUMBER_OPS, boolean: BOOLEAN_OPS, date: DATE_OPS } as const;
 
 /** A fresh comparison of a value type, with its most common operator and no operand yet. */

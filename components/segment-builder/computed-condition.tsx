@@ -8,7 +8,15 @@ import type { Issue } from "./issues";
 import { NumberOperands } from "./number-operands";
 
 /** A value computed from the profile's events (orders, revenue, RFM scores …) compared with a number. */
-export function ComputedConditionFields({ condition, onChange, issues }: { condition: ComputedCondition; onChange: (next: Condition) => void; issues: readonly Issue[] }) {
+export function ComputedConditionFields({
+  condition,
+  onChange,
+  issues,
+}: {
+  condition: ComputedCondition;
+  onChange: (next: Condition) => void;
+  issues: readonly Issue[];
+}) {
   const field = useFieldIssues(issues);
   const computed = field("field");
   const op = field("op");
@@ -16,7 +24,13 @@ export function ComputedConditionFields({ condition, onChange, issues }: { condi
   return (
     <>
       <WithIssue issue={computed}>
-        <Select aria-label="Computed value" value={condition.field} onChange={(e) => set({ field: e.currentTarget.value as ComputedCondition["field"] })} className="w-52" {...computed.control}>
+        <Select
+          aria-label="Computed value"
+          value={condition.field}
+          onChange={(e) => set({ field: e.currentTarget.value as ComputedCondition["field"] })}
+          className="w-52"
+          {...computed.control}
+        >
           {COMPUTED_FIELDS.map((f) => (
             <option key={f} value={f}>
               {COMPUTED_FIELD_LABELS[f]}
@@ -25,7 +39,13 @@ export function ComputedConditionFields({ condition, onChange, issues }: { condi
         </Select>
       </WithIssue>
       <WithIssue issue={op}>
-        <Select aria-label="Operator" value={condition.op} onChange={(e) => set({ op: e.currentTarget.value as ComputedCondition["op"] })} className="w-40" {...op.control}>
+        <Select
+          aria-label="Operator"
+          value={condition.op}
+          onChange={(e) => set({ op: e.currentTarget.value as ComputedCondition["op"] })}
+          className="w-40"
+          {...op.control}
+        >
           {NUMBER_OPS.map((o) => (
             <option key={o} value={o}>
               {OPERATOR_LABELS.number[o]}
@@ -33,7 +53,13 @@ export function ComputedConditionFields({ condition, onChange, issues }: { condi
           ))}
         </Select>
       </WithIssue>
-      <NumberOperands op={condition.op} value={condition.value} to={condition.to} field={field} onChange={(operands) => set(operands)} />
+      <NumberOperands
+        op={condition.op}
+        value={condition.value}
+        to={condition.to}
+        field={field}
+        onChange={(operands) => set(operands)}
+      />
     </>
   );
 }

@@ -27,13 +27,28 @@ const SHOWN: Record<ConditionType, string[]> = {
 };
 
 /** One condition: its type, its controls in a wrapping row, and its move/duplicate/remove buttons. */
-export function ConditionEditor({ condition, path, index, siblings }: { condition: Condition; path: NodePath; index: number; siblings: number }) {
+export function ConditionEditor({
+  condition,
+  path,
+  index,
+  siblings,
+}: {
+  condition: Condition;
+  path: NodePath;
+  index: number;
+  siblings: number;
+}) {
   const { apply, issues, segmentNames } = useBuilder();
   const own = issuesUnder(issues, issuePath(path));
   const onChange = (next: Condition) => apply((root) => updateNode(root, path, () => next));
   const label = CONDITION_TYPE_LABELS[condition.type];
   return (
-    <div data-testid="condition" role="group" aria-label={`${label}: ${describeCondition(condition, segmentNames)}`} className="rounded-md border border-gray-200 bg-white px-2.5 py-2 shadow-xs">
+    <div
+      data-testid="condition"
+      role="group"
+      aria-label={`${label}: ${describeCondition(condition, segmentNames)}`}
+      className="rounded-md border border-gray-200 bg-white px-2.5 py-2 shadow-xs"
+    >
       <div className="flex items-start gap-2">
         <Badge tone="accent" className="mt-1.5">
           {label}
@@ -48,7 +63,15 @@ export function ConditionEditor({ condition, path, index, siblings }: { conditio
   );
 }
 
-function Fields({ condition, onChange, issues }: { condition: Condition; onChange: (next: Condition) => void; issues: readonly Issue[] }) {
+function Fields({
+  condition,
+  onChange,
+  issues,
+}: {
+  condition: Condition;
+  onChange: (next: Condition) => void;
+  issues: readonly Issue[];
+}) {
   switch (condition.type) {
     case "trait":
       return <TraitConditionFields condition={condition} onChange={onChange} issues={issues} />;

@@ -19,7 +19,15 @@ const EXAMPLES: Partial<Record<ContextField, string[]>> = {
 const typeOf = (field: ContextField) => (field === "local_hour" ? "number" : "string");
 
 /** A field of the current visit compared with a value; the hour is a number (0–23), the rest text. */
-export function ContextConditionFields({ condition, onChange, issues }: { condition: ContextCondition; onChange: (next: Condition) => void; issues: readonly Issue[] }) {
+export function ContextConditionFields({
+  condition,
+  onChange,
+  issues,
+}: {
+  condition: ContextCondition;
+  onChange: (next: Condition) => void;
+  issues: readonly Issue[];
+}) {
   const field = useFieldIssues(issues);
   const issue = field("field");
   const setField = (next: ContextField) => {
@@ -29,7 +37,13 @@ export function ContextConditionFields({ condition, onChange, issues }: { condit
   return (
     <>
       <WithIssue issue={issue}>
-        <Select aria-label="Visit field" value={condition.field} onChange={(e) => setField(e.currentTarget.value as ContextField)} className="w-52" {...issue.control}>
+        <Select
+          aria-label="Visit field"
+          value={condition.field}
+          onChange={(e) => setField(e.currentTarget.value as ContextField)}
+          className="w-52"
+          {...issue.control}
+        >
           {CONTEXT_FIELDS.map((f) => (
             <option key={f} value={f}>
               {CONTEXT_FIELD_LABELS[f]}
@@ -37,7 +51,12 @@ export function ContextConditionFields({ condition, onChange, issues }: { condit
           ))}
         </Select>
       </WithIssue>
-      <ComparisonEditor comparison={condition} examples={EXAMPLES[condition.field] ?? []} issues={issues} onChange={(c) => onChange({ ...c, type: "context", id: condition.id, field: condition.field })} />
+      <ComparisonEditor
+        comparison={condition}
+        examples={EXAMPLES[condition.field] ?? []}
+        issues={issues}
+        onChange={(c) => onChange({ ...c, type: "context", id: condition.id, field: condition.field })}
+      />
       <p className="basis-full text-xs text-gray-500">Only checked when deciding for a visit; counts ignore it.</p>
     </>
   );

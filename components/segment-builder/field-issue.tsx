@@ -25,7 +25,15 @@ export function useFieldIssues(issues: readonly Issue[]): (...field: (string | n
 }
 
 /** Red text under a control; the control points at it with aria-describedby. */
-export function IssueText({ id, messages, className }: { id?: string; messages: readonly string[]; className?: string }) {
+export function IssueText({
+  id,
+  messages,
+  className,
+}: {
+  id?: string;
+  messages: readonly string[];
+  className?: string;
+}) {
   if (messages.length === 0) return null;
   return (
     <p id={id} className={cn("text-xs font-medium text-red-600", className)}>
@@ -35,7 +43,15 @@ export function IssueText({ id, messages, className }: { id?: string; messages: 
 }
 
 /** A control with its messages underneath, as one item of a wrapping row. */
-export function WithIssue({ issue, children, className }: { issue: FieldIssue; children: ReactNode; className?: string }) {
+export function WithIssue({
+  issue,
+  children,
+  className,
+}: {
+  issue: FieldIssue;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       {children}

@@ -16,9 +16,20 @@ type EventProperty = SegmentCatalog["events"][number]["properties"][number];
 const MAX_FILTERS = 10;
 
 /** Property filters of a behavior or aggregate condition; `issues` are relative to the condition. */
-export function FiltersEditor({ filters, onChange, properties, issues }: { filters: PropertyFilter[]; onChange: (filters: PropertyFilter[]) => void; properties: readonly EventProperty[]; issues: readonly Issue[] }) {
+export function FiltersEditor({
+  filters,
+  onChange,
+  properties,
+  issues,
+}: {
+  filters: PropertyFilter[];
+  onChange: (filters: PropertyFilter[]) => void;
+  properties: readonly EventProperty[];
+  issues: readonly Issue[];
+}) {
   const listIssues = issuesUnder(issues, ["filters"]).filter((i) => i.path.length === 0);
-  const replace = (index: number, filter: PropertyFilter) => onChange(filters.map((f, i) => (i === index ? filter : f)));
+  const replace = (index: number, filter: PropertyFilter) =>
+    onChange(filters.map((f, i) => (i === index ? filter : f)));
   return (
     <div className="flex basis-full flex-col gap-2 border-l-2 border-gray-100 pl-3">
       {filters.map((filter, i) => (
@@ -33,7 +44,12 @@ export function FiltersEditor({ filters, onChange, properties, issues }: { filte
         />
       ))}
       <div>
-        <Button variant="ghost" size="sm" disabled={filters.length >= MAX_FILTERS} onClick={() => onChange([...filters, { property: "", ...defaultComparison("string") }])}>
+        <Button
+          variant="ghost"
+          size="sm"
+          disabled={filters.length >= MAX_FILTERS}
+          onClick={() => onChange([...filters, { property: "", ...defaultComparison("string") }])}
+        >
           <PlusIcon size={14} />
           Add filter
         </Button>
@@ -43,7 +59,21 @@ export function FiltersEditor({ filters, onChange, properties, issues }: { filte
   );
 }
 
-function FilterRow({ index, filter, properties, issues, onChange, onRemove }: { index: number; filter: PropertyFilter; properties: readonly EventProperty[]; issues: readonly Issue[]; onChange: (filter: PropertyFilter) => void; onRemove: () => void }) {
+function FilterRow({
+  index,
+  filter,
+  properties,
+  issues,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  filter: PropertyFilter;
+  properties: readonly EventProperty[];
+  issues: readonly Issue[];
+  onChange: (filter: PropertyFilter) => void;
+  onRemove: () => void;
+}) {
   const field = useFieldIssues(issues);
   const property = field("property");
   const prefix = `Filter ${index + 1}`;
@@ -58,10 +88,31 @@ function FilterRow({ index, filter, properties, issues, onChange, onRemove }: { 
     <div className="flex flex-wrap items-start gap-2">
       <Word>{index === 0 ? "where" : "and"}</Word>
       <WithIssue issue={property}>
-        <SuggestInput aria-label={`${prefix} property`} placeholder="property" value={filter.property} suggestions={properties.map((p) => p.key)} onChange={(key) => setProperty(key ?? "")} {...property.control} />
+        <SuggestInput
+          aria-label={`${prefix} property`}
+          placeholder="property"
+          value={filter.property}
+          suggestions={properties.map((p) => p.key)}
+          onChange={(key) => setProperty(key ?? "")}
+          {...property.control}
+        />
       </WithIssue>
-      <ComparisonEditor comparison={filter} showType prefix={prefix} examples={known?.examples ?? []} issues={issues} onChange={(c) => onChange({ ...c, property: filter.property })} />
-      <Button variant="ghost" size="sm" aria-label={`Remove filter ${index + 1}`} title="Remove filter" onClick={onRemove} className="mt-0.5">
+      <ComparisonEditor
+        comparison={filter}
+        showType
+        prefix={prefix}
+        examples={known?.examples ?? []}
+        issues={issues}
+        onChange={(c) => onChange({ ...c, property: filter.property })}
+      />
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-label={`Remove filter ${index + 1}`}
+        title="Remove filter"
+        onClick={onRemove}
+        className="mt-0.5"
+      >
         <XIcon size={14} />
       </Button>
       <IssueText messages={issues.filter((i) => i.path.length === 0).map((i) => i.message)} className="basis-full" />

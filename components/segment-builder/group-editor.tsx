@@ -20,7 +20,17 @@ export function groupHeading(group: Pick<RuleGroup, "combinator" | "not">): stri
 }
 
 /** A group: its match mode and negation, its children (conditions and nested groups) and the add buttons. */
-export function GroupEditor({ group, path, index, siblings }: { group: RuleGroup; path: NodePath; index: number; siblings: number }) {
+export function GroupEditor({
+  group,
+  path,
+  index,
+  siblings,
+}: {
+  group: RuleGroup;
+  path: NodePath;
+  index: number;
+  siblings: number;
+}) {
   const { apply, issues } = useBuilder();
   const headingId = useId();
   const issueId = useId();
@@ -36,7 +46,11 @@ export function GroupEditor({ group, path, index, siblings }: { group: RuleGroup
       aria-labelledby={headingId}
       aria-describedby={own.length > 0 ? issueId : undefined}
       tabIndex={-1}
-      className={cn("space-y-2 rounded-lg border p-3 focus:outline-hidden focus-visible:ring-2 focus-visible:ring-accent-500/30", path.length % 2 === 0 ? "bg-gray-50/70" : "bg-white", group.not ? "border-amber-300" : "border-gray-200")}
+      className={cn(
+        "space-y-2 rounded-lg border p-3 focus:outline-hidden focus-visible:ring-2 focus-visible:ring-accent-500/30",
+        path.length % 2 === 0 ? "bg-gray-50/70" : "bg-white",
+        group.not ? "border-amber-300" : "border-gray-200",
+      )}
     >
       <div className="flex flex-wrap items-center gap-2">
         <span id={headingId} className="text-sm font-semibold text-gray-900">
@@ -44,7 +58,12 @@ export function GroupEditor({ group, path, index, siblings }: { group: RuleGroup
         </span>
         <span className="text-xs text-gray-500">{nested ? "these" : "the following"}</span>
         <div className="ml-auto flex items-center gap-2">
-          <Select aria-label="Match" value={group.combinator} onChange={(e) => apply((root) => setCombinator(root, path, e.currentTarget.value as "and" | "or"))} className="w-20">
+          <Select
+            aria-label="Match"
+            value={group.combinator}
+            onChange={(e) => apply((root) => setCombinator(root, path, e.currentTarget.value as "and" | "or"))}
+            className="w-20"
+          >
             <option value="and">all</option>
             <option value="or">any</option>
           </Select>
@@ -55,7 +74,9 @@ export function GroupEditor({ group, path, index, siblings }: { group: RuleGroup
             onClick={() => apply((root) => toggleNot(root, path))}
             className={cn(
               "h-8 rounded-md border px-2.5 text-xs font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:opacity-50",
-              group.not ? "border-amber-300 bg-amber-50 text-amber-800" : "border-gray-300 bg-white text-gray-700 hover:bg-gray-50",
+              group.not
+                ? "border-amber-300 bg-amber-50 text-amber-800"
+                : "border-gray-300 bg-white text-gray-700 hover:bg-gray-50",
             )}
           >
             Not
@@ -71,11 +92,18 @@ export function GroupEditor({ group, path, index, siblings }: { group: RuleGroup
           {group.children.map((child, i) => (
             <Fragment key={keyOf(child.id, i)}>
               {i > 0 && (
-                <div aria-hidden="true" className="pl-1 text-[11px] font-semibold tracking-wide text-gray-400 uppercase">
+                <div
+                  aria-hidden="true"
+                  className="pl-1 text-[11px] font-semibold tracking-wide text-gray-400 uppercase"
+                >
                   {group.combinator}
                 </div>
               )}
-              {child.type === "group" ? <GroupEditor group={child} path={[...path, i]} index={i} siblings={group.children.length} /> : <ConditionEditor condition={child} path={[...path, i]} index={i} siblings={group.children.length} />}
+              {child.type === "group" ? (
+                <GroupEditor group={child} path={[...path, i]} index={i} siblings={group.children.length} />
+              ) : (
+                <ConditionEditor condition={child} path={[...path, i]} index={i} siblings={group.children.length} />
+              )}
             </Fragment>
           ))}
         </div>

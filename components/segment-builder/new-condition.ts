@@ -2,7 +2,14 @@ import type { Condition, RuleGroup } from "@/lib/segments/schema";
 
 export type ConditionType = Condition["type"];
 
-export const CONDITION_TYPES = ["trait", "behavior", "aggregate", "computed", "segment", "context"] as const satisfies readonly ConditionType[];
+export const CONDITION_TYPES = [
+  "trait",
+  "behavior",
+  "aggregate",
+  "computed",
+  "segment",
+  "context",
+] as const satisfies readonly ConditionType[];
 
 export const CONDITION_TYPE_LABELS: Record<ConditionType, string> = {
   trait: "Trait",
@@ -26,7 +33,12 @@ export function newId(): string {
   return `n${fallbackCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-export const newGroup = (combinator: "and" | "or" = "and"): RuleGroup => ({ type: "group", id: newId(), combinator, children: [] });
+export const newGroup = (combinator: "and" | "or" = "and"): RuleGroup => ({
+  type: "group",
+  id: newId(),
+  combinator,
+  children: [],
+});
 
 /** A new condition of a type with sensible defaults; fields the marketer must choose start empty. */
 export function newCondition(type: ConditionType): Condition {
@@ -35,9 +47,26 @@ export function newCondition(type: ConditionType): Condition {
     case "trait":
       return { type, id, key: "", valueType: "string", op: "equals" };
     case "behavior":
-      return { type, id, event: "", filters: [], count: { op: "at_least", value: 1 }, window: { kind: "last_days", days: 30 } };
+      return {
+        type,
+        id,
+        event: "",
+        filters: [],
+        count: { op: "at_least", value: 1 },
+        window: { kind: "last_days", days: 30 },
+      };
     case "aggregate":
-      return { type, id, event: "", filters: [], fn: "sum", property: "", op: "gt", value: 0, window: { kind: "last_days", days: 30 } };
+      return {
+        type,
+        id,
+        event: "",
+        filters: [],
+        fn: "sum",
+        property: "",
+        op: "gt",
+        value: 0,
+        window: { kind: "last_days", days: 30 },
+      };
     case "computed":
       return { type, id, field: "orders", op: "gte" };
     case "segment":

@@ -15,7 +15,19 @@ const NODE = '[data-testid="condition"], [data-testid="group"]';
  * Focus follows the node when it moves (React re-inserts the moved element,
  * which drops its focus) and goes to the parent group when it is removed.
  */
-export function NodeActions({ noun, node, path, index, siblings }: { noun: "condition" | "group"; node: RuleNode; path: NodePath; index: number; siblings: number }) {
+export function NodeActions({
+  noun,
+  node,
+  path,
+  index,
+  siblings,
+}: {
+  noun: "condition" | "group";
+  node: RuleNode;
+  path: NodePath;
+  index: number;
+  siblings: number;
+}) {
   const { apply, conditionCount } = useBuilder();
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
@@ -39,7 +51,11 @@ export function NodeActions({ noun, node, path, index, siblings }: { noun: "cond
       <IconButton ref={down} label={`Move ${noun} down`} disabled={index >= siblings - 1} onClick={() => move(1)}>
         <ChevronDownIcon size={14} />
       </IconButton>
-      <IconButton label={`Duplicate ${noun}`} disabled={conditionCount + countConditions(node) > MAX_CONDITIONS} onClick={() => apply((root) => duplicateNode(root, path))}>
+      <IconButton
+        label={`Duplicate ${noun}`}
+        disabled={conditionCount + countConditions(node) > MAX_CONDITIONS}
+        onClick={() => apply((root) => duplicateNode(root, path))}
+      >
         <CopyIcon />
       </IconButton>
       <IconButton label={`Remove ${noun}`} onClick={remove} className="hover:text-red-600">
@@ -49,9 +65,28 @@ export function NodeActions({ noun, node, path, index, siblings }: { noun: "cond
   );
 }
 
-function IconButton({ label, children, className, ...props }: { label: string; children: ReactNode; className?: string; disabled?: boolean; onClick: () => void; ref?: Ref<HTMLButtonElement> }) {
+function IconButton({
+  label,
+  children,
+  className,
+  ...props
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+  disabled?: boolean;
+  onClick: () => void;
+  ref?: Ref<HTMLButtonElement>;
+}) {
   return (
-    <Button variant="ghost" size="sm" aria-label={label} title={label} className={cn("px-1.5 text-gray-500", className)} {...props}>
+    <Button
+      variant="ghost"
+      size="sm"
+      aria-label={label}
+      title={label}
+      className={cn("px-1.5 text-gray-500", className)}
+      {...props}
+    >
       {children}
     </Button>
   );
@@ -59,7 +94,18 @@ function IconButton({ label, children, className, ...props }: { label: string; c
 
 function CopyIcon() {
   return (
-    <svg width={14} height={14} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width={14}
+      height={14}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect x="9" y="9" width="12" height="12" rx="2" />
       <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
     </svg>

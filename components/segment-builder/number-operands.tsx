@@ -5,7 +5,14 @@ import { WithIssue } from "./field-issue";
 import { NumberInput, Word } from "./value-inputs";
 
 /** The operand(s) of a number operator: none for is (not) set, two for between, else one. */
-export function NumberOperands({ op, value, to, onChange, field, name = (s) => s }: {
+export function NumberOperands({
+  op,
+  value,
+  to,
+  onChange,
+  field,
+  name = (s) => s,
+}: {
   op: string;
   value: number | undefined;
   to: number | undefined;
@@ -20,13 +27,23 @@ export function NumberOperands({ op, value, to, onChange, field, name = (s) => s
   return (
     <>
       <WithIssue issue={lower}>
-        <NumberInput aria-label={name("Value")} value={value} onChange={(v) => onChange({ value: v, to })} {...lower.control} />
+        <NumberInput
+          aria-label={name("Value")}
+          value={value}
+          onChange={(v) => onChange({ value: v, to })}
+          {...lower.control}
+        />
       </WithIssue>
       {op === "between" && (
         <>
           <Word>and</Word>
           <WithIssue issue={upper}>
-            <NumberInput aria-label={name("Upper bound")} value={to} onChange={(v) => onChange({ value, to: v })} {...upper.control} />
+            <NumberInput
+              aria-label={name("Upper bound")}
+              value={to}
+              onChange={(v) => onChange({ value, to: v })}
+              {...upper.control}
+            />
           </WithIssue>
         </>
       )}

@@ -28,7 +28,14 @@ const ROOT: readonly number[] = [];
  * negated) of trait, behavior, aggregate, computed, membership and visit
  * conditions. Controlled: every edit calls `onChange` with a new tree.
  */
-export function SegmentBuilder({ value, onChange, catalog, segments, issues = NO_ISSUES, disabled = false }: SegmentBuilderProps) {
+export function SegmentBuilder({
+  value,
+  onChange,
+  catalog,
+  segments,
+  issues = NO_ISSUES,
+  disabled = false,
+}: SegmentBuilderProps) {
   const context = useMemo<BuilderContextValue>(
     () => ({
       catalog,

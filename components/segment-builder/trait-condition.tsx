@@ -9,7 +9,15 @@ import type { Issue } from "./issues";
 import { SuggestInput } from "./value-inputs";
 
 /** Trait key (known keys offered, any allowed) and its comparison. */
-export function TraitConditionFields({ condition, onChange, issues }: { condition: TraitCondition; onChange: (next: Condition) => void; issues: readonly Issue[] }) {
+export function TraitConditionFields({
+  condition,
+  onChange,
+  issues,
+}: {
+  condition: TraitCondition;
+  onChange: (next: Condition) => void;
+  issues: readonly Issue[];
+}) {
   const { catalog } = useBuilder();
   const field = useFieldIssues(issues);
   const key = field("key");
@@ -23,7 +31,14 @@ export function TraitConditionFields({ condition, onChange, issues }: { conditio
   return (
     <>
       <WithIssue issue={key}>
-        <SuggestInput aria-label="Trait" placeholder="trait key" value={condition.key} suggestions={catalog.traits.map((t) => t.key)} onChange={(v) => setKey(v ?? "")} {...key.control} />
+        <SuggestInput
+          aria-label="Trait"
+          placeholder="trait key"
+          value={condition.key}
+          suggestions={catalog.traits.map((t) => t.key)}
+          onChange={(v) => setKey(v ?? "")}
+          {...key.control}
+        />
       </WithIssue>
       <ComparisonEditor
         comparison={condition}

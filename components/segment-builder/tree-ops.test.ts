@@ -1,9 +1,34 @@
 import { describe, expect, it } from "vitest";
 import type { Condition, RuleGroup } from "@/lib/segments/schema";
-import { addNode, countConditions, duplicateNode, getNode, moveNode, removeNode, setCombinator, toggleCombinator, toggleNot, updateNode } from "./tree-ops";
+import {
+  addNode,
+  countConditions,
+  duplicateNode,
+  getNode,
+  moveNode,
+  removeNode,
+  setCombinator,
+  toggleCombinator,
+  toggleNot,
+  updateNode,
+} from "./tree-ops";
 
-const trait = (id: string, value = id): Condition => ({ type: "trait", id, key: "country", valueType: "string", op: "equals", value });
-const behavior: Condition = { type: "behavior", id: "v", event: "Viewed", filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }], count: { op: "at_least", value: 1 }, window: { kind: "ever" } };
+const trait = (id: string, value = id): Condition => ({
+  type: "trait",
+  id,
+  key: "country",
+  valueType: "string",
+  op: "equals",
+  value,
+});
+const behavior: Condition = {
+  type: "behavior",
+  id: "v",
+  event: "Viewed",
+  filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }],
+  count: { op: "at_least", value: 1 },
+  window: { kind: "ever" },
+};
 const tree = (): RuleGroup => ({
   type: "group",
   id: "root",

@@ -33,7 +33,9 @@ export function updateNode(root: RuleGroup, path: NodePath, fn: (node: RuleNode)
 
 /** Changes the children of the group at `groupPath`. */
 function updateChildren(root: RuleGroup, groupPath: NodePath, fn: (children: RuleNode[]) => RuleNode[]): RuleGroup {
-  return updateNode(root, groupPath, (node) => (node.type === "group" ? { ...node, children: fn(node.children) } : node));
+  return updateNode(root, groupPath, (node) =>
+    node.type === "group" ? { ...node, children: fn(node.children) } : node,
+  );
 }
 
 const parentOf = (path: NodePath) => ({ parent: path.slice(0, -1), index: path[path.length - 1] });
@@ -52,7 +54,8 @@ export function removeNode(root: RuleGroup, path: NodePath): RuleGroup {
 
 /** A deep copy of a node in which it and every node inside it has a fresh id. */
 export function withFreshIds(node: RuleNode, makeId: () => string = newId): RuleNode {
-  if (node.type === "group") return { ...node, id: makeId(), children: node.children.map((child) => withFreshIds(child, makeId)) };
+  if (node.type === "group")
+    return { ...node, id: makeId(), children: node.children.map((child) => withFreshIds(child, makeId)) };
   return { ...structuredClone(node), id: makeId() };
 }
 
@@ -62,7 +65,11 @@ export function duplicateNode(root: RuleGroup, path: NodePath, makeId: () => str
   const node = getNode(root, path);
   if (index === undefined || !node) return root;
   const copy = withFreshIds(node, makeId);
-  return updateChildren(root, parent, (children) => [...children.slice(0, index + 1), copy, ...children.slice(index + 1)]);
+  return updateChildren(root, parent, (children) => [
+    ...children.slice(0, index + 1),
+    copy,
+    ...children.slice(index + 1),
+  ]);
 }
 
 /** Swaps the node with its previous (-1) or next (+1) sibling; unchanged at either end. */
@@ -78,13 +85,16 @@ export function moveNode(root: RuleGroup, path: NodePath, delta: -1 | 1): RuleGr
   });
 }
 
-const updateGroup = (root: RuleGroup, path: NodePath, fn: (group: RuleGroup) => RuleGroup) => updateNode(root, path, (node) => (node.type === "group" ? fn(node) : node));
+const updateGroup = (root: RuleGroup, path: NodePath, fn: (group: RuleGroup) => RuleGroup) =>
+  updateNode(root, path, (node) => (node.type === "group" ? fn(node) : node));
 
 /** Sets how a group joins its children: all of them (and) or any of them (or). */
-export const setCombinator = (root: RuleGroup, groupPath: NodePath, combinator: "and" | "or"): RuleGroup => updateGroup(root, groupPath, (g) => ({ ...g, combinator }));
+export const setCombinator = (root: RuleGroup, groupPath: NodePath, combinator: "and" | "or"): RuleGroup =>
+  updateGroup(root, groupPath, (g) => ({ ...g, combinator }));
 
 /** Flips a group between and/or. */
-export const toggleCombinator = (root: RuleGroup, groupPath: NodePath): RuleGroup => updateGroup(root, groupPath, (g) => ({ ...g, combinator: g.combinator === "and" ? "or" : "and" }));
+export const toggleCombinator = (root: RuleGroup, groupPath: NodePath): RuleGroup =>
+  updateGroup(root, groupPath, (g) => ({ ...g, combinator: g.combinator === "and" ? "or" : "and" }));
 
 /** Negates a group or lifts its negation; a group that is not negated carries no `not` key. */
 export const toggleNot = (root: RuleGroup, groupPath: NodePath): RuleGroup =>

@@ -13,12 +13,29 @@ export function Word({ children }: { children: ReactNode }) {
 }
 
 /** A text input offering suggestions in a `<datalist>`; any text is allowed. Empty is undefined. */
-export function SuggestInput({ value, onChange, suggestions, className, ...props }: InputProps & { value: string | undefined; onChange: (value: string | undefined) => void; suggestions: readonly string[] }) {
+export function SuggestInput({
+  value,
+  onChange,
+  suggestions,
+  className,
+  ...props
+}: InputProps & {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  suggestions: readonly string[];
+}) {
   const listId = useId();
   const unique = [...new Set(suggestions)];
   return (
     <>
-      <Input {...props} type="text" list={unique.length > 0 ? listId : undefined} value={value ?? ""} onChange={(e) => onChange(e.currentTarget.value === "" ? undefined : e.currentTarget.value)} className={cn("w-40", className)} />
+      <Input
+        {...props}
+        type="text"
+        list={unique.length > 0 ? listId : undefined}
+        value={value ?? ""}
+        onChange={(e) => onChange(e.currentTarget.value === "" ? undefined : e.currentTarget.value)}
+        className={cn("w-40", className)}
+      />
       {unique.length > 0 && (
         <datalist id={listId}>
           {unique.map((s) => (
@@ -31,7 +48,12 @@ export function SuggestInput({ value, onChange, suggestions, className, ...props
 }
 
 /** A number; an emptied or unreadable input is undefined (never 0, never a string). */
-export function NumberInput({ value, onChange, className, ...props }: InputProps & { value: number | undefined; onChange: (value: number | undefined) => void }) {
+export function NumberInput({
+  value,
+  onChange,
+  className,
+  ...props
+}: InputProps & { value: number | undefined; onChange: (value: number | undefined) => void }) {
   return (
     <Input
       {...props}
@@ -47,8 +69,21 @@ export function NumberInput({ value, onChange, className, ...props }: InputProps
 }
 
 /** A calendar date (`YYYY-MM-DD`), empty as "". */
-export function DateInput({ value, onChange, className, ...props }: InputProps & { value: string | undefined; onChange: (value: string) => void }) {
-  return <Input {...props} type="date" value={value ?? ""} onChange={(e) => onChange(e.currentTarget.value)} className={cn("w-40", className)} />;
+export function DateInput({
+  value,
+  onChange,
+  className,
+  ...props
+}: InputProps & { value: string | undefined; onChange: (value: string) => void }) {
+  return (
+    <Input
+      {...props}
+      type="date"
+      value={value ?? ""}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      className={cn("w-40", className)}
+    />
+  );
 }
 
 /**
@@ -56,7 +91,17 @@ export function DateInput({ value, onChange, className, ...props }: InputProps &
  * still means the stored list, so that a trailing comma or space survives
  * typing; a list changed from outside replaces it.
  */
-export function ListInput({ values, onChange, suggestions, className, ...props }: InputProps & { values: readonly string[] | undefined; onChange: (values: string[]) => void; suggestions: readonly string[] }) {
+export function ListInput({
+  values,
+  onChange,
+  suggestions,
+  className,
+  ...props
+}: InputProps & {
+  values: readonly string[] | undefined;
+  onChange: (values: string[]) => void;
+  suggestions: readonly string[];
+}) {
   const [draft, setDraft] = useState(() => formatList(values));
   const stored = values ?? [];
   const parsed = parseList(draft);

@@ -22,7 +22,15 @@ function windowOf(kind: EventWindow["kind"]): EventWindow {
  * (undefined, though the type wants a number) so that validation asks for a
  * number instead of a default silently taking its place.
  */
-export function WindowEditor({ window, onChange, issues }: { window: EventWindow; onChange: (window: EventWindow) => void; issues: readonly Issue[] }) {
+export function WindowEditor({
+  window,
+  onChange,
+  issues,
+}: {
+  window: EventWindow;
+  onChange: (window: EventWindow) => void;
+  issues: readonly Issue[];
+}) {
   const field = useFieldIssues(issues);
   const whole = field();
   const own = messagesOutside(issues, ["days", "from", "to"]);
@@ -30,7 +38,14 @@ export function WindowEditor({ window, onChange, issues }: { window: EventWindow
   return (
     <>
       <div className="flex flex-col gap-1">
-        <Select aria-label="Window" value={window.kind} onChange={(e) => onChange(windowOf(e.currentTarget.value as EventWindow["kind"]))} className="w-32" aria-invalid={own.length > 0 || undefined} aria-describedby={describedBy}>
+        <Select
+          aria-label="Window"
+          value={window.kind}
+          onChange={(e) => onChange(windowOf(e.currentTarget.value as EventWindow["kind"]))}
+          className="w-32"
+          aria-invalid={own.length > 0 || undefined}
+          aria-describedby={describedBy}
+        >
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {WINDOW_KIND_LABELS[kind]}
@@ -39,10 +54,21 @@ export function WindowEditor({ window, onChange, issues }: { window: EventWindow
         </Select>
         <IssueText id={whole.id} messages={own} className="max-w-56" />
       </div>
-      {window.kind === "last_days" && <LastDays days={window.days} onChange={(days) => onChange({ kind: "last_days", days: days as number })} field={field} />}
+      {window.kind === "last_days" && (
+        <LastDays
+          days={window.days}
+          onChange={(days) => onChange({ kind: "last_days", days: days as number })}
+          field={field}
+        />
+      )}
       {window.kind === "between" && (
         <>
-          <DateField label="From" value={window.from} onChange={(from) => onChange({ ...window, from })} issue={field("from")} />
+          <DateField
+            label="From"
+            value={window.from}
+            onChange={(from) => onChange({ ...window, from })}
+            issue={field("from")}
+          />
           <Word>and</Word>
           <DateField label="To" value={window.to} onChange={(to) => onChange({ ...window, to })} issue={field("to")} />
         </>
@@ -51,19 +77,45 @@ export function WindowEditor({ window, onChange, issues }: { window: EventWindow
   );
 }
 
-function LastDays({ days, onChange, field }: { days: number | undefined; onChange: (days: number | undefined) => void; field: ReturnType<typeof useFieldIssues> }) {
+function LastDays({
+  days,
+  onChange,
+  field,
+}: {
+  days: number | undefined;
+  onChange: (days: number | undefined) => void;
+  field: ReturnType<typeof useFieldIssues>;
+}) {
   const issue = field("days");
   return (
     <>
       <WithIssue issue={issue}>
-        <NumberInput aria-label="Days" min={1} step={1} value={days} onChange={onChange} className="w-20" {...issue.control} />
+        <NumberInput
+          aria-label="Days"
+          min={1}
+          step={1}
+          value={days}
+          onChange={onChange}
+          className="w-20"
+          {...issue.control}
+        />
       </WithIssue>
       <Word>{days === 1 ? "day" : "days"}</Word>
     </>
   );
 }
 
-function DateField({ label, value, onChange, issue }: { label: string; value: string; onChange: (value: string) => void; issue: ReturnType<ReturnType<typeof useFieldIssues>> }) {
+function DateField({
+  label,
+  value,
+  onChange,
+  issue,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  issue: ReturnType<ReturnType<typeof useFieldIssues>>;
+}) {
   return (
     <WithIssue issue={issue}>
       <DateInput aria-label={label} value={value} onChange={onChange} {...issue.control} />

@@ -3,7 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { archiveSegment, duplicateSegment, freezeSegment, recomputeSegment } from "@/app/(dashboard)/w/[workspace]/segments/actions";
+import {
+  archiveSegment,
+  duplicateSegment,
+  freezeSegment,
+  recomputeSegment,
+} from "@/app/(dashboard)/w/[workspace]/segments/actions";
 import { useAction } from "@/components/actions/use-action";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -11,7 +16,12 @@ import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-type Props = { workspaceId: string; workspaceSlug: string; segment: { id: string; name: string; kind: "dynamic" | "static"; archived: boolean }; canEdit: boolean };
+type Props = {
+  workspaceId: string;
+  workspaceSlug: string;
+  segment: { id: string; name: string; kind: "dynamic" | "static"; archived: boolean };
+  canEdit: boolean;
+};
 
 /** What can be done with a segment: edit, recompute, freeze, duplicate, archive or restore, export. */
 export function SegmentActions({ workspaceId, workspaceSlug, segment, canEdit }: Props) {
@@ -20,20 +30,33 @@ export function SegmentActions({ workspaceId, workspaceSlug, segment, canEdit }:
   const go = (data: { segmentId: string }) => router.push(`${base}/${data.segmentId}`);
   const duplicate = useAction(duplicateSegment, { success: "Segment duplicated", onSuccess: go });
   const recompute = useAction(recomputeSegment, { success: "Members recomputed", onSuccess: () => router.refresh() });
-  const archive = useAction(archiveSegment, { success: segment.archived ? "Segment restored" : "Segment archived", onSuccess: () => router.refresh() });
+  const archive = useAction(archiveSegment, {
+    success: segment.archived ? "Segment restored" : "Segment archived",
+    onSuccess: () => router.refresh(),
+  });
   const ids = { workspaceId, segmentId: segment.id };
   const live = !segment.archived;
   return (
     <>
-      <a className={buttonClasses("secondary", "sm")} href={`${base}/${segment.id}/export`} download>Export CSV</a>
+      <a className={buttonClasses("secondary", "sm")} href={`${base}/${segment.id}/export`} download>
+        Export CSV
+      </a>
       {canEdit && live && segment.kind === "dynamic" && (
         <>
-          <Link className={buttonClasses("secondary", "sm")} href={`${base}/${segment.id}/edit`}>Edit</Link>
-          <Button variant="secondary" size="sm" loading={recompute.pending} onClick={() => void recompute.run(ids)}>Recompute now</Button>
+          <Link className={buttonClasses("secondary", "sm")} href={`${base}/${segment.id}/edit`}>
+            Edit
+          </Link>
+          <Button variant="secondary" size="sm" loading={recompute.pending} onClick={() => void recompute.run(ids)}>
+            Recompute now
+          </Button>
           <FreezeDialog workspaceId={workspaceId} segment={segment} onDone={go} />
         </>
       )}
-      {canEdit && <Button variant="secondary" size="sm" loading={duplicate.pending} onClick={() => void duplicate.run(ids)}>Duplicate</Button>}
+      {canEdit && (
+        <Button variant="secondary" size="sm" loading={duplicate.pending} onClick={() => void duplicate.run(ids)}>
+          Duplicate
+        </Button>
+      )}
       {canEdit && live && (
         <ConfirmButton
           label="Archive"
@@ -43,31 +66,66 @@ export function SegmentActions({ workspaceId, workspaceSlug, segment, canEdit }:
           onConfirm={() => archive.run({ ...ids, archived: true })}
         />
       )}
-      {canEdit && !live && <Button variant="secondary" size="sm" loading={archive.pending} onClick={() => void archive.run({ ...ids, archived: false })}>Restore</Button>}
+      {canEdit && !live && (
+        <Button
+          variant="secondary"
+          size="sm"
+          loading={archive.pending}
+          onClick={() => void archive.run({ ...ids, archived: false })}
+        >
+          Restore
+        </Button>
+      )}
     </>
   );
 }
 
-function FreezeDialog({ workspaceId, segment, onDone }: { workspaceId: string; segment: Props["segment"]; onDone: (d: { segmentId: string }) => void }) {
+function FreezeDialog({
+  workspaceId,
+  segment,
+  onDone,
+}: {
+  workspaceId: string;
+  segment: Props["segment"];
+  onDone: (d: { segmentId: string }) => void;
+}) {
   const [open, setOpen] = useState(false);
-  const freeze = useAction(freezeSegment, { success: (d) => `Snapshot of ${d.size.toLocaleString("en-US")} profiles saved`, onSuccess: onDone });
+  const freeze = useAction(freezeSegment, {
+    success: (d) => `Snapshot of ${d.size.toLocaleString("en-US")} profiles saved`,
+    onSuccess: onDone,
+  });
   const defaultName = `${segment.name} — ${new Date().toISOString().slice(0, 10)}`;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild><Button variant="secondary" size="sm">Freeze as static</Button></DialogTrigger>
-      <DialogContent title="Freeze as a static segment" description="A new static segment keeps exactly the profiles that match now; it does not change afterwards.">
+      <DialogTrigger asChild>
+        <Button variant="secondary" size="sm">
+          Freeze as static
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Freeze as a static segment"
+        description="A new static segment keeps exactly the profiles that match now; it does not change afterwards."
+      >
         <form
           noValidate
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            void freeze.run({ workspaceId, segmentId: segment.id, name: String(new FormData(e.currentTarget).get("name") ?? "") });
+            void freeze.run({
+              workspaceId,
+              segmentId: segment.id,
+              name: String(new FormData(e.currentTarget).get("name") ?? ""),
+            });
           }}
         >
           <Field label="Name of the snapshot" error={freeze.fieldErrors.name?.[0]}>
             <Input name="name" defaultValue={defaultName} maxLength={120} invalid={!!freeze.fieldErrors.name} />
           </Field>
-          <DialogFooter><Button type="submit" loading={freeze.pending}>Freeze</Button></DialogFooter>
+          <DialogFooter>
+            <Button type="submit" loading={freeze.pending}>
+              Freeze
+            </Button>
+          </DialogFooter>
         </form>
       </DialogContent>
     </Dialog>

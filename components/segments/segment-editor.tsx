@@ -28,7 +28,15 @@ type Props = {
 const issuesOf = (fieldErrors: Record<string, string[]>): RuleIssue[] =>
   Object.entries(fieldErrors)
     .filter(([key]) => key === "rule" || key.startsWith("rule."))
-    .flatMap(([key, messages]) => messages.map((message) => ({ path: key.split(".").slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message })));
+    .flatMap(([key, messages]) =>
+      messages.map((message) => ({
+        path: key
+          .split(".")
+          .slice(1)
+          .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        message,
+      })),
+    );
 
 /** Name, description and rule of a dynamic segment, with its size counted live while the marketer edits. */
 export function SegmentEditor({ workspaceId, workspaceSlug, segmentId, initial, catalog, segments, header }: Props) {
@@ -56,24 +64,50 @@ export function SegmentEditor({ workspaceId, workspaceSlug, segmentId, initial, 
         <Card>
           <CardContent className="grid gap-4 pt-5 sm:grid-cols-2">
             <Field label="Name" error={save.fieldErrors.name?.[0]}>
-              <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} required invalid={!!save.fieldErrors.name} />
+              <Input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={120}
+                required
+                invalid={!!save.fieldErrors.name}
+              />
             </Field>
-            <Field label="Description" hint="Optional: what the segment is for" error={save.fieldErrors.description?.[0]}>
+            <Field
+              label="Description"
+              hint="Optional: what the segment is for"
+              error={save.fieldErrors.description?.[0]}
+            >
               <Input value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} />
             </Field>
           </CardContent>
         </Card>
         <section aria-label="Rule">
           <h2 className="mb-2 text-sm font-semibold text-gray-900">Who is in it</h2>
-          <SegmentBuilder value={rule} onChange={setRule} catalog={catalog} segments={segments.filter((s) => s.id !== segmentId)} issues={issues} />
+          <SegmentBuilder
+            value={rule}
+            onChange={setRule}
+            catalog={catalog}
+            segments={segments.filter((s) => s.id !== segmentId)}
+            issues={issues}
+          />
         </section>
         <div className="flex gap-2">
-          <Button type="submit" loading={save.pending}>{segmentId ? "Save segment" : "Create segment"}</Button>
-          <Button type="button" variant="secondary" onClick={() => router.back()}>Cancel</Button>
+          <Button type="submit" loading={save.pending}>
+            {segmentId ? "Save segment" : "Create segment"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => router.back()}>
+            Cancel
+          </Button>
         </div>
       </div>
       <aside className="lg:sticky lg:top-6 lg:self-start">
-        <SizePanel workspaceId={workspaceId} workspaceSlug={workspaceSlug} segmentId={segmentId} rule={rule} onIssues={setPreviewIssues} />
+        <SizePanel
+          workspaceId={workspaceId}
+          workspaceSlug={workspaceSlug}
+          segmentId={segmentId}
+          rule={rule}
+          onIssues={setPreviewIssues}
+        />
       </aside>
     </form>
   );

@@ -19,20 +19,37 @@ export function UploadSegmentDialog({ workspaceId, workspaceSlug }: { workspaceI
   const [done, setDone] = useState<Uploaded | null>(null);
   const upload = useAction(uploadStaticSegment, { success: "Static segment created", onSuccess: setDone });
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) setDone(null); }}>
-      <DialogTrigger asChild><Button variant="secondary">Upload a list</Button></DialogTrigger>
-      <DialogContent title="New static segment from a list" description="One email, user id, anonymous id or profile id per line (or comma-separated). Emails are matched by their hash.">
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) setDone(null);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="secondary">Upload a list</Button>
+      </DialogTrigger>
+      <DialogContent
+        title="New static segment from a list"
+        description="One email, user id, anonymous id or profile id per line (or comma-separated). Emails are matched by their hash."
+      >
         {done ? (
           <div className="space-y-3 text-sm">
             <p>
-              <strong>{done.matched.toLocaleString("en-US")}</strong> of {done.entries.toLocaleString("en-US")} entries matched a profile.
+              <strong>{done.matched.toLocaleString("en-US")}</strong> of {done.entries.toLocaleString("en-US")} entries
+              matched a profile.
             </p>
             {done.unmatched > 0 && (
               <p className="text-gray-600">
-                {done.unmatched.toLocaleString("en-US")} matched none, e.g. {done.unmatchedSample.slice(0, 3).join(", ")}.
+                {done.unmatched.toLocaleString("en-US")} matched none, e.g.{" "}
+                {done.unmatchedSample.slice(0, 3).join(", ")}.
               </p>
             )}
-            <DialogFooter><Button onClick={() => router.push(`/w/${workspaceSlug}/segments/${done.segmentId}`)}>Open the segment</Button></DialogFooter>
+            <DialogFooter>
+              <Button onClick={() => router.push(`/w/${workspaceSlug}/segments/${done.segmentId}`)}>
+                Open the segment
+              </Button>
+            </DialogFooter>
           </div>
         ) : (
           <form
@@ -48,7 +65,11 @@ export function UploadSegmentDialog({ workspaceId, workspaceSlug }: { workspaceI
               <Input name="name" maxLength={120} invalid={!!upload.fieldErrors.name} />
             </Field>
             <Field label="File (CSV or text)" hint="Or paste below">
-              <Input type="file" accept=".csv,.txt,text/csv,text/plain" onChange={async (e) => setEntries(await (e.target.files?.[0]?.text() ?? Promise.resolve(entries)))} />
+              <Input
+                type="file"
+                accept=".csv,.txt,text/csv,text/plain"
+                onChange={async (e) => setEntries(await (e.target.files?.[0]?.text() ?? Promise.resolve(entries)))}
+              />
             </Field>
             <Field label="Entries" error={upload.fieldErrors.entries?.[0]}>
               <textarea
@@ -59,7 +80,11 @@ export function UploadSegmentDialog({ workspaceId, workspaceSlug }: { workspaceI
                 placeholder={"ana@shop.example\nuser-1842"}
               />
             </Field>
-            <DialogFooter><Button type="submit" loading={upload.pending}>Create segment</Button></DialogFooter>
+            <DialogFooter>
+              <Button type="submit" loading={upload.pending}>
+                Create segment
+              </Button>
+            </DialogFooter>
           </form>
         )}
       </DialogContent>

@@ -21,7 +21,10 @@ export function SettingsNav({ workspaceSlug }: { workspaceSlug: string }) {
             key={s.href}
             href={s.href}
             aria-current={active ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-1 pb-2 text-sm font-medium", active ? "border-indigo-600 text-indigo-700" : "border-transparent text-gray-500 hover:text-gray-800")}
+            className={cn(
+              "-mb-px border-b-2 px-1 pb-2 text-sm font-medium",
+              active ? "border-indigo-600 text-indigo-700" : "border-transparent text-gray-500 hover:text-gray-800",
+            )}
           >
             {s.label}
           </Link>

@@ -85,7 +85,14 @@ function LogoMark() {
   return (
     <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
       <rect width="20" height="20" rx="5" className="fill-accent-600" />
-      <path d="M6 14V6h4.5a2.5 2.5 0 0 1 0 5H6" fill="none" stroke="white" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M6 14V6h4.5a2.5 2.5 0 0 1 0 5H6"
+        fill="none"
+        stroke="white"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -12,7 +12,13 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     <Field label={label}>
       {(control) => (
         <div className="flex gap-2">
-          <Input {...control} readOnly value={value} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <Input
+            {...control}
+            readOnly
+            value={value}
+            className="font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <Button
             variant="secondary"
             onClick={async () => {

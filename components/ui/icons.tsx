@@ -83,15 +83,27 @@ export function SettingsIcon(props: IconProps) {
 }
 
 export function ChevronDownIcon(props: IconProps) {
-  return <Icon {...props}><path d="m6 9 6 6 6-6" /></Icon>;
+  return (
+    <Icon {...props}>
+      <path d="m6 9 6 6 6-6" />
+    </Icon>
+  );
 }
 
 export function CheckIcon(props: IconProps) {
-  return <Icon {...props}><path d="M20 6 9 17l-5-5" /></Icon>;
+  return (
+    <Icon {...props}>
+      <path d="M20 6 9 17l-5-5" />
+    </Icon>
+  );
 }
 
 export function PlusIcon(props: IconProps) {
-  return <Icon {...props}><path d="M12 5v14M5 12h14" /></Icon>;
+  return (
+    <Icon {...props}>
+      <path d="M12 5v14M5 12h14" />
+    </Icon>
+  );
 }
 
 export function LogoutIcon(props: IconProps) {
@@ -116,5 +128,9 @@ export function KeyIcon(props: IconProps) {
 }
 
 export function XIcon(props: IconProps) {
-  return <Icon {...props}><path d="M18 6 6 18M6 6l12 12" /></Icon>;
+  return (
+    <Icon {...props}>
+      <path d="M18 6 6 18M6 6l12 12" />
+    </Icon>
+  );
 }

@@ -8,10 +8,7 @@ export const Tabs = TabsPrimitive.Root;
 
 export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
   return (
-    <TabsPrimitive.List
-      className={cn("flex items-center gap-4 border-b border-gray-200", className)}
-      {...props}
-    />
+    <TabsPrimitive.List className={cn("flex items-center gap-4 border-b border-gray-200", className)} {...props} />
   );
 }
 

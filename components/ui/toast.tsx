@@ -45,7 +45,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (options: ToastOptions) => {
       const id = ++nextId.current;
       setToasts((current) => [...current, { ...options, id, tone: options.tone ?? "info" }]);
-      timers.current.set(id, setTimeout(() => dismiss(id), DISMISS_AFTER_MS));
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id), DISMISS_AFTER_MS),
+      );
     },
     [dismiss],
   );

@@ -18,7 +18,11 @@ import { recomputeSegmentDef } from "@/lib/segments/queries/actions/recompute-se
 import { saveSegmentDef } from "@/lib/segments/queries/actions/save-segment";
 import { uploadStaticSegmentDef } from "@/lib/segments/queries/actions/upload-static-segment";
 import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
-import { deleteExperienceDef, moveExperienceDef, setExperienceStatusDef } from "@/lib/content/queries/actions/experience-state";
+import {
+  deleteExperienceDef,
+  moveExperienceDef,
+  setExperienceStatusDef,
+} from "@/lib/content/queries/actions/experience-state";
 import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
 import { setKillSwitchDef } from "@/lib/content/queries/actions/set-kill-switch";
 import { updatePlacementDef } from "@/lib/content/queries/actions/update-placement";
@@ -37,19 +41,31 @@ let bExperienceId: string;
 
 /** A snapshot of everything workspace B holds that an action could change. */
 async function stateOf(workspaceId: string) {
-  const [workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers, placements, blocks, variants] = await Promise.all([
-    db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
-    db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.invitation.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.auditLog.count({ where: { workspaceId } }),
-    db.segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.segmentMembership.count({ where: { workspaceId } }),
-    db.placement.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.contentBlock.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.variant.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-  ]);
-  return { workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers, placements, blocks, variants };
+  const [workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers, placements, blocks, variants] =
+    await Promise.all([
+      db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
+      db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+      db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+      db.invitation.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+      db.auditLog.count({ where: { workspaceId } }),
+      db.segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+      db.segmentMembership.count({ where: { workspaceId } }),
+      db.placement.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+      db.contentBlock.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+      db.variant.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    ]);
+  return {
+    workspace,
+    memberships,
+    apiKeys,
+    invitations,
+    audit,
+    segments,
+    segmentMembers,
+    placements,
+    blocks,
+    variants,
+  };
 }
 
 /** Every workspace action, with an input aimed at workspace B's rows. */
@@ -64,7 +80,14 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: recomputeRfmDef, input: {} },
     { def: setStorePlainPiiDef, input: { storePlainPii: false } },
     { def: setCorsOriginsDef, input: { origins: "https://evil.example" } },
-    { def: saveSegmentDef, input: { segmentId: bSegmentId, name: "hijacked", rule: { type: "group", id: "r", combinator: "or", children: [] } } },
+    {
+      def: saveSegmentDef,
+      input: {
+        segmentId: bSegmentId,
+        name: "hijacked",
+        rule: { type: "group", id: "r", combinator: "or", children: [] },
+      },
+    },
     { def: duplicateSegmentDef, input: { segmentId: bSegmentId } },
     { def: archiveSegmentDef, input: { segmentId: bSegmentId, archived: true } },
     { def: freezeSegmentDef, input: { segmentId: bSegmentId, name: "stolen" } },
@@ -73,7 +96,18 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: createPlacementDef, input: { key: "planted", name: "Planted", contentType: "text", defaultBody: "x" } },
     { def: updatePlacementDef, input: { placementId: bPlacementId, name: "hijacked", defaultBody: "pwned" } },
     { def: setKillSwitchDef, input: { placementId: bPlacementId, on: true } },
-    { def: saveExperienceDef, input: { placementId: bPlacementId, experienceId: bExperienceId, name: "hijacked", target: { kind: "rule", rule: { type: "group", id: "r", combinator: "and", children: [] } }, status: "live", schedule: { timeZone: "UTC" }, body: "pwned" } },
+    {
+      def: saveExperienceDef,
+      input: {
+        placementId: bPlacementId,
+        experienceId: bExperienceId,
+        name: "hijacked",
+        target: { kind: "rule", rule: { type: "group", id: "r", combinator: "and", children: [] } },
+        status: "live",
+        schedule: { timeZone: "UTC" },
+        body: "pwned",
+      },
+    },
     { def: setExperienceStatusDef, input: { experienceId: bExperienceId, status: "paused" } },
     { def: moveExperienceDef, input: { experienceId: bExperienceId, direction: "down" } },
     { def: deleteExperienceDef, input: { experienceId: bExperienceId } },
@@ -84,21 +118,45 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
 beforeAll(async () => {
   a = await createTestWorkspace("Alpha");
   b = await createTestWorkspace("Beta");
-  const created = await runWorkspaceAction(createApiKeyDef, b.member("admin").userId, { workspaceId: b.workspace.id, name: "B key", kind: "write" });
+  const created = await runWorkspaceAction(createApiKeyDef, b.member("admin").userId, {
+    workspaceId: b.workspace.id,
+    name: "B key",
+    kind: "write",
+  });
   if (!created.ok) throw new Error(created.error.message);
   bKeyId = created.data.apiKey.id;
-  const invited = await runWorkspaceAction(inviteMemberDef, b.member("admin").userId, { workspaceId: b.workspace.id, email: "pending@test.example", role: "viewer" });
+  const invited = await runWorkspaceAction(inviteMemberDef, b.member("admin").userId, {
+    workspaceId: b.workspace.id,
+    email: "pending@test.example",
+    role: "viewer",
+  });
   if (!invited.ok) throw new Error(invited.error.message);
   bInvitationId = invited.data.invitationId;
-  const segment = await runWorkspaceAction(saveSegmentDef, b.member("editor").userId, { workspaceId: b.workspace.id, name: "B segment", rule: { type: "group", id: "r", combinator: "and", children: [] } });
+  const segment = await runWorkspaceAction(saveSegmentDef, b.member("editor").userId, {
+    workspaceId: b.workspace.id,
+    name: "B segment",
+    rule: { type: "group", id: "r", combinator: "and", children: [] },
+  });
   if (!segment.ok) throw new Error(segment.error.message);
   bSegmentId = segment.data.segmentId;
   const editor = b.member("editor").userId;
-  const placement = await runWorkspaceAction(createPlacementDef, editor, { workspaceId: b.workspace.id, key: "home-hero", name: "Hero", contentType: "html", defaultBody: "<h1>Hi</h1>" });
+  const placement = await runWorkspaceAction(createPlacementDef, editor, {
+    workspaceId: b.workspace.id,
+    key: "home-hero",
+    name: "Hero",
+    contentType: "html",
+    defaultBody: "<h1>Hi</h1>",
+  });
   if (!placement.ok) throw new Error(placement.error.message);
   bPlacementId = placement.data.placementId;
   const experience = await runWorkspaceAction(saveExperienceDef, editor, {
-    workspaceId: b.workspace.id, placementId: bPlacementId, name: "B experience", target: { kind: "segment", segmentId: bSegmentId }, status: "live", schedule: { timeZone: "UTC" }, body: "<h1>B</h1>",
+    workspaceId: b.workspace.id,
+    placementId: bPlacementId,
+    name: "B experience",
+    target: { kind: "segment", segmentId: bSegmentId },
+    status: "live",
+    schedule: { timeZone: "UTC" },
+    body: "<h1>B</h1>",
   });
   if (!experience.ok) throw new Error(experience.error.message);
   bExperienceId = experience.data.experienceId;
@@ -124,11 +182,34 @@ describe("workspace isolation through actions", () => {
   });
 
   it("covers every workspace action that a page exposes", () => {
-    const defsByName: Record<string, { name: string }> = { inviteMemberDef, changeRoleDef, removeMemberDef, revokeInvitationDef, createApiKeyDef, revokeApiKeyDef, recomputeRfmDef, setStorePlainPiiDef, setCorsOriginsDef,
-      saveSegmentDef, duplicateSegmentDef, archiveSegmentDef, freezeSegmentDef, recomputeSegmentDef, uploadStaticSegmentDef,
-      createPlacementDef, updatePlacementDef, setKillSwitchDef, saveExperienceDef, setExperienceStatusDef, moveExperienceDef, deleteExperienceDef };
+    const defsByName: Record<string, { name: string }> = {
+      inviteMemberDef,
+      changeRoleDef,
+      removeMemberDef,
+      revokeInvitationDef,
+      createApiKeyDef,
+      revokeApiKeyDef,
+      recomputeRfmDef,
+      setStorePlainPiiDef,
+      setCorsOriginsDef,
+      saveSegmentDef,
+      duplicateSegmentDef,
+      archiveSegmentDef,
+      freezeSegmentDef,
+      recomputeSegmentDef,
+      uploadStaticSegmentDef,
+      createPlacementDef,
+      updatePlacementDef,
+      setKillSwitchDef,
+      saveExperienceDef,
+      setExperienceStatusDef,
+      moveExperienceDef,
+      deleteExperienceDef,
+    };
     const tested = new Set(attacks().map(({ def }) => def.name));
-    const exposed = actionFiles("app").flatMap((file) => [...readFileSync(file, "utf8").matchAll(/serverAction\((\w+)\)/g)].map((m) => m[1] ?? ""));
+    const exposed = actionFiles("app").flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/serverAction\((\w+)\)/g)].map((m) => m[1] ?? ""),
+    );
     expect(exposed.length).toBeGreaterThan(0);
     for (const name of exposed) {
       expect(defsByName[name], `${name} is exposed by a page but missing from this test`).toBeDefined();
@@ -150,12 +231,20 @@ describe("roles", () => {
   });
 
   it("refuses a call without a session", async () => {
-    const result = await runWorkspaceAction(createApiKeyDef, null, { workspaceId: a.workspace.id, name: "x", kind: "write" });
+    const result = await runWorkspaceAction(createApiKeyDef, null, {
+      workspaceId: a.workspace.id,
+      name: "x",
+      kind: "write",
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
   });
 
   it("reports invalid input per field", async () => {
-    const result = await runWorkspaceAction(inviteMemberDef, a.member("admin").userId, { workspaceId: a.workspace.id, email: "not-an-email", role: "owner" });
+    const result = await runWorkspaceAction(inviteMemberDef, a.member("admin").userId, {
+      workspaceId: a.workspace.id,
+      email: "not-an-email",
+      role: "owner",
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe("invalid_input");
@@ -164,8 +253,15 @@ describe("roles", () => {
 
   it("refuses U+0000 in any field (Postgres cannot store it) as a field error, changing nothing", async () => {
     const before = await db.apiKey.count({ where: { workspaceId: a.workspace.id } });
-    const result = await runWorkspaceAction(createApiKeyDef, a.member("admin").userId, { workspaceId: a.workspace.id, name: "bad\u0000name", kind: "write" });
-    expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", fieldErrors: { name: ["must not contain the NUL character (U+0000)"] } } });
+    const result = await runWorkspaceAction(createApiKeyDef, a.member("admin").userId, {
+      workspaceId: a.workspace.id,
+      name: "bad\u0000name",
+      kind: "write",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fieldErrors: { name: ["must not contain the NUL character (U+0000)"] } },
+    });
     expect(await db.apiKey.count({ where: { workspaceId: a.workspace.id } })).toBe(before);
   });
 });
@@ -173,15 +269,32 @@ describe("roles", () => {
 describe("audit log", () => {
   it("records who changed what, with before and after", async () => {
     const admin = a.member("admin");
-    const result = await runWorkspaceAction(changeRoleDef, admin.userId, { workspaceId: a.workspace.id, membershipId: a.member("viewer").membershipId, role: "editor" });
+    const result = await runWorkspaceAction(changeRoleDef, admin.userId, {
+      workspaceId: a.workspace.id,
+      membershipId: a.member("viewer").membershipId,
+      role: "editor",
+    });
     expect(result.ok).toBe(true);
-    const entry = await db.auditLog.findFirst({ where: { workspaceId: a.workspace.id, action: "member.change_role" }, orderBy: { id: "desc" } });
-    expect(entry).toMatchObject({ actorId: admin.userId, actorKind: "user", targetType: "membership", targetId: a.member("viewer").membershipId, before: { role: "viewer" }, after: { role: "editor" } });
+    const entry = await db.auditLog.findFirst({
+      where: { workspaceId: a.workspace.id, action: "member.change_role" },
+      orderBy: { id: "desc" },
+    });
+    expect(entry).toMatchObject({
+      actorId: admin.userId,
+      actorKind: "user",
+      targetType: "membership",
+      targetId: a.member("viewer").membershipId,
+      before: { role: "viewer" },
+      after: { role: "editor" },
+    });
   });
 
   it("writes no audit row when the change is refused", async () => {
     const count = await db.auditLog.count({ where: { workspaceId: a.workspace.id } });
-    await runWorkspaceAction(removeMemberDef, a.member("viewer").userId, { workspaceId: a.workspace.id, membershipId: a.member("admin").membershipId });
+    await runWorkspaceAction(removeMemberDef, a.member("viewer").userId, {
+      workspaceId: a.workspace.id,
+      membershipId: a.member("admin").membershipId,
+    });
     expect(await db.auditLog.count({ where: { workspaceId: a.workspace.id } })).toBe(count);
   });
 });

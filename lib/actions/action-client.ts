@@ -32,7 +32,9 @@ export type WorkspaceActionDef<S extends z.ZodType, R> = {
 };
 
 /** The raw argument of every workspace action: the target workspace and the action's own fields. */
-export type WorkspaceActionInput<S extends z.ZodType> = (string extends keyof z.input<S> ? object : z.input<S>) & { workspaceId: string };
+export type WorkspaceActionInput<S extends z.ZodType> = (string extends keyof z.input<S> ? object : z.input<S>) & {
+  workspaceId: string;
+};
 
 const envelopeSchema = z.object({ workspaceId: z.string().min(1).max(64) });
 
@@ -62,7 +64,8 @@ export function failureFromError(name: string, error: unknown): ActionResult<nev
 }
 
 /** Who is calling, in which workspace, with which fields — or why not. */
-type Authorized = { ok: true; userId: string; workspaceId: string; role: Role; fields: Record<string, unknown> } | ActionFailure;
+type Authorized =
+  { ok: true; userId: string; workspaceId: string; role: Role; fields: Record<string, unknown> } | ActionFailure;
 
 /**
  * Session → membership → role: the checks every action and query share. The
@@ -81,7 +84,8 @@ export async function authorize(userId: string | null, raw: unknown, required: R
   }
   const { workspaceId: _omit, ...fields } = raw as Record<string, unknown>;
   const bad = unstorablePath(fields); // text Postgres cannot store: refused here for every action, as a field error
-  if (bad) return failure("invalid_input", "Some fields need attention", { [bad.path.join(".") || "_form"]: [bad.message] });
+  if (bad)
+    return failure("invalid_input", "Some fields need attention", { [bad.path.join(".") || "_form"]: [bad.message] });
   return { ok: true, userId, workspaceId, role: membership.role, fields };
 }
 
@@ -104,13 +108,22 @@ export async function runWorkspaceAction<S extends z.ZodType, R>(
     const data = await db.$transaction(async (tx) => {
       const entries: AuditEntry[] = [];
       after.length = 0; // a retried transaction starts over
-      const ctx: WorkspaceActionContext = { userId: who.userId, workspaceId: who.workspaceId, role: who.role, db: tx, audit: (e) => entries.push(e), afterCommit: (w) => after.push(w) };
+      const ctx: WorkspaceActionContext = {
+        userId: who.userId,
+        workspaceId: who.workspaceId,
+        role: who.role,
+        db: tx,
+        audit: (e) => entries.push(e),
+        afterCommit: (w) => after.push(w),
+      };
       const result = await def.handler(ctx, input.data);
-      if (entries.length === 0) entries.push({ action: def.name, targetType: def.name.split(".")[0] ?? def.name, after: input.data });
+      if (entries.length === 0)
+        entries.push({ action: def.name, targetType: def.name.split(".")[0] ?? def.name, after: input.data });
       await recordAudit(tx, who.workspaceId, { kind: "user", id: who.userId }, entries);
       return result;
     });
-    for (const work of after) await work().catch((error: unknown) => console.error(`[action ${def.name}] after commit:`, error));
+    for (const work of after)
+      await work().catch((error: unknown) => console.error(`[action ${def.name}] after commit:`, error));
     return { ok: true, data };
   } catch (error) {
     return failureFromError(def.name, error);

@@ -19,13 +19,20 @@ export function workspaceQuery<S extends z.ZodType, R>(def: WorkspaceQueryDef<S,
 }
 
 /** Reads go through the same session → membership → role → zod checks as mutations, without a transaction or audit row. */
-export async function runWorkspaceQuery<S extends z.ZodType, R>(def: WorkspaceQueryDef<S, R>, userId: string | null, raw: unknown): Promise<ActionResult<R>> {
+export async function runWorkspaceQuery<S extends z.ZodType, R>(
+  def: WorkspaceQueryDef<S, R>,
+  userId: string | null,
+  raw: unknown,
+): Promise<ActionResult<R>> {
   const who = await authorize(userId, raw, def.role);
   if (!who.ok) return who;
   const input = def.input.safeParse(who.fields);
   if (!input.success) return failure("invalid_input", "Some fields need attention", fieldErrorsOf(input.error));
   try {
-    return { ok: true, data: await def.handler({ userId: who.userId, workspaceId: who.workspaceId, role: who.role }, input.data) };
+    return {
+      ok: true,
+      data: await def.handler({ userId: who.userId, workspaceId: who.workspaceId, role: who.role }, input.data),
+    };
   } catch (error) {
     return failureFromError(def.name, error);
   }

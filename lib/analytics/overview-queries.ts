@@ -37,5 +37,10 @@ export async function dailyActivity(workspaceId: string, days = 30) {
     FROM generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') AS d(day)
     LEFT JOIN profile_daily_rollups r ON r.workspace_id = ${workspaceId} AND r.day = d.day::date
     GROUP BY d.day ORDER BY d.day`;
-  return rows.map((r) => ({ day: r.day, events: Number(r.events), orders: Number(r.orders), revenue: Number(r.revenue) }));
+  return rows.map((r) => ({
+    day: r.day,
+    events: Number(r.events),
+    orders: Number(r.orders),
+    revenue: Number(r.revenue),
+  }));
 }

@@ -11,7 +11,14 @@ export const createApiKeyDef = workspaceAction({
     const key = generateApiKey(kind);
     const scopes = DEFAULT_SCOPES[kind];
     const apiKey = await ctx.db.apiKey.create({
-      data: { workspaceId: ctx.workspaceId, name, prefix: apiKeyPrefix(key), hash: hashApiKey(key), scopes, createdById: ctx.userId },
+      data: {
+        workspaceId: ctx.workspaceId,
+        name,
+        prefix: apiKeyPrefix(key),
+        hash: hashApiKey(key),
+        scopes,
+        createdById: ctx.userId,
+      },
       select: { id: true, name: true, prefix: true, scopes: true },
     });
     ctx.audit({ action: "api_key.create", targetType: "api_key", targetId: apiKey.id, after: apiKey });

@@ -47,6 +47,8 @@ export function followKeyChanges(): void {
 }
 
 /** Tells every process to forget its cached lookups, when (and only if) the transaction commits. */
-export async function notifyKeysChanged(tx: { $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number> }): Promise<void> {
+export async function notifyKeysChanged(tx: {
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+}): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${KEYS_CHANNEL}, '')`;
 }

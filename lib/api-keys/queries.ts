@@ -7,7 +7,16 @@ import { hashApiKey, type ApiKeyScope } from "./secret";
 export function listApiKeys(workspaceId: string) {
   return db.apiKey.findMany({
     where: { workspaceId },
-    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { name: true } },
+    },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });
 }
@@ -21,8 +30,22 @@ function rememberHash(key: string): string {
   return hash;
 }
 
-type ActiveKey = { id: string; workspaceId: string; scopes: ApiKeyScope[]; lastUsedAt: Date | null; workspace: { id: string; identitySalt: string; storePlainPii: boolean; corsOrigins: string[] } };
-type KeyRow = { id: string; workspace_id: string; scopes: ApiKeyScope[]; last_used_at: Date | null; identity_salt: string; store_plain_pii: boolean; cors_origins: string[] };
+type ActiveKey = {
+  id: string;
+  workspaceId: string;
+  scopes: ApiKeyScope[];
+  lastUsedAt: Date | null;
+  workspace: { id: string; identitySalt: string; storePlainPii: boolean; corsOrigins: string[] };
+};
+type KeyRow = {
+  id: string;
+  workspace_id: string;
+  scopes: ApiKeyScope[];
+  last_used_at: Date | null;
+  identity_salt: string;
+  store_plain_pii: boolean;
+  cors_origins: string[];
+};
 
 /** The active key with this value, by its hash, or null (plain `pg`: the public API's hot path, in the app and the decision server). */
 export function findActiveApiKey(key: string): Promise<ActiveKey | null> {
@@ -34,7 +57,20 @@ export function findActiveApiKey(key: string): Promise<ActiveKey | null> {
       [hash],
     );
     const r = rows[0];
-    return r ? { id: r.id, workspaceId: r.workspace_id, scopes: r.scopes, lastUsedAt: r.last_used_at, workspace: { id: r.workspace_id, identitySalt: r.identity_salt, storePlainPii: r.store_plain_pii, corsOrigins: r.cors_origins } } : null;
+    return r
+      ? {
+          id: r.id,
+          workspaceId: r.workspace_id,
+          scopes: r.scopes,
+          lastUsedAt: r.last_used_at,
+          workspace: {
+            id: r.workspace_id,
+            identitySalt: r.identity_salt,
+            storePlainPii: r.store_plain_pii,
+            corsOrigins: r.cors_origins,
+          },
+        }
+      : null;
   });
 }
 

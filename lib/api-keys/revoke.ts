@@ -9,12 +9,19 @@ export const revokeApiKeyDef = workspaceAction({
   role: "admin",
   input: revokeApiKeySchema,
   async handler(ctx, { apiKeyId }) {
-    const apiKey = await ctx.db.apiKey.findFirst({ where: { id: apiKeyId, workspaceId: ctx.workspaceId, revokedAt: null } });
+    const apiKey = await ctx.db.apiKey.findFirst({
+      where: { id: apiKeyId, workspaceId: ctx.workspaceId, revokedAt: null },
+    });
     if (!apiKey) throw new ActionError("not_found", "That key is not active in this workspace");
     await ctx.db.apiKey.update({ where: { id: apiKey.id }, data: { revokedAt: new Date() } });
     await notifyKeysChanged(ctx.db); // every process forgets it at commit
     ctx.afterCommit(async () => clearKeyCache());
-    ctx.audit({ action: "api_key.revoke", targetType: "api_key", targetId: apiKey.id, before: { name: apiKey.name, prefix: apiKey.prefix } });
+    ctx.audit({
+      action: "api_key.revoke",
+      targetType: "api_key",
+      targetId: apiKey.id,
+      before: { name: apiKey.name, prefix: apiKey.prefix },
+    });
     return { apiKeyId };
   },
 });

@@ -32,7 +32,11 @@ export function apiKeyFromHeaders(header: (name: string) => string | null): stri
 
 /** Authenticates a key and checks it carries `scope`; records its use (not awaited). */
 export async function authenticateApiKey(key: string | null, scope: ApiKeyScope | "any"): Promise<ApiCaller> {
-  if (!key) throw new ApiError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>`, or as the Basic-auth user name");
+  if (!key)
+    throw new ApiError(
+      "unauthorized",
+      "Missing API key: send it as `Authorization: Bearer <key>`, or as the Basic-auth user name",
+    );
   if (key.length > 200) throw new ApiError("unauthorized", "Invalid API key");
   const apiKey = await findActiveApiKey(key);
   if (!apiKey) throw new ApiError("unauthorized", "Invalid or revoked API key");
@@ -40,6 +44,8 @@ export async function authenticateApiKey(key: string | null, scope: ApiKeyScope 
   if (scope !== "any" && !scopes.includes(scope)) {
     throw new ApiError("forbidden", `This key does not have the \`${scope}\` scope`);
   }
-  void touchApiKey(apiKey).catch((error: unknown) => noteDatabaseError(error) || console.error("[api] recording a key's use failed:", error));
+  void touchApiKey(apiKey).catch(
+    (error: unknown) => noteDatabaseError(error) || console.error("[api] recording a key's use failed:", error),
+  );
   return { workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id, scopes, workspace: apiKey.workspace };
 }

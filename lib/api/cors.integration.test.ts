@@ -15,11 +15,26 @@ beforeAll(async () => {
 });
 
 const call = (origin: string | null, body: unknown = { anonymousId: "cors-1", event: "Viewed" }) =>
-  track(new Request("https://app.example/api/v1/track", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/plain;charset=UTF-8", ...(origin ? { origin } : {}) }, body: JSON.stringify(body) }));
+  track(
+    new Request("https://app.example/api/v1/track", {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${key}`,
+        "content-type": "text/plain;charset=UTF-8",
+        ...(origin ? { origin } : {}),
+      },
+      body: JSON.stringify(body),
+    }),
+  );
 
 describe("CORS of the browser-callable API", () => {
   it("answers preflights for any origin", async () => {
-    const response = OPTIONS(new Request("https://app.example/api/v1/track", { method: "OPTIONS", headers: { origin: "https://shop.example" } }));
+    const response = OPTIONS(
+      new Request("https://app.example/api/v1/track", {
+        method: "OPTIONS",
+        headers: { origin: "https://shop.example" },
+      }),
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("https://shop.example");
     expect(response.headers.get("access-control-allow-headers")).toContain("authorization");

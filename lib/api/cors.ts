@@ -10,7 +10,13 @@ const ALLOW_HEADERS = "authorization, content-type, x-api-key";
  */
 export function preflightHeaders(origin: string | null): Record<string, string> {
   return origin
-    ? { "access-control-allow-origin": origin, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": ALLOW_HEADERS, "access-control-max-age": "600", vary: "Origin" }
+    ? {
+        "access-control-allow-origin": origin,
+        "access-control-allow-methods": "POST, OPTIONS",
+        "access-control-allow-headers": ALLOW_HEADERS,
+        "access-control-max-age": "600",
+        vary: "Origin",
+      }
     : {};
 }
 
@@ -25,11 +31,17 @@ export function originAllowed(origin: string, requestUrl: string, allowlist: rea
 }
 
 /** Refuses a browser request from an origin the workspace does not allow (requests without Origin, from servers, pass). */
-export function checkOrigin(request: { url: string; header(name: string): string | null }, allowlist: readonly string[]): string | null {
+export function checkOrigin(
+  request: { url: string; header(name: string): string | null },
+  allowlist: readonly string[],
+): string | null {
   const origin = request.header("origin");
   if (!origin) return null;
   if (!originAllowed(origin, request.url, allowlist)) {
-    throw new ApiError("forbidden", `Origin ${origin} is not allowed for this workspace; add it under Settings → API keys → Allowed origins`);
+    throw new ApiError(
+      "forbidden",
+      `Origin ${origin} is not allowed for this workspace; add it under Settings → API keys → Allowed origins`,
+    );
   }
   return origin;
 }

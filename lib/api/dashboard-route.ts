@@ -11,7 +11,10 @@ type Context<P> = { request: Request; params: P; userId: string; workspace: Work
  * downloads that server actions cannot stream): the session's user, their
  * membership of the workspace in the URL, the role, and the API's error body.
  */
-export function dashboardRoute<P extends { workspace: string }>(options: { role: Role }, handler: (ctx: Context<P>) => Promise<Response | unknown>) {
+export function dashboardRoute<P extends { workspace: string }>(
+  options: { role: Role },
+  handler: (ctx: Context<P>) => Promise<Response | unknown>,
+) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     try {
       const resolved = await params;
@@ -19,8 +22,18 @@ export function dashboardRoute<P extends { workspace: string }>(options: { role:
       if (!userId) throw new ApiError("unauthorized", "Sign in again to continue");
       const membership = await membershipBySlug(userId, resolved.workspace);
       if (!membership) throw new ApiError("not_found", "No such workspace");
-      if (!hasRole(membership.role, options.role)) throw new ApiError("forbidden", `Your role (${membership.role}) cannot do this; it needs ${options.role} or above`);
-      const result = await handler({ request, params: resolved, userId, workspace: membership.workspace, role: membership.role });
+      if (!hasRole(membership.role, options.role))
+        throw new ApiError(
+          "forbidden",
+          `Your role (${membership.role}) cannot do this; it needs ${options.role} or above`,
+        );
+      const result = await handler({
+        request,
+        params: resolved,
+        userId,
+        workspace: membership.workspace,
+        role: membership.role,
+      });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       if (error instanceof ApiError) return Response.json(errorBody(error), { status: error.status });

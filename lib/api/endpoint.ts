@@ -76,7 +76,12 @@ export type EndpointOptions<B extends z.ZodType, Q extends z.ZodType> = {
   cors?: boolean;
 };
 
-export type EndpointContext<B extends z.ZodType, Q extends z.ZodType, A> = { request: ApiRequest; caller: A; body: z.output<B>; query: z.output<Q> };
+export type EndpointContext<B extends z.ZodType, Q extends z.ZodType, A> = {
+  request: ApiRequest;
+  caller: A;
+  body: z.output<B>;
+  query: z.output<Q>;
+};
 /** Who called: the key's workspace, or nobody for a public endpoint. */
 export type EndpointCaller<O> = O extends { auth: "public" } ? null : ApiCaller;
 
@@ -87,24 +92,43 @@ export type EndpointCaller<O> = O extends { auth: "public" } ? null : ApiCaller;
  * unreachable database a 503 with Retry-After; an unexpected failure is
  * logged and answered 500 without details.
  */
-export function endpoint<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, O extends EndpointOptions<B, Q> = EndpointOptions<B, Q>>(
+export function endpoint<
+  B extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  O extends EndpointOptions<B, Q> = EndpointOptions<B, Q>,
+>(
   options: O & EndpointOptions<B, Q>,
   handler: (ctx: EndpointContext<B, Q, EndpointCaller<O>>) => Promise<unknown>,
 ): Endpoint {
   return async (request) => {
     let origin: string | null = null;
     try {
-      const json = options.body ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES, options.itemsField) : undefined;
+      const json = options.body
+        ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES, options.itemsField)
+        : undefined;
       const key = apiKeyFromHeaders((name) => request.header(name)) ?? (options.keyInBody ? writeKeyOf(json) : null);
       const caller = options.auth === "public" ? null : await authenticateApiKey(key, options.auth);
       if (options.cors) origin = caller ? checkOrigin(request, caller.workspace.corsOrigins) : request.header("origin");
-      const body = options.body ? (options.plainBody?.(json) ?? parseWith(options.body, json, "invalid_body")) : undefined;
-      const query = options.query ? parseWith(options.query, Object.fromEntries(new URL(request.url).searchParams), "invalid_query") : undefined;
-      const result = await handler({ request, caller: caller as EndpointCaller<O>, body: body as z.output<B>, query: query as z.output<Q> });
+      const body = options.body
+        ? (options.plainBody?.(json) ?? parseWith(options.body, json, "invalid_body"))
+        : undefined;
+      const query = options.query
+        ? parseWith(options.query, Object.fromEntries(new URL(request.url).searchParams), "invalid_query")
+        : undefined;
+      const result = await handler({
+        request,
+        caller: caller as EndpointCaller<O>,
+        body: body as z.output<B>,
+        query: query as z.output<Q>,
+      });
       return withCors(isAnswer(result) ? result : answer(200, result), origin);
     } catch (error) {
       const refusal = error instanceof ApiError ? error : isConnectionError(error) ? DATABASE_UNREACHABLE : null;
-      if (refusal) return withCors(answer(refusal.status, errorBody(refusal), refusal.status === 503 ? { "retry-after": "1" } : {}), origin);
+      if (refusal)
+        return withCors(
+          answer(refusal.status, errorBody(refusal), refusal.status === 503 ? { "retry-after": "1" } : {}),
+          origin,
+        );
       console.error(`[api ${request.method} ${new URL(request.url).pathname}]`, error);
       return withCors(answer(500, errorBody(new ApiError("internal", "Internal error"))), origin);
     }
@@ -130,22 +154,41 @@ async function readJson(request: ApiRequest, maxBytes: number, itemsField?: stri
   const declared = Number(request.header("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await request.text(maxBytes);
-  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) throw new ApiError("invalid_body", `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH))
+    throw new ApiError(
+      "invalid_body",
+      `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ApiError("invalid_json", text.trim() ? "Request body is not valid JSON" : "Request body is empty; send a JSON object");
+    throw new ApiError(
+      "invalid_json",
+      text.trim() ? "Request body is not valid JSON" : "Request body is empty; send a JSON object",
+    );
   }
   if (mayHoldUnstorable(text)) {
     const bad = unstorablePath(itemsField && json && typeof json === "object" ? { ...json, [itemsField]: null } : json);
-    if (bad) throw new ApiError("invalid_body", "The request body is invalid", [{ path: bad.path.join("."), message: bad.message }]);
+    if (bad)
+      throw new ApiError("invalid_body", "The request body is invalid", [
+        { path: bad.path.join("."), message: bad.message },
+      ]);
   }
   return json;
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: "invalid_body" | "invalid_query"): z.output<S> {
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  code: "invalid_body" | "invalid_query",
+): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError(code, code === "invalid_body" ? "The request body is invalid" : "The query string is invalid", apiIssues(parsed.error));
+  if (!parsed.success)
+    throw new ApiError(
+      code,
+      code === "invalid_body" ? "The request body is invalid" : "The query string is invalid",
+      apiIssues(parsed.error),
+    );
   return parsed.data;
 }

@@ -35,20 +35,62 @@ afterAll(async () => {
   await server?.stop();
   await closePgPool();
 });
-const readyz = async () => (await fetch(`${server.url}/readyz`)).json() as Promise<{ events: { waiting: number; failed: number; accepted: number; stored: number; duplicates: number } }>;
+const readyz = async () =>
+  (await fetch(`${server.url}/readyz`)).json() as Promise<{
+    events: { waiting: number; failed: number; accepted: number; stored: number; duplicates: number };
+  }>;
 
 let seed = SEED;
 const r = () => {
   seed = (seed * 1103515245 + 12345) & 0x7fffffff;
   return seed / 0x7fffffff;
 };
-const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
-const str = () => pick(["", " ", "a", "Ünïcödé", "😀", "x".repeat(300), "\t\n", "null", "1e999", "2026-11-30T10:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59+14:00", "2026-11-30T10:00:00", "+020000-01-01T00:00:00Z", "<script>", "a'b\"c\\d", "%00", "\u202e", "\ud83d"]);
+const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+const str = () =>
+  pick([
+    "",
+    " ",
+    "a",
+    "Ünïcödé",
+    "😀",
+    "x".repeat(300),
+    "\t\n",
+    "null",
+    "1e999",
+    "2026-11-30T10:00:00Z",
+    "0001-01-01T00:00:00Z",
+    "9999-12-31T23:59:59+14:00",
+    "2026-11-30T10:00:00",
+    "+020000-01-01T00:00:00Z",
+    "<script>",
+    "a'b\"c\\d",
+    "%00",
+    "\u202e",
+    "\ud83d",
+  ]);
 const num = () => pick([0, -1, 1.5, 1e21, -1e21, 2 ** 53 + 1, 1e-300, 123456789012, 999999999999.99]);
-const val = (d: number): unknown => { const k = r(); if (d > 3 || k < 0.35) return str(); if (k < 0.55) return num(); if (k < 0.62) return pick([true, false, null]); if (k < 0.8) return Array.from({ length: Math.floor(r() * 4) }, () => val(d + 1)); return obj(d + 1); };
-const obj = (d: number) => Object.fromEntries(Array.from({ length: Math.floor(r() * 5) }, () => [pick(["revenue", "price", "email", "phone", "first_name", "timestamp", "a", str()]), val(d)]));
+const val = (d: number): unknown => {
+  const k = r();
+  if (d > 3 || k < 0.35) return str();
+  if (k < 0.55) return num();
+  if (k < 0.62) return pick([true, false, null]);
+  if (k < 0.8) return Array.from({ length: Math.floor(r() * 4) }, () => val(d + 1));
+  return obj(d + 1);
+};
+const obj = (d: number) =>
+  Object.fromEntries(
+    Array.from({ length: Math.floor(r() * 5) }, () => [
+      pick(["revenue", "price", "email", "phone", "first_name", "timestamp", "a", str()]),
+      val(d),
+    ]),
+  );
 const VALID: Record<string, () => Record<string, unknown>> = {
-  track: () => ({ type: "track", anonymousId: "fz", event: "Order Completed", properties: { revenue: 10, category: "shoes" } }),
+  track: () => ({
+    type: "track",
+    anonymousId: "fz",
+    event: "Order Completed",
+    properties: { revenue: 10, category: "shoes" },
+  }),
   identify: () => ({ type: "identify", userId: "fz-user", traits: { email: "fz@example.com", first_name: "Fuzz" } }),
   page: () => ({ type: "page", anonymousId: "fz", name: "Home", properties: { url: "https://shop.example/" } }),
   alias: () => ({ type: "alias", userId: "fz-user", previousId: "fz" }),
@@ -56,14 +98,44 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   consent: () => ({ anonymousId: "fz", consent: { analytics: true } }),
   decide: () => ({ anonymousId: "fz", placements: ["home-hero"], context: { url: "https://shop.example/" } }),
 };
-const FIELDS = ["anonymousId", "userId", "messageId", "timestamp", "originalTimestamp", "sentAt", "event", "name", "previousId", "groupId", "properties", "traits", "context", "consent", "placements", "newVisitor", "properties.revenue", "properties.price", "traits.email", "traits.phone", "traits.first_name", "context.traits", "context.page", "context.campaign", "context.ip", "context.timezone", "context.country", "consent.marketing"];
+const FIELDS = [
+  "anonymousId",
+  "userId",
+  "messageId",
+  "timestamp",
+  "originalTimestamp",
+  "sentAt",
+  "event",
+  "name",
+  "previousId",
+  "groupId",
+  "properties",
+  "traits",
+  "context",
+  "consent",
+  "placements",
+  "newVisitor",
+  "properties.revenue",
+  "properties.price",
+  "traits.email",
+  "traits.phone",
+  "traits.first_name",
+  "context.traits",
+  "context.page",
+  "context.campaign",
+  "context.ip",
+  "context.timezone",
+  "context.country",
+  "consent.marketing",
+];
 /** A valid message of its kind with one to three fields (or nested keys) set to random values. */
 const mutated = (kind: string) => {
   const m = VALID[kind]!();
   for (let n = 1 + Math.floor(r() * 3); n > 0; n--) {
     const [field, sub] = pick(FIELDS).split(".") as [string, string?];
     const value = r() < 0.5 ? str() : r() < 0.5 ? num() : val(1);
-    if (sub) m[field] = { ...(typeof m[field] === "object" && m[field] !== null ? (m[field] as object) : {}), [sub]: value };
+    if (sub)
+      m[field] = { ...(typeof m[field] === "object" && m[field] !== null ? (m[field] as object) : {}), [sub]: value };
     else m[field] = value;
   }
   if (r() < 0.5) m.anonymousId = `fz-${Math.floor(r() * 50)}`;
@@ -72,8 +144,25 @@ const mutated = (kind: string) => {
 it("no input to a public endpoint gives a 500", async () => {
   const failures: string[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const [name, handler, auth] = pick([["track", track, key], ["identify", identify, key], ["page", page, key], ["alias", alias, key], ["consent", consent, key], ["decide", decide, ck], ["batch", batch, key]] as const);
-    const body = JSON.stringify(name === "batch" ? { batch: Array.from({ length: 1 + Math.floor(r() * 4) }, () => mutated(pick(["track", "identify", "page", "alias", "group"]))), ...(r() < 0.3 ? { context: obj(1), sentAt: str() } : {}) } : mutated(name));
+    const [name, handler, auth] = pick([
+      ["track", track, key],
+      ["identify", identify, key],
+      ["page", page, key],
+      ["alias", alias, key],
+      ["consent", consent, key],
+      ["decide", decide, ck],
+      ["batch", batch, key],
+    ] as const);
+    const body = JSON.stringify(
+      name === "batch"
+        ? {
+            batch: Array.from({ length: 1 + Math.floor(r() * 4) }, () =>
+              mutated(pick(["track", "identify", "page", "alias", "group"])),
+            ),
+            ...(r() < 0.3 ? { context: obj(1), sentAt: str() } : {}),
+          }
+        : mutated(name),
+    );
     const headers = { authorization: `Bearer ${auth}` };
     const res = await handler(new Request("http://localhost/x", { method: "POST", headers, body }));
     if (res.status >= 500) failures.push(`app ${name} ${res.status} ${body.slice(0, 300)}`);

@@ -3,10 +3,16 @@ import { mayHoldUnstorable, nestedDeeperThan, NUL_MESSAGE, SURROGATE_MESSAGE, un
 
 describe("text Postgres cannot store, in JSON input", () => {
   it("finds the first string or key holding U+0000 or an unpaired surrogate, with its path and reason", () => {
-    expect(unstorablePath({ a: "fine", b: [1, "x", { c: "y\u0000z" }] })).toEqual({ path: ["b", 2, "c"], message: NUL_MESSAGE });
+    expect(unstorablePath({ a: "fine", b: [1, "x", { c: "y\u0000z" }] })).toEqual({
+      path: ["b", 2, "c"],
+      message: NUL_MESSAGE,
+    });
     expect(unstorablePath({ ok: 1, "bad\u0000key": 2 })).toEqual({ path: ["bad\u0000key"], message: NUL_MESSAGE });
     expect(unstorablePath("\u0000")).toEqual({ path: [], message: NUL_MESSAGE });
-    expect(unstorablePath({ first: "\ud800", second: "\u0000" })).toEqual({ path: ["first"], message: SURROGATE_MESSAGE });
+    expect(unstorablePath({ first: "\ud800", second: "\u0000" })).toEqual({
+      path: ["first"],
+      message: SURROGATE_MESSAGE,
+    });
     expect(unstorablePath({ low: ["x\udc00"] })).toEqual({ path: ["low", 0], message: SURROGATE_MESSAGE });
     expect(unstorablePath({ "\udbff": 1 })).toEqual({ path: ["\udbff"], message: SURROGATE_MESSAGE });
   });

@@ -6,7 +6,15 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath("/w/demo/segments?x=1")).toBe("/w/demo/segments?x=1");
   });
   it("refuses other sites and odd values", () => {
-    for (const value of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined, 42]) {
+    for (const value of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "",
+      undefined,
+      42,
+    ]) {
       expect(safeRedirectPath(value)).toBe("/");
     }
   });

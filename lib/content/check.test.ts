@@ -3,25 +3,39 @@ import { checkTemplate } from "./template";
 
 describe("checkTemplate: syntax", () => {
   it("accepts a good template", () => {
-    expect(checkTemplate('<p>Hi {{ first_name | default: "there" }}, you spent {{ computed.revenue | money }}</p>', "html")).toEqual([]);
+    expect(
+      checkTemplate('<p>Hi {{ first_name | default: "there" }}, you spent {{ computed.revenue | money }}</p>', "html"),
+    ).toEqual([]);
   });
 
   it("points at an unknown filter by its name, on a later line", () => {
-    expect(checkTemplate("<p>Hi</p>\n<p>{{ computed.revenue | moneyy }}</p>", "html")).toEqual([{ line: 2, column: 26, message: "Unknown filter 'moneyy'" }]);
+    expect(checkTemplate("<p>Hi</p>\n<p>{{ computed.revenue | moneyy }}</p>", "html")).toEqual([
+      { line: 2, column: 26, message: "Unknown filter 'moneyy'" },
+    ]);
   });
 
   it("points at a tag that was not closed", () => {
-    expect(checkTemplate("Hello\n\n   {% if computed.orders > 2 %}VIP", "text")).toEqual([{ line: 3, column: 4, message: "Tag 'if' was not closed" }]);
+    expect(checkTemplate("Hello\n\n   {% if computed.orders > 2 %}VIP", "text")).toEqual([
+      { line: 3, column: 4, message: "Tag 'if' was not closed" },
+    ]);
   });
 
   it("points at an unknown tag and an unclosed output", () => {
-    expect(checkTemplate("a\nb {% frobnicate %}", "text")).toEqual([{ line: 2, column: 3, message: "Unknown tag 'frobnicate'" }]);
-    expect(checkTemplate("a\n  {{ first_name ", "text")).toEqual([{ line: 2, column: 3, message: "Output is missing its closing '}}'" }]);
+    expect(checkTemplate("a\nb {% frobnicate %}", "text")).toEqual([
+      { line: 2, column: 3, message: "Unknown tag 'frobnicate'" },
+    ]);
+    expect(checkTemplate("a\n  {{ first_name ", "text")).toEqual([
+      { line: 2, column: 3, message: "Output is missing its closing '}}'" },
+    ]);
   });
 
   it("points inside a tag at what is wrong", () => {
-    expect(checkTemplate("x\n{% assign = 1 %}", "text")).toEqual([{ line: 2, column: 11, message: "Expected a variable name" }]);
-    expect(checkTemplate("x\n{{ first_name | truncate 5 }}", "text")).toEqual([{ line: 2, column: 26, message: "Expected ':' after the filter name" }]);
+    expect(checkTemplate("x\n{% assign = 1 %}", "text")).toEqual([
+      { line: 2, column: 11, message: "Expected a variable name" },
+    ]);
+    expect(checkTemplate("x\n{{ first_name | truncate 5 }}", "text")).toEqual([
+      { line: 2, column: 26, message: "Expected ':' after the filter name" },
+    ]);
   });
 
   it("finds errors inside a liquid tag at their own line", () => {
@@ -31,7 +45,8 @@ describe("checkTemplate: syntax", () => {
   });
 
   it("reports every independent error, in order, without the echoes of the first", () => {
-    const source = "{% if first_name %}\n  {{ first_name | shout }}\n{% endif %}\n{{ city | whisper }}\n{% include 'footer' %}";
+    const source =
+      "{% if first_name %}\n  {{ first_name | shout }}\n{% endif %}\n{{ city | whisper }}\n{% include 'footer' %}";
     expect(checkTemplate(source, "html")).toEqual([
       { line: 2, column: 19, message: "Unknown filter 'shout'" },
       { line: 4, column: 11, message: "Unknown filter 'whisper'" },
@@ -40,7 +55,9 @@ describe("checkTemplate: syntax", () => {
   });
 
   it("reports a closing tag with nothing to close", () => {
-    expect(checkTemplate("Hi\n{% endif %}", "text")).toEqual([{ line: 2, column: 1, message: "Tag 'endif' has no opening 'if'" }]);
+    expect(checkTemplate("Hi\n{% endif %}", "text")).toEqual([
+      { line: 2, column: 1, message: "Tag 'endif' has no opening 'if'" },
+    ]);
   });
 });
 
@@ -53,7 +70,9 @@ describe("checkTemplate: a render with sample data", () => {
   });
 
   it("reports a filter given the wrong number of arguments", () => {
-    expect(checkTemplate('x\n{{ first_name | append }}', "text")).toEqual([{ line: 2, column: 1, message: "Filter 'append' takes 1 argument" }]);
+    expect(checkTemplate("x\n{{ first_name | append }}", "text")).toEqual([
+      { line: 2, column: 1, message: "Filter 'append' takes 1 argument" },
+    ]);
   });
 
   it("reports an unknown currency at the filter", () => {
@@ -68,12 +87,23 @@ describe("checkTemplate: JSON content", () => {
     type: "object",
     required: ["title", "cta"],
     additionalProperties: false,
-    properties: { title: { type: "string" }, orders: { type: "number" }, tags: { type: "array", items: { type: "string" } } },
+    properties: {
+      title: { type: "string" },
+      orders: { type: "number" },
+      tags: { type: "array", items: { type: "string" } },
+    },
   };
 
   it("accepts valid JSON that satisfies its schema", () => {
-    expect(checkTemplate('{"title": "Hi {{ first_name }}", "cta": "Shop", "orders": {{ computed.orders }}}', "json")).toEqual([]);
-    expect(checkTemplate('{"title": "Hi {{ first_name }}", "cta": "Shop", "orders": {{ computed.orders }}}', "json", { ...schema, properties: { ...schema.properties, cta: {} } })).toEqual([]);
+    expect(
+      checkTemplate('{"title": "Hi {{ first_name }}", "cta": "Shop", "orders": {{ computed.orders }}}', "json"),
+    ).toEqual([]);
+    expect(
+      checkTemplate('{"title": "Hi {{ first_name }}", "cta": "Shop", "orders": {{ computed.orders }}}', "json", {
+        ...schema,
+        properties: { ...schema.properties, cta: {} },
+      }),
+    ).toEqual([]);
   });
 
   it("reports content that is not valid JSON once rendered", () => {
@@ -85,7 +115,11 @@ describe("checkTemplate: JSON content", () => {
   });
 
   it("reports schema violations with the instance path", () => {
-    const errors = checkTemplate('{"title": {{ computed.orders }}, "orders": "{{ computed.orders }}", "extra": 1, "tags": ["a", 2]}', "json", schema);
+    const errors = checkTemplate(
+      '{"title": {{ computed.orders }}, "orders": "{{ computed.orders }}", "extra": 1, "tags": ["a", 2]}',
+      "json",
+      schema,
+    );
     expect(errors.every((e) => e.line === 1 && e.column === 1)).toBe(true);
     expect(errors.map((e) => e.message)).toEqual([
       "Does not match the JSON schema: / must have required property 'cta'",
@@ -99,7 +133,11 @@ describe("checkTemplate: JSON content", () => {
   it("reports a schema that cannot be compiled, with the template's own errors", () => {
     expect(checkTemplate("{{ x | nope }}", "json", { type: "objec" })).toEqual([
       { line: 1, column: 8, message: "Unknown filter 'nope'" },
-      expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/^JSON schema: \/type must be equal to one of the allowed values/) }),
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        message: expect.stringMatching(/^JSON schema: \/type must be equal to one of the allowed values/),
+      }),
     ]);
   });
 
@@ -109,19 +147,40 @@ describe("checkTemplate: JSON content", () => {
 });
 
 describe("checkTemplate: outputs where HTML escaping does not protect them", () => {
-  const message = (where: string) => `An output ${where} would be read as code, where HTML escaping does not protect it; put the value in the page's text or a data- attribute instead`;
+  const message = (where: string) =>
+    `An output ${where} would be read as code, where HTML escaping does not protect it; put the value in the page's text or a data- attribute instead`;
 
   it("refuses outputs in scripts, styles and event handlers, pointing at them", () => {
-    expect(checkTemplate(`<p>Hi</p>\n<script>var n = "{{ first_name }}";</script>`, "html")).toEqual([{ line: 2, column: 18, message: message("inside <script>") }]);
-    expect(checkTemplate(`<style>.x { content: "{{ first_name }}" }</style>`, "html")).toEqual([{ line: 1, column: 23, message: message("inside <style>") }]);
-    expect(checkTemplate(`<button class="b" onclick="hello('{{ first_name }}')">Go</button>`, "html")).toEqual([{ line: 1, column: 35, message: message(`inside the event handler onclick="…"`) }]);
-    expect(checkTemplate(`<img src="/a.png" onerror={{ first_name }}>`, "html")).toEqual([{ line: 1, column: 27, message: message(`inside the event handler onerror="…"`) }]);
-    expect(checkTemplate(`{% if first_name %}<a onmouseover='{% if x %}a{% endif %}{{ first_name }}'>x</a>{% endif %}`, "html")).toHaveLength(1);
+    expect(checkTemplate(`<p>Hi</p>\n<script>var n = "{{ first_name }}";</script>`, "html")).toEqual([
+      { line: 2, column: 18, message: message("inside <script>") },
+    ]);
+    expect(checkTemplate(`<style>.x { content: "{{ first_name }}" }</style>`, "html")).toEqual([
+      { line: 1, column: 23, message: message("inside <style>") },
+    ]);
+    expect(checkTemplate(`<button class="b" onclick="hello('{{ first_name }}')">Go</button>`, "html")).toEqual([
+      { line: 1, column: 35, message: message(`inside the event handler onclick="…"`) },
+    ]);
+    expect(checkTemplate(`<img src="/a.png" onerror={{ first_name }}>`, "html")).toEqual([
+      { line: 1, column: 27, message: message(`inside the event handler onerror="…"`) },
+    ]);
+    expect(
+      checkTemplate(
+        `{% if first_name %}<a onmouseover='{% if x %}a{% endif %}{{ first_name }}'>x</a>{% endif %}`,
+        "html",
+      ),
+    ).toHaveLength(1);
   });
 
   it("accepts outputs in text, ordinary attributes, after a script has closed, in raw blocks, and in text content", () => {
-    expect(checkTemplate(`<script>track()</script><p title="{{ first_name }}" data-name="{{ first_name }}">{{ first_name }}</p>`, "html")).toEqual([]);
-    expect(checkTemplate(`<a href="/x" onclick="go()">{{ first_name }}</a><p>one=1 {{ first_name }}</p>`, "html")).toEqual([]);
+    expect(
+      checkTemplate(
+        `<script>track()</script><p title="{{ first_name }}" data-name="{{ first_name }}">{{ first_name }}</p>`,
+        "html",
+      ),
+    ).toEqual([]);
+    expect(
+      checkTemplate(`<a href="/x" onclick="go()">{{ first_name }}</a><p>one=1 {{ first_name }}</p>`, "html"),
+    ).toEqual([]);
     expect(checkTemplate(`<p>{% raw %}<script>{{ not_an_output }}</script>{% endraw %}</p>`, "html")).toEqual([]);
     expect(checkTemplate(`<scripture>{{ first_name }}</scripture>`, "html")).toEqual([]);
     expect(checkTemplate(`<script>{{ first_name }}</script>`, "text")).toEqual([]);

@@ -20,7 +20,9 @@ function checkJsonOutput(output: string, validate: ValidateFunction | undefined)
 }
 
 /** A render with the sample visitor, or the errors it stopped on. */
-function renderSample(parsed: Parameters<typeof renderParsed>[0]): { ok: true; output: string } | { ok: false; errors: TemplateError[] } {
+function renderSample(
+  parsed: Parameters<typeof renderParsed>[0],
+): { ok: true; output: string } | { ok: false; errors: TemplateError[] } {
   try {
     return { ok: true, output: renderParsed(parsed, sampleTemplateData(), { checking: true }) };
   } catch (error) {

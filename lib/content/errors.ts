@@ -49,10 +49,19 @@ const MESSAGES: [RegExp, (...groups: string[]) => string][] = [
   [/^duplicated else$/, () => "Tag 'else' appears twice in the same block"],
   [/^unexpected elsif after else$/, () => "Tag 'elsif' comes after 'else'"],
   [/^empty candidates: [\s\S]*$/, () => "Tag 'cycle' needs at least one value"],
-  [/^(\w+) expect (\d+) arguments$/, (name, count) => `Filter '${name}' takes ${Number(count) - 1} argument${count === "2" ? "" : "s"}`],
+  [
+    /^(\w+) expect (\d+) arguments$/,
+    (name, count) => `Filter '${name}' takes ${Number(count) - 1} argument${count === "2" ? "" : "s"}`,
+  ],
   [/^memory alloc limit exceeded$/, () => "The template builds too much text or too large a loop range"],
-  [/^template render limit exceeded$/, () => `The template takes too long to render (over ${TEMPLATE_LIMITS.renderMs} ms): is a loop too large?`],
-  [/^parse length limit exceeded$/, () => `The template is too long (at most ${TEMPLATE_LIMITS.sourceLength.toLocaleString("en-US")} characters)`],
+  [
+    /^template render limit exceeded$/,
+    () => `The template takes too long to render (over ${TEMPLATE_LIMITS.renderMs} ms): is a loop too large?`,
+  ],
+  [
+    /^parse length limit exceeded$/,
+    () => `The template is too long (at most ${TEMPLATE_LIMITS.sourceLength.toLocaleString("en-US")} characters)`,
+  ],
 ];
 
 /** A raw liquidjs (or JavaScript) message as a short sentence a marketer can act on. */

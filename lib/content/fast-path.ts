@@ -15,17 +15,23 @@ import type { ContentType, TemplateData } from "./types";
  */
 export type FastTemplate = (data: TemplateData) => string | null;
 
-const OUTPUT = /^\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*(?:\|\s*default\s*:\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*)?$/;
+const OUTPUT =
+  /^\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*(?:\|\s*default\s*:\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*)?$/;
 /** Names liquid gives a meaning of its own (literals, and properties it computes). */
 const SPECIAL = new Set(["nil", "null", "empty", "blank", "true", "false", "size", "first", "last"]);
 
 type Part = string | { path: string[]; fallback: string | null };
 const MISSING = Symbol("missing");
-const own = (value: object, key: string) => (Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined);
+const own = (value: object, key: string) =>
+  Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const ESCAPE: Record<ContentType, (text: string) => string> = { html: escapeHtml, text: (t) => t, json: escapeJsonString };
+const ESCAPE: Record<ContentType, (text: string) => string> = {
+  html: escapeHtml,
+  text: (t) => t,
+  json: escapeJsonString,
+};
 
 /** The parts of a template in the subset, or null when it is outside it (then the engine renders it). */
 function split(source: string): Part[] | null {
@@ -64,7 +70,8 @@ function lookup(path: string[], data: TemplateData): unknown {
 
 /** The output of one value: null when it is not a primitive (the engine's business). */
 function output(value: unknown, fallback: string | null, escape: (text: string) => string): string | null {
-  if (fallback !== null && (value === null || value === undefined || value === false || value === "")) return escape(fallback);
+  if (fallback !== null && (value === null || value === undefined || value === false || value === ""))
+    return escape(fallback);
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return escape(value);
   if (typeof value === "number" || typeof value === "boolean") return escape(String(value));

@@ -16,18 +16,26 @@ function render(source: string, contentType: ContentType = "text"): string {
 
 describe("default", () => {
   it("replaces what is missing, nil, false or empty, and keeps the rest", () => {
-    expect(render('{{ traits.nope | default: "there" }}|{{ traits.tier | default: "basic" }}|{{ traits.empty | default: "x" }}|{{ false | default: "x" }}')).toBe("there|basic|x|x");
+    expect(
+      render(
+        '{{ traits.nope | default: "there" }}|{{ traits.tier | default: "basic" }}|{{ traits.empty | default: "x" }}|{{ false | default: "x" }}',
+      ),
+    ).toBe("there|basic|x|x");
     expect(render('{{ first_name | default: "there" }}|{{ 0 | default: "x" }}')).toBe("alex SMITH|0");
   });
 });
 
 describe("text filters", () => {
   it("upcase, downcase and capitalize", () => {
-    expect(render("{{ first_name | upcase }}|{{ first_name | downcase }}|{{ first_name | capitalize }}")).toBe("ALEX SMITH|alex smith|Alex smith");
+    expect(render("{{ first_name | upcase }}|{{ first_name | downcase }}|{{ first_name | capitalize }}")).toBe(
+      "ALEX SMITH|alex smith|Alex smith",
+    );
   });
 
   it("truncate counts the ellipsis in the length, and takes another one", () => {
-    expect(render('{{ "Hello world" | truncate: 8 }}|{{ "Hello world" | truncate: 8, "…" }}|{{ "Hello" | truncate: 20 }}')).toBe("Hello...|Hello w…|Hello");
+    expect(
+      render('{{ "Hello world" | truncate: 8 }}|{{ "Hello world" | truncate: 8, "…" }}|{{ "Hello" | truncate: 20 }}'),
+    ).toBe("Hello...|Hello w…|Hello");
   });
 });
 
@@ -48,15 +56,21 @@ describe("date", () => {
 describe("money", () => {
   it("formats dollars by default and other currencies by code", () => {
     expect(render("{{ computed.revenue | money }}")).toBe("$249.50");
-    expect(render('{{ 1234.5 | money: "EUR" }}|{{ computed.big | money: "eur" }}|{{ computed.big | money: "GBP" }}|{{ computed.big | money: "JPY" }}')).toBe(
-      "€1,234.50|€1,234.50|£1,234.50|¥1,235",
-    );
+    expect(
+      render(
+        '{{ 1234.5 | money: "EUR" }}|{{ computed.big | money: "eur" }}|{{ computed.big | money: "GBP" }}|{{ computed.big | money: "JPY" }}',
+      ),
+    ).toBe("€1,234.50|€1,234.50|£1,234.50|¥1,235");
     expect(render("{{ computed.refund | money }}")).toBe("-$5.00");
   });
 
   it("reads numeric text, and renders anything else as nothing", () => {
     expect(render("{{ computed.as_text | money }}")).toBe("$249.50");
-    expect(render('[{{ first_name | money }}][{{ computed.nope | money }}][{{ traits.tier | money }}][{{ "12abc" | money }}][{{ "" | money }}]')).toBe("[][][][][]");
+    expect(
+      render(
+        '[{{ first_name | money }}][{{ computed.nope | money }}][{{ traits.tier | money }}][{{ "12abc" | money }}][{{ "" | money }}]',
+      ),
+    ).toBe("[][][][][]");
   });
 
   it("renders nothing for an unknown currency at run time", () => {

@@ -23,7 +23,10 @@ function money(this: FilterThis, value: unknown, currency?: unknown): string {
   const code = currency ?? "USD";
   if (currencyFormatter(code) === null) {
     if (isChecking(this.context)) {
-      throw new TemplateCheckError(`Unknown currency '${String(code)}' in filter 'money' (use a code such as "USD" or "EUR")`, this.token.begin);
+      throw new TemplateCheckError(
+        `Unknown currency '${String(code)}' in filter 'money' (use a code such as "USD" or "EUR")`,
+        this.token.begin,
+      );
     }
     return "";
   }

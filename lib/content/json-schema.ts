@@ -11,7 +11,15 @@ const MAX_ERRORS = 20;
  * ("email", "uri") are not checked (no format library in a pure core).
  */
 function createAjv(): Ajv {
-  return new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateFormats: false, logger: false });
+  return new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    validateFormats: false,
+    logger: false,
+  });
 }
 
 function atLineOne(message: string): TemplateError {
@@ -40,7 +48,9 @@ function compileFailure(message: string): string {
 }
 
 /** A schema compiled, or why it cannot be (each error at line 1, column 1). */
-export function compileJsonSchema(schema: unknown): { ok: true; validate: ValidateFunction } | { ok: false; errors: TemplateError[] } {
+export function compileJsonSchema(
+  schema: unknown,
+): { ok: true; validate: ValidateFunction } | { ok: false; errors: TemplateError[] } {
   const ajv = createAjv();
   try {
     if (!ajv.validateSchema(schema as object)) {

@@ -23,11 +23,18 @@ function allParseErrors(source: string): TemplateError[] {
  * Parses a template once, with the engine of its content type. On failure,
  * every error it has, not only the first (parsed again by the linting engine).
  */
-export function parseTemplate(source: unknown, contentType: unknown): { ok: true; parsed: ParsedTemplate } | { ok: false; errors: TemplateError[] } {
+export function parseTemplate(
+  source: unknown,
+  contentType: unknown,
+): { ok: true; parsed: ParsedTemplate } | { ok: false; errors: TemplateError[] } {
   if (!CONTENT_TYPES.includes(contentType as ContentType)) {
-    return { ok: false, errors: [{ line: 1, column: 1, message: `Unknown content type '${String(contentType)}' (html, text or json)` }] };
+    return {
+      ok: false,
+      errors: [{ line: 1, column: 1, message: `Unknown content type '${String(contentType)}' (html, text or json)` }],
+    };
   }
-  if (typeof source !== "string") return { ok: false, errors: [{ line: 1, column: 1, message: "The template must be text" }] };
+  if (typeof source !== "string")
+    return { ok: false, errors: [{ line: 1, column: 1, message: "The template must be text" }] };
   const type = contentType as ContentType;
   try {
     return { ok: true, parsed: { contentType: type, templates: engineFor(type).parse(source) } };

@@ -8,10 +8,21 @@
  */
 
 /** Attributes a browser follows, submits to or loads as a URL, and their value (quoted or not). */
-const URL_ATTRIBUTE = /(\s(?:href|src|action|formaction|poster|background|cite|xlink:href)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+const URL_ATTRIBUTE =
+  /(\s(?:href|src|action|formaction|poster|background|cite|xlink:href)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SAFE_SCHEMES = new Set(["http", "https", "mailto", "tel", "sms"]);
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", colon: ":", tab: "\t", newline: "\n", sol: "/" };
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+  sol: "/",
+};
 
 /** The attribute value as the browser reads it: character references decoded once. */
 function decodeEntities(value: string): string {
@@ -27,7 +38,9 @@ function decodeEntities(value: string): string {
 /** Whether a browser would treat this attribute value as a harmless URL. */
 export function isSafeUrl(attributeValue: string): boolean {
   // browsers ignore ASCII tabs and newlines anywhere in a URL, and leading spaces and control characters
-  const url = decodeEntities(attributeValue).replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, "");
+  const url = decodeEntities(attributeValue)
+    .replace(/[\t\n\r]/g, "")
+    .replace(/^[\u0000-\u0020]+/, "");
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (!scheme) return true; // relative: same site
   return SAFE_SCHEMES.has(scheme) || (scheme === "data" && /^data:image\/(?:png|gif|jpe?g|webp|avif);/i.test(url));

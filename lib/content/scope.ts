@@ -13,7 +13,10 @@ const EMPTY: Record<string, unknown> = Object.freeze(Object.create(null));
  * traits themselves, read without copying, so `{{ first_name }}` works. The
  * three names win over a trait of the same name.
  */
-export function renderScope(data: TemplateData): { environment: Record<string, unknown>; globals: Record<string, unknown> } {
+export function renderScope(data: TemplateData): {
+  environment: Record<string, unknown>;
+  globals: Record<string, unknown>;
+} {
   const traits = isRecord(data?.traits) ? data.traits : EMPTY;
   const environment: Record<string, unknown> = Object.create(null);
   environment.traits = traits;

@@ -20,7 +20,8 @@ function openRawElement(markup: string): string | null {
   const lower = markup.toLowerCase();
   for (const name of ["script", "style"]) {
     const opened = lower.lastIndexOf(`<${name}`);
-    if (opened >= 0 && lower.indexOf(`</${name}`, opened) < 0 && /[\s>/]/.test(lower[opened + name.length + 1] ?? " ")) return name;
+    if (opened >= 0 && lower.indexOf(`</${name}`, opened) < 0 && /[\s>/]/.test(lower[opened + name.length + 1] ?? " "))
+      return name;
   }
   return null;
 }

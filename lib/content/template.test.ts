@@ -4,8 +4,16 @@ import { compileTemplate, sampleTemplateData, type ContentType, type TemplateDat
 
 const HOSTILE = `<script>alert("x")</script>`;
 
-function data(traits: Record<string, unknown> = {}, computed: Record<string, unknown> = {}, context: Record<string, unknown> = {}): TemplateData {
-  return { traits: { first_name: "Alex", city: "Berlin", ...traits }, computed: { orders: 3, revenue: 249.5, ...computed }, context: { country: "DE", ...context } };
+function data(
+  traits: Record<string, unknown> = {},
+  computed: Record<string, unknown> = {},
+  context: Record<string, unknown> = {},
+): TemplateData {
+  return {
+    traits: { first_name: "Alex", city: "Berlin", ...traits },
+    computed: { orders: 3, revenue: 249.5, ...computed },
+    context: { country: "DE", ...context },
+  };
 }
 
 function render(source: string, contentType: ContentType, input: TemplateData = data()): string {
@@ -26,14 +34,21 @@ describe("literal text", () => {
 
 describe("scope", () => {
   it("reads traits by bare name and through traits, computed and context", () => {
-    expect(render("Hi {{ first_name }} from {{ traits.city }}: {{ computed.orders }} orders, in {{ context.country }}", "text")).toBe(
-      "Hi Alex from Berlin: 3 orders, in DE",
-    );
+    expect(
+      render(
+        "Hi {{ first_name }} from {{ traits.city }}: {{ computed.orders }} orders, in {{ context.country }}",
+        "text",
+      ),
+    ).toBe("Hi Alex from Berlin: 3 orders, in DE");
   });
 
   it("renders missing variables as nothing, so default applies", () => {
-    expect(render("[{{ last_name }}][{{ traits.zip }}][{{ computed.nope.deeper }}][{{ context.utm_source }}]", "text")).toBe("[][][][]");
-    expect(render('{{ traits.city | default: "your city" }} / {{ traits.zip | default: "your zip" }}', "text")).toBe("Berlin / your zip");
+    expect(
+      render("[{{ last_name }}][{{ traits.zip }}][{{ computed.nope.deeper }}][{{ context.utm_source }}]", "text"),
+    ).toBe("[][][][]");
+    expect(render('{{ traits.city | default: "your city" }} / {{ traits.zip | default: "your zip" }}', "text")).toBe(
+      "Berlin / your zip",
+    );
   });
 
   it("lets traits, computed and context win over a trait of the same name", () => {
@@ -81,13 +96,25 @@ describe("scope", () => {
 
 describe("escaping", () => {
   it("HTML-escapes every output in HTML and keeps the marketer's own markup", () => {
-    const out = render('<p class="hi">Hi {{ traits.name }}</p><a title="{{ traits.quote }}">x</a>', "html", data({ name: HOSTILE, quote: `a"b'c` }));
-    expect(out).toBe('<p class="hi">Hi &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</p><a title="a&#34;b&#39;c">x</a>');
+    const out = render(
+      '<p class="hi">Hi {{ traits.name }}</p><a title="{{ traits.quote }}">x</a>',
+      "html",
+      data({ name: HOSTILE, quote: `a"b'c` }),
+    );
+    expect(out).toBe(
+      '<p class="hi">Hi &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</p><a title="a&#34;b&#39;c">x</a>',
+    );
   });
 
   it("does not let raw bypass escaping of visitor data, in any form", () => {
     const input = data({ name: HOSTILE });
-    for (const source of ["{{ traits.name | raw }}", "{{ name | raw }}", "{% echo traits.name | raw %}", "{% liquid\n  echo traits.name | raw\n%}", "{{ traits.name | upcase | raw }}"]) {
+    for (const source of [
+      "{{ traits.name | raw }}",
+      "{{ name | raw }}",
+      "{% echo traits.name | raw %}",
+      "{% liquid\n  echo traits.name | raw\n%}",
+      "{{ traits.name | upcase | raw }}",
+    ]) {
       const out = render(source, "html", input);
       expect(out, source).not.toContain("<script");
       expect(out, source).toContain("&lt;");
@@ -95,22 +122,34 @@ describe("escaping", () => {
   });
 
   it("escapes once, not twice, when the marketer escapes too", () => {
-    expect(render("{{ traits.name | escape }}|{{ traits.name | escape_once }}", "html", data({ name: "<b>&amp;" }))).toBe("&lt;b&gt;&amp;amp;|&lt;b&gt;&amp;");
+    expect(
+      render("{{ traits.name | escape }}|{{ traits.name | escape_once }}", "html", data({ name: "<b>&amp;" })),
+    ).toBe("&lt;b&gt;&amp;amp;|&lt;b&gt;&amp;");
   });
 
   it("writes outputs as they are in plain text", () => {
-    expect(render("Hi {{ traits.name }} & {{ first_name | raw }}", "text", data({ name: HOSTILE }))).toBe(`Hi ${HOSTILE} & Alex`);
+    expect(render("Hi {{ traits.name }} & {{ first_name | raw }}", "text", data({ name: HOSTILE }))).toBe(
+      `Hi ${HOSTILE} & Alex`,
+    );
   });
 
   it("JSON-string-escapes outputs in JSON, so the document stays valid", () => {
     const hostile = `quote" \\ {"admin": true} \n\t </script> \u2028`;
-    const out = render('{"title": "Hi {{ first_name }}", "count": {{ computed.orders }}}', "json", data({ first_name: hostile }));
+    const out = render(
+      '{"title": "Hi {{ first_name }}", "count": {{ computed.orders }}}',
+      "json",
+      data({ first_name: hostile }),
+    );
     expect(JSON.parse(out)).toEqual({ title: `Hi ${hostile}`, count: 3 });
     expect(out).not.toContain("</script>");
   });
 
   it("writes the json filter as a whole JSON value in JSON content (null when missing)", () => {
-    const out = render('{"tags": {{ traits.tags | json }}, "none": {{ traits.nope | json }}}', "json", data({ tags: ["a", '"b"'] }));
+    const out = render(
+      '{"tags": {{ traits.tags | json }}, "none": {{ traits.nope | json }}}',
+      "json",
+      data({ tags: ["a", '"b"'] }),
+    );
     expect(JSON.parse(out)).toEqual({ tags: ["a", '"b"'], none: null });
   });
 
@@ -123,7 +162,8 @@ describe("sandbox", () => {
   it.each(["include", "render", "layout", "block"])("refuses the %s tag", (tag) => {
     const compiled = compileTemplate(`Hello\n{% ${tag} "header" %}{% end${tag} %}`, "html");
     expect(compiled.ok).toBe(false);
-    if (!compiled.ok) expect(compiled.errors[0]).toEqual({ line: 2, column: 1, message: `Tag '${tag}' is not allowed` });
+    if (!compiled.ok)
+      expect(compiled.errors[0]).toEqual({ line: 2, column: 1, message: `Tag '${tag}' is not allowed` });
   });
 
   it("refuses an unknown filter when compiling", () => {
@@ -140,7 +180,13 @@ describe("sandbox", () => {
   it("stops a render that runs too long", () => {
     const items = Array.from({ length: 3000 }, (_, i) => i);
     const started = performance.now();
-    expect(render("{% for a in traits.items %}{% for b in traits.items %}{% endfor %}{% endfor %}done", "text", data({ items }))).toBe("");
+    expect(
+      render(
+        "{% for a in traits.items %}{% for b in traits.items %}{% endfor %}{% endfor %}done",
+        "text",
+        data({ items }),
+      ),
+    ).toBe("");
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -155,7 +201,16 @@ describe("sandbox", () => {
     expect(compiled.ok).toBe(true);
     if (!compiled.ok) return;
     expect(compiled.template.render(data())).toBe("");
-    const exploding = { traits: Object.defineProperty({}, "first_name", { enumerable: true, get: () => { throw new Error("secret"); } }), computed: {}, context: {} };
+    const exploding = {
+      traits: Object.defineProperty({}, "first_name", {
+        enumerable: true,
+        get: () => {
+          throw new Error("secret");
+        },
+      }),
+      computed: {},
+      context: {},
+    };
     expect(compiled.template.render(exploding)).toBe("");
     expect(compiled.template.render(null as unknown as TemplateData)).toBe("");
   });

@@ -32,7 +32,10 @@ function isJson(text: string): boolean {
  * (a value in a number's place, say), so a storefront never gets broken JSON.
  * HTML has links that would run script replaced by `#` (`safe-urls.ts`).
  */
-export function compileTemplate(source: string, contentType: ContentType): { ok: true; template: CompiledTemplate } | { ok: false; errors: TemplateError[] } {
+export function compileTemplate(
+  source: string,
+  contentType: ContentType,
+): { ok: true; template: CompiledTemplate } | { ok: false; errors: TemplateError[] } {
   const result = parseTemplate(source, contentType);
   if (!result.ok) return result;
   const { parsed } = result;

@@ -9,22 +9,43 @@ const RETRY_MS = 1_000;
 
 type State = { down: boolean; since: number; lastTry: number; lastError: string | null; outages: number };
 const globalForState = globalThis as unknown as { databaseAvailability?: State };
-const state = (globalForState.databaseAvailability ??= { down: false, since: Date.now(), lastTry: 0, lastError: null, outages: 0 });
+const state = (globalForState.databaseAvailability ??= {
+  down: false,
+  since: Date.now(),
+  lastTry: 0,
+  lastError: null,
+  outages: 0,
+});
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "57P01", "57P02", "57P03", "53300"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
 
 /** A failure to reach the database (refused, reset, shut down, timed out), as opposed to a bad query. */
 export function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   if (!e) return false;
   if (e.code && (CONNECTION_CODES.has(e.code) || e.code.startsWith("08"))) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i.test(e.message ?? "");
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i.test(
+    e.message ?? "",
+  );
 }
 
 /** Records a failed database call; returns whether it was a connection failure (and opened the circuit). */
 export function noteDatabaseError(error: unknown): boolean {
   if (!isConnectionError(error)) return false;
-  state.lastError = error instanceof Error ? error.message || (error as { code?: string }).code || "connection error" : String(error);
+  state.lastError =
+    error instanceof Error ? error.message || (error as { code?: string }).code || "connection error" : String(error);
   if (!state.down) {
     state.down = true;
     state.since = Date.now();
@@ -52,4 +73,9 @@ export function skipDatabase(): boolean {
   return false;
 }
 
-export const databaseAvailability = () => ({ reachable: !state.down, since: new Date(state.since).toISOString(), lastError: state.lastError, outages: state.outages });
+export const databaseAvailability = () => ({
+  reachable: !state.down,
+  since: new Date(state.since).toISOString(),
+  lastError: state.lastError,
+  outages: state.outages,
+});

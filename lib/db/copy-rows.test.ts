@@ -9,7 +9,12 @@ describe("COPY text", () => {
   });
 
   it("writes one line per row, tab-separated, with \\N for null and numbers as digits", () => {
-    expect(copyText([["w1", null, "anon\tid", 3], ["w2", "p", null, 1]])).toBe("w1\t\\N\tanon\\tid\t3\nw2\tp\t\\N\t1\n");
+    expect(
+      copyText([
+        ["w1", null, "anon\tid", 3],
+        ["w2", "p", null, 1],
+      ]),
+    ).toBe("w1\t\\N\tanon\\tid\t3\nw2\tp\t\\N\t1\n");
     expect(copyText([])).toBe("");
   });
 

@@ -31,7 +31,15 @@ export function copyText(rows: readonly (readonly CopyValue[])[]): string {
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       const value = row[i] ?? null;
-      text += (i === 0 ? "" : "\t") + (value === null ? "\\N" : typeof value === "number" ? String(value) : typeof value === "string" ? copyField(value) : copyField(arrayLiteral(value)));
+      text +=
+        (i === 0 ? "" : "\t") +
+        (value === null
+          ? "\\N"
+          : typeof value === "number"
+            ? String(value)
+            : typeof value === "string"
+              ? copyField(value)
+              : copyField(arrayLiteral(value)));
     }
     text += "\n";
   }
@@ -43,7 +51,12 @@ export function copyText(rows: readonly (readonly CopyValue[])[]): string {
  * the pool: for a stream of small rows, far cheaper for Postgres (and for
  * this process) than an INSERT of unnested arrays. All or nothing.
  */
-export async function copyRows(pool: pg.Pool, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
+export async function copyRows(
+  pool: pg.Pool,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
+): Promise<void> {
   if (rows.length === 0) return;
   const client = await pool.connect();
   let failure: Error | undefined;
@@ -58,7 +71,15 @@ export async function copyRows(pool: pg.Pool, table: string, columns: readonly s
 }
 
 /** `COPY table (columns) FROM STDIN` on this connection (inside its transaction, if one is open). */
-export async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
+export async function copyInto(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
+): Promise<void> {
   if (rows.length === 0) return;
-  await pipeline(Readable.from([Buffer.from(copyText(rows))]), client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`)));
+  await pipeline(
+    Readable.from([Buffer.from(copyText(rows))]),
+    client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`)),
+  );
 }

@@ -24,7 +24,9 @@ export function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -43,13 +45,17 @@ function platformPackageDir(): string {
 }
 
 async function hydrateLibrarySymlinks(packageDir: string): Promise<void> {
-  const list = JSON.parse(await readFile(path.join(packageDir, "native", "pg-symlinks.json"), "utf8")) as SymlinkEntry[];
+  const list = JSON.parse(
+    await readFile(path.join(packageDir, "native", "pg-symlinks.json"), "utf8"),
+  ) as SymlinkEntry[];
   for (const { source, target } of list) {
     const linkPath = path.join(packageDir, target);
     if (existsSync(linkPath)) continue;
-    await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "EEXIST") throw error;
-    });
+    await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      },
+    );
   }
 }
 
@@ -73,7 +79,11 @@ async function letOthersTraverse(target: string): Promise<void> {
  * (fsync on) unless `durable: false`, on `port` or a free one. Postgres
  * refuses to run as root, so as root a system user is created for it.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}, options: { durable?: boolean; port?: number } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+  options: { durable?: boolean; port?: number } = {},
+): Promise<EmbeddedServer> {
   const packageDir = platformPackageDir();
   await hydrateLibrarySymlinks(packageDir);
   const port = options.port ?? (await freePort());
@@ -96,7 +106,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     // durable by default (a committed write survives a crash); throwaway test databases may skip fsync
     // pg_stat_statements is loaded so an operator (and bench/ingest) can see where Postgres' time goes
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_preload_libraries=pg_stat_statements", ...(options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [])],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_preload_libraries=pg_stat_statements",
+      ...(options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : []),
+    ],
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });

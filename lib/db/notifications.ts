@@ -23,7 +23,8 @@ async function connect(generation: number): Promise<void> {
   client.on("error", () => undefined); // "end" follows, and reconnects
   client.on("end", () => {
     if (state.client === client) state.client = null;
-    if (state.started && state.generation === generation) setTimeout(() => void connect(generation), RECONNECT_MS).unref();
+    if (state.started && state.generation === generation)
+      setTimeout(() => void connect(generation), RECONNECT_MS).unref();
   });
   try {
     await client.connect();
@@ -41,7 +42,10 @@ export function listen(channel: string, handler: (payload: string) => void, resy
   if (!process.env.DATABASE_URL) return;
   let entry = state.channels.get(channel);
   if (!entry) {
-    state.channels.set(channel, (entry = { handlers: new Set<(payload: string) => void>(), resync: new Set<() => void>() }));
+    state.channels.set(
+      channel,
+      (entry = { handlers: new Set<(payload: string) => void>(), resync: new Set<() => void>() }),
+    );
     void state.client?.query(`LISTEN ${channel}`).catch(() => undefined);
   }
   entry.handlers.add(handler);

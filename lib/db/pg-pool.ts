@@ -12,7 +12,11 @@ export function pgPool(): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   // connecting gives up after 5 s (an unreachable host must not hold requests for minutes)
-  globalForPg.pgPool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
+  globalForPg.pgPool = new pg.Pool({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+  });
   globalForPg.pgPool.on("error", (error) => noteDatabaseError(error) || console.error("[pg pool]", error.message));
   // A connection that breaks while checked out (between two queries of a transaction) emits "error" on its
   // client, where the pool listens only while it is idle: without this, a database restart would crash the process.

@@ -2,18 +2,40 @@ import { describe, expect, it } from "vitest";
 import { decideAnswerJson, type DecideAnswer } from "./answer-json";
 import type { Decision } from "./types";
 
-const decision = (over: Partial<Decision> = {}): Decision => ({ variantId: "v1", experienceId: null, content: "<h1>Hi</h1>", contentType: "html", reason: "default", ...over });
+const decision = (over: Partial<Decision> = {}): Decision => ({
+  variantId: "v1",
+  experienceId: null,
+  content: "<h1>Hi</h1>",
+  contentType: "html",
+  reason: "default",
+  ...over,
+});
 
 describe("decideAnswerJson", () => {
   it("is exactly JSON.stringify of the answer, for fresh and shared (frozen) decisions alike", () => {
-    const shared = Object.freeze(decision({ content: 'Quote " backslash \\ newline \n tab \t emoji 😀 and \u2028', experienceId: "e1", reason: "experience" }));
+    const shared = Object.freeze(
+      decision({
+        content: 'Quote " backslash \\ newline \n tab \t emoji 😀 and \u2028',
+        experienceId: "e1",
+        reason: "experience",
+      }),
+    );
     const answers: DecideAnswer[] = [
       { profileId: null, decisions: {}, unknownPlacements: [] },
-      { profileId: "p-1", decisions: { "home-hero": shared, 'we"ird\\key': decision({ contentType: "json", content: '{"a":1}' }) }, unknownPlacements: ["nowhere", 'q"uote'] },
-      { profileId: null, decisions: { a: shared, b: shared, c: decision({ reason: "no_consent" }) }, unknownPlacements: [] },
+      {
+        profileId: "p-1",
+        decisions: { "home-hero": shared, 'we"ird\\key': decision({ contentType: "json", content: '{"a":1}' }) },
+        unknownPlacements: ["nowhere", 'q"uote'],
+      },
+      {
+        profileId: null,
+        decisions: { a: shared, b: shared, c: decision({ reason: "no_consent" }) },
+        unknownPlacements: [],
+      },
       { profileId: null, decisions: { b: shared, a: shared }, unknownPlacements: [] },
     ];
-    for (let round = 0; round < 2; round++) { // the second round reads the shared decision's JSON made in the first
+    for (let round = 0; round < 2; round++) {
+      // the second round reads the shared decision's JSON made in the first
       for (const answer of answers) {
         expect(decideAnswerJson(answer)).toBe(JSON.stringify(answer));
         expect(JSON.parse(decideAnswerJson(answer))).toEqual(answer);

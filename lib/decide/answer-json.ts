@@ -1,7 +1,11 @@
 import type { Decision } from "./types";
 
 /** What `POST /v1/decide` answers. */
-export type DecideAnswer = { profileId: string | null; decisions: Record<string, Decision>; unknownPlacements: string[] };
+export type DecideAnswer = {
+  profileId: string | null;
+  decisions: Record<string, Decision>;
+  unknownPlacements: string[];
+};
 
 /** `"key":{…decision…}` of the decisions the decision core shares between requests (frozen ones, see decide.ts), made once each. */
 const entries = new WeakMap<Decision, { key: string; json: string }>();
@@ -21,6 +25,7 @@ function entryJson(key: string, decision: Decision): string {
  */
 export function decideAnswerJson(answer: DecideAnswer): string {
   let decisions = "";
-  for (const key of Object.keys(answer.decisions)) decisions += decisions ? `,${entryJson(key, answer.decisions[key]!)}` : entryJson(key, answer.decisions[key]!);
+  for (const key of Object.keys(answer.decisions))
+    decisions += decisions ? `,${entryJson(key, answer.decisions[key]!)}` : entryJson(key, answer.decisions[key]!);
   return `{"profileId":${JSON.stringify(answer.profileId ?? null)},"decisions":{${decisions}},"unknownPlacements":${answer.unknownPlacements.length === 0 ? "[]" : JSON.stringify(answer.unknownPlacements)}}`;
 }

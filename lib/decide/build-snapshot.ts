@@ -36,7 +36,13 @@ export const MAX_HISTORY_DAYS = 365;
 
 /** The rule an experience targets: its saved segment, or its inline rule. */
 export function experienceRule(e: { segmentId: string | null; rule: RuleGroup | null }): RuleGroup {
-  if (e.segmentId) return { type: "group", id: "target", combinator: "and", children: [{ type: "segment", id: "target-segment", segmentId: e.segmentId, op: "in" }] };
+  if (e.segmentId)
+    return {
+      type: "group",
+      id: "target",
+      combinator: "and",
+      children: [{ type: "segment", id: "target-segment", segmentId: e.segmentId, op: "in" }],
+    };
   return e.rule ?? { type: "group", id: "target", combinator: "and", children: [] };
 }
 
@@ -66,7 +72,10 @@ function lookback(node: RuleNode, segments: ReadonlyMap<string, SegmentRef>, now
 export function buildSnapshot(config: SnapshotConfig, now = Date.now()): Snapshot {
   const segments = new Map(config.segments.map((s) => [s.id, { kind: s.kind, rule: s.rule, name: s.name }]));
   let historyDays = 0;
-  const variantOf = (v: { id: string; name: string; body: string } | null, contentType: ContentType): SnapshotVariant | null => {
+  const variantOf = (
+    v: { id: string; name: string; body: string } | null,
+    contentType: ContentType,
+  ): SnapshotVariant | null => {
     if (!v) return null;
     const compiled = compileTemplate(v.body, contentType);
     return compiled.ok ? { id: v.id, name: v.name, template: compiled.template } : null;
@@ -85,9 +94,33 @@ export function buildSnapshot(config: SnapshotConfig, now = Date.now()): Snapsho
       if (!variant) continue;
       const rule = experienceRule(e);
       historyDays = Math.max(historyDays, lookback(rule, segments, now));
-      experiences.push({ id: e.id, name: e.name, segmentId: e.segmentId, rule, matches: compileRule(rule, segments), startsAt: e.startsAt?.getTime() ?? null, endsAt: e.endsAt?.getTime() ?? null, variant });
+      experiences.push({
+        id: e.id,
+        name: e.name,
+        segmentId: e.segmentId,
+        rule,
+        matches: compileRule(rule, segments),
+        startsAt: e.startsAt?.getTime() ?? null,
+        endsAt: e.endsAt?.getTime() ?? null,
+        variant,
+      });
     }
-    placements.set(p.key, { id: p.id, key: p.key, name: p.name, contentType: p.contentType, killSwitch: p.killSwitch, experiences, fallback });
+    placements.set(p.key, {
+      id: p.id,
+      key: p.key,
+      name: p.name,
+      contentType: p.contentType,
+      killSwitch: p.killSwitch,
+      experiences,
+      fallback,
+    });
   }
-  return { workspaceId: config.workspaceId, version: config.version, builtAt: now, placements, segments, historyDays: Math.min(historyDays, MAX_HISTORY_DAYS) };
+  return {
+    workspaceId: config.workspaceId,
+    version: config.version,
+    builtAt: now,
+    placements,
+    segments,
+    historyDays: Math.min(historyDays, MAX_HISTORY_DAYS),
+  };
 }

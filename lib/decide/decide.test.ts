@@ -8,41 +8,124 @@ import { zonedTimeToInstant } from "./zoned-time";
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const DAY = 86_400_000;
-const de: RuleGroup = { type: "group", id: "r", combinator: "and", children: [{ type: "trait", id: "c", key: "country", valueType: "string", op: "equals", value: "DE" }] };
+const de: RuleGroup = {
+  type: "group",
+  id: "r",
+  combinator: "and",
+  children: [{ type: "trait", id: "c", key: "country", valueType: "string", op: "equals", value: "DE" }],
+};
 const shoeFans: RuleGroup = {
-  type: "group", id: "r", combinator: "and",
-  children: [{ type: "behavior", id: "b", event: "Product Viewed", filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }], count: { op: "at_least", value: 3 }, window: { kind: "last_days", days: 7 } }],
+  type: "group",
+  id: "r",
+  combinator: "and",
+  children: [
+    {
+      type: "behavior",
+      id: "b",
+      event: "Product Viewed",
+      filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }],
+      count: { op: "at_least", value: 3 },
+      window: { kind: "last_days", days: 7 },
+    },
+  ],
 };
 type Experience = SnapshotConfig["placements"][number]["experiences"][number];
 const experience = (id: string, priority: number, over: Partial<Experience> = {}): Experience => ({
-  id, name: id, priority, isDefault: false, status: "live", segmentId: null, rule: null, startsAt: null, endsAt: null, variant: { id: `v-${id}`, name: id, body: `<h1>${id} for {{ first_name | default: "you" }}</h1>` }, ...over,
+  id,
+  name: id,
+  priority,
+  isDefault: false,
+  status: "live",
+  segmentId: null,
+  rule: null,
+  startsAt: null,
+  endsAt: null,
+  variant: { id: `v-${id}`, name: id, body: `<h1>${id} for {{ first_name | default: "you" }}</h1>` },
+  ...over,
 });
-const config = (experiences: Experience[], over: Partial<SnapshotConfig["placements"][number]> = {}): SnapshotConfig => ({
-  workspaceId: "w", version: 3,
+const config = (
+  experiences: Experience[],
+  over: Partial<SnapshotConfig["placements"][number]> = {},
+): SnapshotConfig => ({
+  workspaceId: "w",
+  version: 3,
   segments: [{ id: "seg-shoes", name: "Shoe fans", kind: "dynamic", rule: shoeFans }],
-  placements: [{ id: "p1", key: "home-hero", name: "Home hero", contentType: "html", killSwitch: false, experiences: [...experiences, experience("default", 999, { isDefault: true, variant: { id: "v-default", name: "Default", body: "<h1>Welcome</h1>" } })], ...over }],
+  placements: [
+    {
+      id: "p1",
+      key: "home-hero",
+      name: "Home hero",
+      contentType: "html",
+      killSwitch: false,
+      experiences: [
+        ...experiences,
+        experience("default", 999, {
+          isDefault: true,
+          variant: { id: "v-default", name: "Default", body: "<h1>Welcome</h1>" },
+        }),
+      ],
+      ...over,
+    },
+  ],
 });
 const profile = (traits: Record<string, unknown>, shoeViews = 0): ProfileState => ({
   traits,
-  computed: { orders: 0, revenue: "0", sessions: 2, eventCount: shoeViews, firstSeenAt: NOW - 30 * DAY, lastSeenAt: NOW, lastOrderAt: null, rfmRecency: null, rfmFrequency: null, rfmMonetary: null },
-  events: Array.from({ length: shoeViews }, (_, i) => ({ name: "Product Viewed", occurredAt: NOW - (i + 1) * 3_600_000, properties: { category: "shoes" } })),
+  computed: {
+    orders: 0,
+    revenue: "0",
+    sessions: 2,
+    eventCount: shoeViews,
+    firstSeenAt: NOW - 30 * DAY,
+    lastSeenAt: NOW,
+    lastOrderAt: null,
+    rfmRecency: null,
+    rfmFrequency: null,
+    rfmMonetary: null,
+  },
+  events: Array.from({ length: shoeViews }, (_, i) => ({
+    name: "Product Viewed",
+    occurredAt: NOW - (i + 1) * 3_600_000,
+    properties: { category: "shoes" },
+  })),
   staticSegments: new Set(),
 });
-const visitor = (p: ProfileState | null, personalization = true): VisitorState => ({ profileId: p ? "prof" : null, profile: p, personalization });
-const run = (cfg: SnapshotConfig, v: VisitorState, placements = ["home-hero"], now = NOW, traits?: Record<string, unknown>) =>
-  decide(buildSnapshot(cfg, now), v, { placements, context: { device: "mobile" }, now, traits });
+const visitor = (p: ProfileState | null, personalization = true): VisitorState => ({
+  profileId: p ? "prof" : null,
+  profile: p,
+  personalization,
+});
+const run = (
+  cfg: SnapshotConfig,
+  v: VisitorState,
+  placements = ["home-hero"],
+  now = NOW,
+  traits?: Record<string, unknown>,
+) => decide(buildSnapshot(cfg, now), v, { placements, context: { device: "mobile" }, now, traits });
 
 describe("decide", () => {
   const cfg = config([experience("germans", 1, { rule: de }), experience("shoe-fans", 2, { segmentId: "seg-shoes" })]);
 
   it("serves the first experience by priority whose rule matches, rendered for the visitor", () => {
     const both = run(cfg, visitor(profile({ country: "DE", first_name: "Ana" }, 3)));
-    expect(both.decisions["home-hero"]).toEqual({ variantId: "v-germans", experienceId: "germans", content: "<h1>germans for Ana</h1>", contentType: "html", reason: "experience" });
-    expect(run(cfg, visitor(profile({ country: "FR" }, 3))).decisions["home-hero"]).toMatchObject({ experienceId: "shoe-fans", content: "<h1>shoe-fans for you</h1>" });
+    expect(both.decisions["home-hero"]).toEqual({
+      variantId: "v-germans",
+      experienceId: "germans",
+      content: "<h1>germans for Ana</h1>",
+      contentType: "html",
+      reason: "experience",
+    });
+    expect(run(cfg, visitor(profile({ country: "FR" }, 3))).decisions["home-hero"]).toMatchObject({
+      experienceId: "shoe-fans",
+      content: "<h1>shoe-fans for you</h1>",
+    });
   });
 
   it("falls back to the default when nothing matches, and for a visitor without a profile", () => {
-    expect(run(cfg, visitor(profile({ country: "FR" }, 2))).decisions["home-hero"]).toMatchObject({ variantId: "v-default", experienceId: null, reason: "default" });
+    expect(run(cfg, visitor(profile({ country: "FR" }, 2))).decisions["home-hero"]).toMatchObject({
+      variantId: "v-default",
+      experienceId: null,
+      reason: "default",
+    });
     expect(run(cfg, visitor(null)).decisions["home-hero"]).toMatchObject({ variantId: "v-default", reason: "default" });
   });
 
@@ -53,8 +136,14 @@ describe("decide", () => {
 
   it("serves only the default with the kill switch on, or without personalization consent", () => {
     const killed = config([experience("germans", 1, { rule: de })], { killSwitch: true });
-    expect(run(killed, visitor(profile({ country: "DE" }))).decisions["home-hero"]).toMatchObject({ variantId: "v-default", reason: "kill_switch" });
-    expect(run(cfg, visitor(profile({ country: "DE" }), false)).decisions["home-hero"]).toMatchObject({ variantId: "v-default", reason: "no_consent" });
+    expect(run(killed, visitor(profile({ country: "DE" }))).decisions["home-hero"]).toMatchObject({
+      variantId: "v-default",
+      reason: "kill_switch",
+    });
+    expect(run(cfg, visitor(profile({ country: "DE" }), false)).decisions["home-hero"]).toMatchObject({
+      variantId: "v-default",
+      reason: "no_consent",
+    });
   });
 
   it("skips drafts, paused experiences and those outside their schedule, read in their time zone", () => {
@@ -78,7 +167,10 @@ describe("decide", () => {
   });
 
   it("reports a placement with nothing to serve", () => {
-    const bare: SnapshotConfig = { ...cfg, placements: [{ ...cfg.placements[0]!, experiences: [experience("germans", 1, { rule: de })] }] };
+    const bare: SnapshotConfig = {
+      ...cfg,
+      placements: [{ ...cfg.placements[0]!, experiences: [experience("germans", 1, { rule: de })] }],
+    };
     expect(run(bare, visitor(profile({ country: "FR" }))).empty).toEqual(["home-hero"]);
   });
 
@@ -90,11 +182,18 @@ describe("decide", () => {
 describe("decide's shared decisions", () => {
   const cfg = config([experience("germans", 1, { rule: de })]);
   const snapshot = buildSnapshot(cfg, NOW);
-  const ask = (v: VisitorState) => decide(snapshot, v, { placements: ["home-hero"], context: {}, now: NOW }).decisions["home-hero"]!;
+  const ask = (v: VisitorState) =>
+    decide(snapshot, v, { placements: ["home-hero"], context: {}, now: NOW }).decisions["home-hero"]!;
 
   it("serves content without template outputs as one frozen object per variant and reason, and renders templates afresh", () => {
     const fallback = ask(visitor(profile({ country: "FR" })));
-    expect(fallback).toEqual({ variantId: "v-default", experienceId: null, content: "<h1>Welcome</h1>", contentType: "html", reason: "default" });
+    expect(fallback).toEqual({
+      variantId: "v-default",
+      experienceId: null,
+      content: "<h1>Welcome</h1>",
+      contentType: "html",
+      reason: "default",
+    });
     expect(Object.isFrozen(fallback)).toBe(true);
     expect(ask(visitor(null))).toBe(fallback);
     const refused = ask(visitor(null, false));

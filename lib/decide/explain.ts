@@ -17,10 +17,31 @@ export type ExperienceWhy = {
  * matched this visitor and, when not, which conditions failed. The kill
  * switch and consent come first, as in `decide`.
  */
-export function explainPlacement(snapshot: Snapshot, key: string, visitor: VisitorState, request: DecideRequest): { blockedBy: "kill_switch" | "no_consent" | null; experiences: ExperienceWhy[] } {
+export function explainPlacement(
+  snapshot: Snapshot,
+  key: string,
+  visitor: VisitorState,
+  request: DecideRequest,
+): { blockedBy: "kill_switch" | "no_consent" | null; experiences: ExperienceWhy[] } {
   const placement = snapshot.placements.get(key);
   if (!placement) return { blockedBy: null, experiences: [] };
-  const base = visitor.profile ?? { traits: {}, computed: { orders: 0, revenue: "0", sessions: 0, eventCount: 0, firstSeenAt: null, lastSeenAt: null, lastOrderAt: null, rfmRecency: null, rfmFrequency: null, rfmMonetary: null }, events: [], staticSegments: new Set<string>() };
+  const base = visitor.profile ?? {
+    traits: {},
+    computed: {
+      orders: 0,
+      revenue: "0",
+      sessions: 0,
+      eventCount: 0,
+      firstSeenAt: null,
+      lastSeenAt: null,
+      lastOrderAt: null,
+      rfmRecency: null,
+      rfmFrequency: null,
+      rfmMonetary: null,
+    },
+    events: [],
+    staticSegments: new Set<string>(),
+  };
   const state = request.traits ? { ...base, traits: { ...base.traits, ...request.traits } } : base;
   const ev = startEvaluation(state, request.now, request.context);
   let served = false;
@@ -33,5 +54,8 @@ export function explainPlacement(snapshot: Snapshot, key: string, visitor: Visit
     served = true;
     return { ...common, outcome, failures: [] };
   });
-  return { blockedBy: placement.killSwitch ? "kill_switch" : visitor.personalization ? null : "no_consent", experiences };
+  return {
+    blockedBy: placement.killSwitch ? "kill_switch" : visitor.personalization ? null : "no_consent",
+    experiences,
+  };
 }

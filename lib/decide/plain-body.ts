@@ -2,10 +2,12 @@ import { COUNTRY_CODE, DECIDE_LIMITS, type DecideBody } from "./request";
 import { isTimeZone } from "./zoned-time";
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const textUpTo = (value: unknown, max: number): value is string => typeof value === "string" && value.length <= max;
 /** The longest text a field of `limits` may hold, or undefined when the field is not one of them. */
-const limitOf = (limits: Readonly<Record<string, number>>, key: string) => (Object.hasOwn(limits, key) ? limits[key] : undefined);
+const limitOf = (limits: Readonly<Record<string, number>>, key: string) =>
+  Object.hasOwn(limits, key) ? limits[key] : undefined;
 
 /** The context when it holds only plain fields that `decideBodySchema` accepts as they are; else null. */
 function plainContext(context: Json): DecideBody["context"] | null {

@@ -32,7 +32,10 @@ export const decideBodySchema = z.object({
       country: z.string().regex(COUNTRY_CODE, "A two-letter country code").optional(),
       /** The visitor's IANA time zone (e.g. from Intl in the browser): local hour and weekday are read in it. */
       timezone: z.string().max(DECIDE_LIMITS.timezone).refine(isTimeZone, "Not a known time zone").optional(),
-      utm: z.object({ source: text(200), medium: text(200), campaign: text(200), term: text(200), content: text(200) }).partial().optional(),
+      utm: z
+        .object({ source: text(200), medium: text(200), campaign: text(200), term: text(200), content: text(200) })
+        .partial()
+        .optional(),
     })
     .default({}),
   placements: z
@@ -101,7 +104,10 @@ function localTime(now: number, timeZone = "UTC"): { localHour: number; weekday:
 }
 
 /** What the segment rules' context conditions read, from the request (and the country header of a CDN when the body has none). */
-export function visitContextOf(body: DecideBody, options: { now: number; countryHeader?: string | null; returning: boolean }): VisitContext {
+export function visitContextOf(
+  body: DecideBody,
+  options: { now: number; countryHeader?: string | null; returning: boolean },
+): VisitContext {
   const c = body.context;
   return {
     url: c.url,

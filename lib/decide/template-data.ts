@@ -4,7 +4,12 @@ import { COMPUTED_FIELDS } from "@/lib/segments/schema";
 import type { ProfileState, VisitContext } from "@/lib/segments/state";
 
 /** What a variant's template may read for this visitor: traits, computed values and the visit, nothing else. */
-export function templateData(profile: ProfileState | null, traits: Record<string, unknown>, context: VisitContext, now: number): TemplateData {
+export function templateData(
+  profile: ProfileState | null,
+  traits: Record<string, unknown>,
+  context: VisitContext,
+  now: number,
+): TemplateData {
   const computed: Record<string, unknown> = {};
   if (profile) for (const field of COMPUTED_FIELDS) computed[field] = computedValue(field, profile, now);
   return {

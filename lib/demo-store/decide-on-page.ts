@@ -18,7 +18,13 @@ export async function decideOnPage(placements: string[], path: string): Promise<
     anonymousId: jar.get(ANONYMOUS_COOKIE)?.value,
     userId: jar.get(CUSTOMER_COOKIE)?.value,
     placements,
-    context: { path, url: `http://${h.get("host") ?? "localhost"}${path}`, referrer: h.get("referer") ?? undefined, userAgent: h.get("user-agent") ?? undefined, locale: h.get("accept-language")?.split(",")[0] },
+    context: {
+      path,
+      url: `http://${h.get("host") ?? "localhost"}${path}`,
+      referrer: h.get("referer") ?? undefined,
+      userAgent: h.get("user-agent") ?? undefined,
+      locale: h.get("accept-language")?.split(",")[0],
+    },
   });
   return result.decisions;
 }

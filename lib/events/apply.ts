@@ -11,7 +11,13 @@ export type ProfileState = {
   consent: ConsentState;
 };
 
-export type ConsentChangeRow = { profileId: string; purpose: ConsentPurpose; granted: boolean; source: string; changedAt: Date };
+export type ConsentChangeRow = {
+  profileId: string;
+  purpose: ConsentPurpose;
+  granted: boolean;
+  source: string;
+  changedAt: Date;
+};
 
 export type BatchOutcome = {
   /** Positions of the events to store (those of profiles that allow analytics at that point). */
@@ -45,13 +51,23 @@ export function mergeTraits(state: ProfileState, traits: Record<string, unknown>
  * identify calls. An event is stored only while its profile allows analytics;
  * a consent change itself is always kept (as consent history).
  */
-export function applyBatch(events: NormalizedEvent[], profileOf: string[], states: ReadonlyMap<string, ProfileState>, consentSource = "identify"): BatchOutcome {
+export function applyBatch(
+  events: NormalizedEvent[],
+  profileOf: string[],
+  states: ReadonlyMap<string, ProfileState>,
+  consentSource = "identify",
+): BatchOutcome {
   const profiles = new Map<string, ProfileState>();
   const current = (id: string) => {
     let state = profiles.get(id);
     if (!state) {
       const base = states.get(id) ?? { id, traits: {}, traitTimestamps: {}, consent: {} };
-      state = { id, traits: { ...base.traits }, traitTimestamps: { ...base.traitTimestamps }, consent: { ...base.consent } };
+      state = {
+        id,
+        traits: { ...base.traits },
+        traitTimestamps: { ...base.traitTimestamps },
+        consent: { ...base.consent },
+      };
       profiles.set(id, state);
     }
     return state;
@@ -64,7 +80,13 @@ export function applyBatch(events: NormalizedEvent[], profileOf: string[], state
       state.consent = consent;
       if (changed.length > 0) outcome.changed.add(state.id);
       for (const purpose of changed) {
-        outcome.consentChanges.push({ profileId: state.id, purpose, granted: consent[purpose]!.granted, source: consentSource, changedAt: event.occurredAt });
+        outcome.consentChanges.push({
+          profileId: state.id,
+          purpose,
+          granted: consent[purpose]!.granted,
+          source: consentSource,
+          changedAt: event.occurredAt,
+        });
       }
     }
     if (!allowsAnalytics(state.consent)) {
@@ -78,7 +100,16 @@ export function applyBatch(events: NormalizedEvent[], profileOf: string[], state
 }
 
 /** Counters a set of newly stored events adds to one profile. */
-export type CounterDelta = { events: number; sessions: number; orders: number; revenue: number; firstSeen: Date; lastSeen: Date; firstOrder: Date | null; lastOrder: Date | null };
+export type CounterDelta = {
+  events: number;
+  sessions: number;
+  orders: number;
+  revenue: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  firstOrder: Date | null;
+  lastOrder: Date | null;
+};
 
 /**
  * The counters new events add to a profile whose last event was at
@@ -86,7 +117,12 @@ export type CounterDelta = { events: number; sessions: number; orders: number; r
  * starts a session. Events arriving out of order count approximately; a
  * merge recomputes exactly.
  */
-export function counterDelta(times: Date[], orders: { at: Date; revenue: number }[], lastSeenBefore: Date | null, sessionGapMs: number): CounterDelta {
+export function counterDelta(
+  times: Date[],
+  orders: { at: Date; revenue: number }[],
+  lastSeenBefore: Date | null,
+  sessionGapMs: number,
+): CounterDelta {
   const sorted = [...times].sort((a, b) => a.getTime() - b.getTime());
   let sessions = 0;
   let previous = lastSeenBefore;

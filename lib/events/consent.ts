@@ -25,8 +25,13 @@ function booleansOf(value: unknown, map: (key: string) => ConsentPurpose | undef
  * Consent stated by a message: `traits.consent` ({ analytics: false, … }) or
  * Segment's `context.consent.categoryPreferences`. Null when it states none.
  */
-export function consentFromMessage(traits: Record<string, unknown> | undefined, context: Record<string, unknown> | undefined): ConsentChoices | null {
-  const fromTraits = booleansOf(traits?.consent, (k) => (CONSENT_PURPOSES as readonly string[]).includes(k) ? (k as ConsentPurpose) : undefined);
+export function consentFromMessage(
+  traits: Record<string, unknown> | undefined,
+  context: Record<string, unknown> | undefined,
+): ConsentChoices | null {
+  const fromTraits = booleansOf(traits?.consent, (k) =>
+    (CONSENT_PURPOSES as readonly string[]).includes(k) ? (k as ConsentPurpose) : undefined,
+  );
   const preferences = (context?.consent as { categoryPreferences?: unknown } | undefined)?.categoryPreferences;
   const fromContext = booleansOf(preferences, (k) => CATEGORY_TO_PURPOSE[k]);
   const merged = { ...fromContext, ...fromTraits };
@@ -42,7 +47,11 @@ export function allowsAnalytics(state: ConsentState): boolean {
 }
 
 /** Applies choices made at `at`; a purpose is only changed by a statement at least as recent as the stored one. */
-export function applyConsent(state: ConsentState, choices: ConsentChoices, at: Date): { state: ConsentState; changed: ConsentPurpose[] } {
+export function applyConsent(
+  state: ConsentState,
+  choices: ConsentChoices,
+  at: Date,
+): { state: ConsentState; changed: ConsentPurpose[] } {
   const next: ConsentState = { ...state };
   const changed: ConsentPurpose[] = [];
   for (const purpose of CONSENT_PURPOSES) {

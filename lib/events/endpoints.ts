@@ -12,16 +12,26 @@ const ingest = { auth: "ingest", cors: true, keyInBody: true } as const;
  */
 export function ingestEndpoints(sink: EventSink) {
   const message = (type: MessageType) =>
-    endpoint({ ...ingest, maxBytes: MAX_EVENT_BYTES, body: typedMessageSchema(type) }, ({ caller, body }) => handleMessage(caller.workspace, body, sink));
-  const messages = Object.fromEntries(MESSAGE_TYPES.map((type) => [type, message(type)])) as Record<MessageType, ReturnType<typeof message>>;
+    endpoint({ ...ingest, maxBytes: MAX_EVENT_BYTES, body: typedMessageSchema(type) }, ({ caller, body }) =>
+      handleMessage(caller.workspace, body, sink),
+    );
+  const messages = Object.fromEntries(MESSAGE_TYPES.map((type) => [type, message(type)])) as Record<
+    MessageType,
+    ReturnType<typeof message>
+  >;
   return {
     ...messages,
-    batch: endpoint({ ...ingest, maxBytes: MAX_BATCH_BYTES, itemsField: "batch", body: batchEnvelopeSchema }, ({ caller, body }) => handleBatch(caller.workspace, body, sink)),
+    batch: endpoint(
+      { ...ingest, maxBytes: MAX_BATCH_BYTES, itemsField: "batch", body: batchEnvelopeSchema },
+      ({ caller, body }) => handleBatch(caller.workspace, body, sink),
+    ),
   };
 }
 
 /** The app's ingest endpoints: an acknowledged event is committed. */
 export const appIngest = {
   ...ingestEndpoints(storeEvents),
-  consent: endpoint({ ...ingest, maxBytes: MAX_EVENT_BYTES, body: consentBodySchema }, ({ caller, body }) => handleConsent(caller.workspace, body)),
+  consent: endpoint({ ...ingest, maxBytes: MAX_EVENT_BYTES, body: consentBodySchema }, ({ caller, body }) =>
+    handleConsent(caller.workspace, body),
+  ),
 };

@@ -15,7 +15,10 @@ import type { Message } from "./schema";
 type Workspace = IngestWorkspace & { storePlainPii: boolean };
 
 /** Takes accepted events; what it returns is added to a batch's answer. */
-export type EventSink = (workspace: Workspace, events: NormalizedEvent[]) => Promise<{ stored: number; duplicates: number } | { queued: number }>;
+export type EventSink = (
+  workspace: Workspace,
+  events: NormalizedEvent[],
+) => Promise<{ stored: number; duplicates: number } | { queued: number }>;
 
 /** Stores the events in the request's own transaction: acknowledged means committed. */
 export const storeEvents: EventSink = async (workspace, events) => {
@@ -24,7 +27,8 @@ export const storeEvents: EventSink = async (workspace, events) => {
 };
 
 /** Messages with their times corrected against one arrival instant, which ingest then stores as their receivedAt. */
-const normalize = (workspace: Workspace, messages: Message[], receivedAt: Date) => messages.map((m) => normalizeMessage(m, receivedAt, { newMessageId, keepPii: workspace.storePlainPii }));
+const normalize = (workspace: Workspace, messages: Message[], receivedAt: Date) =>
+  messages.map((m) => normalizeMessage(m, receivedAt, { newMessageId, keepPii: workspace.storePlainPii }));
 
 /** One message (`/v1/track`, `/v1/identify`, …): `{ success: true }` once the sink took it. */
 export async function handleMessage(workspace: Workspace, message: Message, sink: EventSink = storeEvents) {
@@ -36,7 +40,11 @@ export async function handleMessage(workspace: Workspace, message: Message, sink
  * `/v1/batch`: good items are stored even when others are bad; the answer
  * says which failed and why. A batch with no good item is a 400.
  */
-export async function handleBatch(workspace: Workspace, envelope: { batch: unknown[]; context?: Record<string, unknown>; sentAt?: string }, sink: EventSink = storeEvents) {
+export async function handleBatch(
+  workspace: Workspace,
+  envelope: { batch: unknown[]; context?: Record<string, unknown>; sentAt?: string },
+  sink: EventSink = storeEvents,
+) {
   const tooLong = batchLengthProblem(envelope.batch.length);
   if (tooLong) throw new ApiError("invalid_body", tooLong, [{ path: "batch", message: tooLong }]);
   const { valid, failed } = splitBatch(envelope);
@@ -45,14 +53,20 @@ export async function handleBatch(workspace: Workspace, envelope: { batch: unkno
   return { success: true, accepted: valid.length, ...result, failed };
 }
 
-const issuesOf = (failed: ItemFailure[]) => failed.flatMap((f) => f.issues.map((i) => ({ path: ["batch", f.index, i.path].filter((x) => x !== "").join("."), message: i.message })));
+const issuesOf = (failed: ItemFailure[]) =>
+  failed.flatMap((f) =>
+    f.issues.map((i) => ({ path: ["batch", f.index, i.path].filter((x) => x !== "").join("."), message: i.message })),
+  );
 
 /**
  * `/v1/consent`: records a person's choices per purpose, with their date. The
  * change is kept in the consent history even when analytics is refused; it
  * is also an event on the timeline while analytics is allowed.
  */
-export async function handleConsent(workspace: Workspace, body: { anonymousId?: string; userId?: string; consent: ConsentChoices; timestamp?: string }) {
+export async function handleConsent(
+  workspace: Workspace,
+  body: { anonymousId?: string; userId?: string; consent: ConsentChoices; timestamp?: string },
+) {
   const at = body.timestamp ? new Date(body.timestamp) : new Date();
   const event: NormalizedEvent = {
     type: "identify",

@@ -25,7 +25,14 @@ export type NormalizedEvent = {
   receivedAt?: Date;
 };
 
-const TYPE_NAMES: Record<MessageType, string> = { track: "", identify: "Identify", page: "Page Viewed", screen: "Screen Viewed", alias: "Alias", group: "Group" };
+const TYPE_NAMES: Record<MessageType, string> = {
+  track: "",
+  identify: "Identify",
+  page: "Page Viewed",
+  screen: "Screen Viewed",
+  alias: "Alias",
+  group: "Group",
+};
 
 /**
  * When the event happened. Segment's rule: with both `sentAt` and
@@ -33,7 +40,10 @@ const TYPE_NAMES: Record<MessageType, string> = { track: "", identify: "Identify
  * `receivedAt − (sentAt − originalTimestamp)`; else `timestamp`, else
  * `originalTimestamp`, else the time it was received.
  */
-export function eventTime(message: Pick<Message, "timestamp" | "originalTimestamp" | "sentAt">, receivedAt: Date): Date {
+export function eventTime(
+  message: Pick<Message, "timestamp" | "originalTimestamp" | "sentAt">,
+  receivedAt: Date,
+): Date {
   if (message.sentAt && message.originalTimestamp) {
     const skewed = Date.parse(message.sentAt) - Date.parse(message.originalTimestamp);
     return new Date(receivedAt.getTime() - skewed);
@@ -49,7 +59,11 @@ const stringOf = (value: unknown) => (typeof value === "string" && value.trim() 
  * an id to messages that came without one; `keepPii` false drops email and
  * phone from the traits (they are still used, hashed, as identities).
  */
-export function normalizeMessage(message: Message, receivedAt: Date, options: { newMessageId: () => string; keepPii: boolean }): NormalizedEvent {
+export function normalizeMessage(
+  message: Message,
+  receivedAt: Date,
+  options: { newMessageId: () => string; keepPii: boolean },
+): NormalizedEvent {
   const traits = "traits" in message && message.traits ? { ...message.traits } : null;
   const context = message.context ?? {};
   const contextTraits = (context.traits ?? undefined) as Record<string, unknown> | undefined;
@@ -62,8 +76,14 @@ export function normalizeMessage(message: Message, receivedAt: Date, options: { 
     delete traits.phone;
   }
   const properties = "properties" in message && message.properties ? message.properties : {};
-  const revenue = typeof properties.revenue === "number" && Number.isFinite(properties.revenue) ? properties.revenue : null;
-  const named = message.type === "track" ? message.event : message.type === "page" || message.type === "screen" ? (message.name ?? TYPE_NAMES[message.type]) : TYPE_NAMES[message.type];
+  const revenue =
+    typeof properties.revenue === "number" && Number.isFinite(properties.revenue) ? properties.revenue : null;
+  const named =
+    message.type === "track"
+      ? message.event
+      : message.type === "page" || message.type === "screen"
+        ? (message.name ?? TYPE_NAMES[message.type])
+        : TYPE_NAMES[message.type];
   return {
     type: message.type,
     name: named,

@@ -4,7 +4,16 @@ import { db } from "@/lib/db/client";
 export function listExperiments(workspaceId: string) {
   return db.experiment.findMany({
     where: { workspaceId },
-    select: { id: true, key: true, name: true, type: true, status: true, startedAt: true, updatedAt: true, _count: { select: { variations: true } } },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      type: true,
+      status: true,
+      startedAt: true,
+      updatedAt: true,
+      _count: { select: { variations: true } },
+    },
     orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
   });
 }

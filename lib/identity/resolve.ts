@@ -82,7 +82,12 @@ export function planResolution(
     const userKey = m.userId ? identityKey("user_id", m.userId) : undefined;
     const others: IdentityKey[] = [];
     if (m.anonymousId) others.push(identityKey("anonymous_id", m.anonymousId));
-    if (m.previousId) others.push(lookup(identityKey("user_id", m.previousId)) ? identityKey("user_id", m.previousId) : identityKey("anonymous_id", m.previousId));
+    if (m.previousId)
+      others.push(
+        lookup(identityKey("user_id", m.previousId))
+          ? identityKey("user_id", m.previousId)
+          : identityKey("anonymous_id", m.previousId),
+      );
     if (m.email) others.push(identityKey("email", m.email));
     if (m.phone) others.push(identityKey("phone", m.phone));
 
@@ -101,7 +106,13 @@ export function planResolution(
       else if (current !== primary && !conflicting(primary, current)) {
         mergedInto.set(current, primary);
         userIds.set(primary, new Set([...idsOf(primary), ...idsOf(current)]));
-        if (!created.has(current)) merges.push({ survivorId: primary, mergedId: current, reason: m.reason, linkedBy: splitIdentityKey(key).type });
+        if (!created.has(current))
+          merges.push({
+            survivorId: primary,
+            mergedId: current,
+            reason: m.reason,
+            linkedBy: splitIdentityKey(key).type,
+          });
       }
     }
     return primary;

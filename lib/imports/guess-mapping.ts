@@ -22,7 +22,11 @@ const SYNONYMS: Record<ImportKind, Record<string, string[]>> = {
   },
 };
 
-const simplify = (header: string) => header.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+const simplify = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 
 /**
  * A first guess at how a file's columns map to fields, from their headers:
@@ -34,9 +38,15 @@ export function guessMapping(kind: ImportKind, headers: string[]): Record<string
   const mapping: Record<string, string> = {};
   for (const header of headers) {
     const simple = simplify(header);
-    const field = Object.entries(SYNONYMS[kind]).find(([f, names]) => !used.has(f) && names.some((n) => simplify(n) === simple))?.[0];
+    const field = Object.entries(SYNONYMS[kind]).find(
+      ([f, names]) => !used.has(f) && names.some((n) => simplify(n) === simple),
+    )?.[0];
     if (field) used.add(field);
-    const trait = header.trim().replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 60);
+    const trait = header
+      .trim()
+      .replace(/[^A-Za-z0-9_.-]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, 60);
     mapping[header] = field ?? (kind === "customers" && trait ? `trait:${trait}` : "ignore");
   }
   return mapping;

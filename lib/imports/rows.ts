@@ -31,7 +31,16 @@ const unstorableIssues = (fields: Map<string, string>, line: number): ImportIssu
     return reason ? [{ line, field, reason }] : [];
   });
 
-const base = (messageId: string, occurredAt: Date): Omit<NormalizedEvent, "type" | "name" | "traits" | "properties"> => ({ messageId, occurredAt, context: { source: "csv-import" }, consent: null, revenue: null });
+const base = (
+  messageId: string,
+  occurredAt: Date,
+): Omit<NormalizedEvent, "type" | "name" | "traits" | "properties"> => ({
+  messageId,
+  occurredAt,
+  context: { source: "csv-import" },
+  consent: null,
+  revenue: null,
+});
 const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 
 /**
@@ -52,23 +61,37 @@ export function customerRow(record: Record<string, string>, mapping: ImportMappi
   };
   const country = fields.has("country") ? check("country", countryValue(fields.get("country")!)) : undefined;
   const email = fields.has("email") ? check("email", emailValue(fields.get("email")!)) : undefined;
-  const phone = fields.has("phone") ? check("phone", phoneValue(fields.get("phone")!, country ?? mapping.defaultCountry)) : undefined;
+  const phone = fields.has("phone")
+    ? check("phone", phoneValue(fields.get("phone")!, country ?? mapping.defaultCountry))
+    : undefined;
   const userId = fields.get("user_id");
-  if (!email && !phone && !userId && issues.length === 0) issues.push({ line, field: "email", reason: "the row has no email, phone or user_id to identify the customer" });
+  if (!email && !phone && !userId && issues.length === 0)
+    issues.push({ line, field: "email", reason: "the row has no email, phone or user_id to identify the customer" });
   if (issues.length) return { ok: false, issues };
   const [first, ...rest] = (fields.get("name") ?? "").split(/\s+/);
   Object.assign(traits, {
     ...(email ? { email } : {}),
     ...(phone ? { phone } : {}),
-    ...(fields.get("first_name") ?? first ? { first_name: fields.get("first_name") ?? first } : {}),
-    ...(fields.get("last_name") ?? (rest.length ? rest.join(" ") : undefined) ? { last_name: fields.get("last_name") ?? rest.join(" ") } : {}),
+    ...((fields.get("first_name") ?? first) ? { first_name: fields.get("first_name") ?? first } : {}),
+    ...((fields.get("last_name") ?? (rest.length ? rest.join(" ") : undefined))
+      ? { last_name: fields.get("last_name") ?? rest.join(" ") }
+      : {}),
     ...(country ? { country } : {}),
     ...(fields.get("city") ? { city: fields.get("city") } : {}),
   });
   for (const [field, raw] of fields) if (field.startsWith("trait:")) traits[field.slice(6)] = traitValue(raw);
   return {
     ok: true,
-    event: { ...base(`import:customer:${digest([userId, traits])}`, at), type: "identify", name: "Customer Imported", traits, properties: {}, userId, email, phone },
+    event: {
+      ...base(`import:customer:${digest([userId, traits])}`, at),
+      type: "identify",
+      name: "Customer Imported",
+      traits,
+      properties: {},
+      userId,
+      email,
+      phone,
+    },
   };
 }
 
@@ -88,12 +111,15 @@ export function orderRow(record: Record<string, string>, mapping: ImportMapping,
   if (emailResult && !emailResult.ok) issues.push({ line, field: "email", reason: emailResult.reason });
   const email = emailResult?.ok ? emailResult.value : undefined;
   const userId = fields.get("user_id");
-  if (!email && !userId && !(emailResult && !emailResult.ok)) issues.push({ line, field: "email", reason: "the order names no customer (email or user_id)" });
+  if (!email && !userId && !(emailResult && !emailResult.ok))
+    issues.push({ line, field: "email", reason: "the order names no customer (email or user_id)" });
   const dateResult = fields.has("date") ? dateValue(fields.get("date")!, mapping.dateOrder) : null;
   if (dateResult && !dateResult.ok) issues.push({ line, field: "date", reason: dateResult.reason });
   const currencyResult = fields.has("currency") ? currencyValue(fields.get("currency")!) : null;
   if (currencyResult && !currencyResult.ok) issues.push({ line, field: "currency", reason: currencyResult.reason });
-  const totalResult = fields.has("total") ? amountValue(fields.get("total")!, currencyResult?.ok ? currencyResult.value : mapping.defaultCurrency) : null;
+  const totalResult = fields.has("total")
+    ? amountValue(fields.get("total")!, currencyResult?.ok ? currencyResult.value : mapping.defaultCurrency)
+    : null;
   if (!totalResult) issues.push({ line, field: "total", reason: "is empty" });
   else if (!totalResult.ok) issues.push({ line, field: "total", reason: totalResult.reason });
   if (issues.length || !totalResult?.ok) return { ok: false, issues };
@@ -102,7 +128,10 @@ export function orderRow(record: Record<string, string>, mapping: ImportMapping,
   try {
     products = items ? JSON.parse(items) : undefined;
   } catch {
-    products = items!.split(/[;|]/).map((name) => ({ name: name.trim() })).filter((p) => p.name);
+    products = items!
+      .split(/[;|]/)
+      .map((name) => ({ name: name.trim() }))
+      .filter((p) => p.name);
   }
   const { amount, currency } = totalResult.value;
   return {

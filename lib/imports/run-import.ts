@@ -17,9 +17,17 @@ type Workspace = { id: string; identitySalt: string; storePlainPii: boolean };
  * time of its first import, so nothing changes (same messageIds, same trait
  * times); a new file gets the current time.
  */
-async function rowTime(workspaceId: string, kind: ImportMapping["kind"], sha256: string | undefined, now: Date): Promise<Date> {
+async function rowTime(
+  workspaceId: string,
+  kind: ImportMapping["kind"],
+  sha256: string | undefined,
+  now: Date,
+): Promise<Date> {
   if (!sha256) return now;
-  const first = await db.importJob.findFirst({ where: { workspaceId, kind, fileSha256: sha256, status: "completed" }, orderBy: { createdAt: "asc" } });
+  const first = await db.importJob.findFirst({
+    where: { workspaceId, kind, fileSha256: sha256, status: "completed" },
+    orderBy: { createdAt: "asc" },
+  });
   return first?.createdAt ?? now;
 }
 
@@ -30,12 +38,27 @@ async function rowTime(workspaceId: string, kind: ImportMapping["kind"], sha256:
  * identity), bad rows are reported with line, field and reason. Progress is
  * written to the import job after every chunk.
  */
-export async function runImport(options: { workspace: Workspace; userId: string; fileName: string; mapping: ImportMapping; body: ReadableStream<Uint8Array>; declaredSha256?: string }) {
+export async function runImport(options: {
+  workspace: Workspace;
+  userId: string;
+  fileName: string;
+  mapping: ImportMapping;
+  body: ReadableStream<Uint8Array>;
+  declaredSha256?: string;
+}) {
   const { workspace, mapping } = options;
   const now = new Date();
   const at = await rowTime(workspace.id, mapping.kind, options.declaredSha256, now);
   const job = await db.importJob.create({
-    data: { workspaceId: workspace.id, kind: mapping.kind, fileName: options.fileName, fileSha256: "", mapping, createdById: options.userId, createdAt: now },
+    data: {
+      workspaceId: workspace.id,
+      kind: mapping.kind,
+      fileName: options.fileName,
+      fileSha256: "",
+      mapping,
+      createdById: options.userId,
+      createdAt: now,
+    },
   });
   const hash = createHash("sha256");
   const issues: ImportIssue[] = [];
@@ -49,14 +72,30 @@ export async function runImport(options: { workspace: Workspace; userId: string;
       imported += pending.length;
       pending = [];
     }
-    await db.importJob.update({ where: { id: job.id }, data: { totalRows: total, importedRows: imported, failedRows: failed } });
+    await db.importJob.update({
+      where: { id: job.id },
+      data: { totalRows: total, importedRows: imported, failedRows: failed },
+    });
   };
 
   try {
     const source = Readable.fromWeb(options.body as import("node:stream/web").ReadableStream<Uint8Array>);
     source.on("data", (chunk: Buffer) => hash.update(chunk));
-    const parser = source.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true, max_record_size: 64 * 1024 }));
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    const parser = source.pipe(
+      parse({
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        trim: true,
+        info: true,
+        max_record_size: 64 * 1024,
+      }),
+    );
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       total += 1;
       const row = toRow(record, mapping, info.lines, at);
       if (row.ok) {
@@ -80,6 +119,9 @@ export async function runImport(options: { workspace: Workspace; userId: string;
     await flush().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     issues.push({ line: total + 1, field: "", reason: `the file could not be read further: ${reason}` });
-    return db.importJob.update({ where: { id: job.id }, data: { status: "failed", fileSha256: hash.digest("hex"), issues, finishedAt: new Date() } });
+    return db.importJob.update({
+      where: { id: job.id },
+      data: { status: "failed", fileSha256: hash.digest("hex"), issues, finishedAt: new Date() },
+    });
   }
 }

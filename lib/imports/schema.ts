@@ -9,7 +9,11 @@ export const IMPORT_FIELDS = {
   orders: ["order_id", "email", "user_id", "date", "total", "currency", "items"],
 } as const satisfies Record<ImportKind, readonly string[]>;
 
-const target = z.union([z.literal("ignore"), z.string().regex(/^[a-z_]{2,20}$/), z.string().regex(/^trait:[A-Za-z0-9_.-]{1,60}$/, "trait names: letters, digits, _ . -")]);
+const target = z.union([
+  z.literal("ignore"),
+  z.string().regex(/^[a-z_]{2,20}$/),
+  z.string().regex(/^trait:[A-Za-z0-9_.-]{1,60}$/, "trait names: letters, digits, _ . -"),
+]);
 
 /** How a file's columns map to fields, and how to read its values. */
 export const importMappingSchema = z
@@ -20,22 +24,41 @@ export const importMappingSchema = z
     /** How to read dates like 03/04/2026: day first or month first (ISO dates are always understood). */
     dateOrder: z.enum(["dmy", "mdy"]).default("dmy"),
     /** Country used for phone numbers written without an international prefix (ISO 3166 alpha-2). */
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     /** Currency of totals that name none (ISO 4217). */
-    defaultCurrency: z.string().regex(/^[A-Z]{3}$/).default("USD"),
+    defaultCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default("USD"),
   })
   .superRefine((m, ctx) => {
     const fields = Object.values(m.columns);
     const allowed = new Set<string>(IMPORT_FIELDS[m.kind]);
     for (const [column, field] of Object.entries(m.columns)) {
-      if (field !== "ignore" && !field.startsWith("trait:") && !allowed.has(field)) ctx.addIssue({ code: "custom", path: ["columns", column], message: `${field} is not ${m.kind === "orders" ? "an order" : "a customer"} field` });
+      if (field !== "ignore" && !field.startsWith("trait:") && !allowed.has(field))
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns", column],
+          message: `${field} is not ${m.kind === "orders" ? "an order" : "a customer"} field`,
+        });
     }
     const needed = m.kind === "customers" ? ["email", "phone", "user_id"] : ["order_id"];
-    if (!needed.some((f) => fields.includes(f))) ctx.addIssue({ code: "custom", path: ["columns"], message: `map a column to ${needed.join(" or ")}` });
-    if (m.kind === "orders" && !fields.includes("email") && !fields.includes("user_id")) ctx.addIssue({ code: "custom", path: ["columns"], message: "map a column to the customer's email or user_id" });
-    if (m.kind === "orders" && !fields.includes("total")) ctx.addIssue({ code: "custom", path: ["columns"], message: "map a column to total" });
+    if (!needed.some((f) => fields.includes(f)))
+      ctx.addIssue({ code: "custom", path: ["columns"], message: `map a column to ${needed.join(" or ")}` });
+    if (m.kind === "orders" && !fields.includes("email") && !fields.includes("user_id"))
+      ctx.addIssue({ code: "custom", path: ["columns"], message: "map a column to the customer's email or user_id" });
+    if (m.kind === "orders" && !fields.includes("total"))
+      ctx.addIssue({ code: "custom", path: ["columns"], message: "map a column to total" });
     const duplicates = fields.filter((f, i) => f !== "ignore" && fields.indexOf(f) !== i);
-    if (duplicates.length) ctx.addIssue({ code: "custom", path: ["columns"], message: `${[...new Set(duplicates)].join(", ")} mapped twice` });
+    if (duplicates.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: `${[...new Set(duplicates)].join(", ")} mapped twice`,
+      });
   });
 
 export type ImportMapping = z.output<typeof importMappingSchema>;

@@ -17,7 +17,9 @@ export async function flushOnShutdown(signal: string, { label, ms, beforeFlush }
   const flushed = (async () => {
     await drainEvents(ms); // events first: their membership refreshes are queued as they are written
     await Promise.all([flushExposures(), flushMembershipRefresh()]);
-  })().catch((error: unknown) => console.error(`[${label}] flush failed:`, error instanceof Error ? error.message : error));
+  })().catch((error: unknown) =>
+    console.error(`[${label}] flush failed:`, error instanceof Error ? error.message : error),
+  );
   await Promise.race([flushed, new Promise((r) => setTimeout(r, ms + 1_000).unref())]);
   await stopConfigListener();
   await closePgPool().catch(() => undefined);
@@ -28,5 +30,6 @@ export async function flushOnShutdown(signal: string, { label, ms, beforeFlush }
 export function flushOnSignals(options: ShutdownOptions = { label: "app", ms: 10_000 }): void {
   let started = false;
   // a repeated signal (Ctrl-C reaches a whole process group, and a parent may pass it on too) does not cut the flush short: it ends within options.ms
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void (started || ((started = true), flushOnShutdown(signal, options))));
+  for (const signal of ["SIGTERM", "SIGINT"] as const)
+    process.on(signal, () => void (started || ((started = true), flushOnShutdown(signal, options))));
 }

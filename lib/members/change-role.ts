@@ -14,7 +14,13 @@ export const changeRoleDef = workspaceAction({
     if (member.role === role) return { membershipId, role };
     if (member.role === "admin") await assertKeepsAnAdmin(ctx.db, ctx.workspaceId, member.id);
     await ctx.db.membership.update({ where: { id: member.id }, data: { role } });
-    ctx.audit({ action: "member.change_role", targetType: "membership", targetId: member.id, before: { role: member.role }, after: { role } });
+    ctx.audit({
+      action: "member.change_role",
+      targetType: "membership",
+      targetId: member.id,
+      before: { role: member.role },
+      after: { role },
+    });
     return { membershipId, role };
   },
 });

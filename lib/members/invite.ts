@@ -10,11 +10,21 @@ export const inviteMemberDef = workspaceAction({
   input: inviteMemberSchema,
   async handler(ctx, { email, role }) {
     const existing = await ctx.db.membership.findFirst({ where: { workspaceId: ctx.workspaceId, user: { email } } });
-    if (existing) throw new ActionError("conflict", `${email} is already a member`, { email: ["Already a member of this workspace"] });
+    if (existing)
+      throw new ActionError("conflict", `${email} is already a member`, {
+        email: ["Already a member of this workspace"],
+      });
     await ctx.db.invitation.deleteMany({ where: { workspaceId: ctx.workspaceId, email, acceptedAt: null } });
     const { token, tokenHash } = newInvitationToken();
     const invitation = await ctx.db.invitation.create({
-      data: { workspaceId: ctx.workspaceId, email, role, tokenHash, invitedById: ctx.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
+      data: {
+        workspaceId: ctx.workspaceId,
+        email,
+        role,
+        tokenHash,
+        invitedById: ctx.userId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      },
     });
     ctx.audit({ action: "member.invite", targetType: "invitation", targetId: invitation.id, after: { email, role } });
     return { invitationId: invitation.id, invitePath: `/invite/${token}` };

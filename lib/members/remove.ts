@@ -16,7 +16,12 @@ export const removeMemberDef = workspaceAction({
     if (!member) throw new ActionError("not_found", "That member is not in this workspace");
     if (member.role === "admin") await assertKeepsAnAdmin(ctx.db, ctx.workspaceId, member.id);
     await ctx.db.membership.delete({ where: { id: member.id } });
-    ctx.audit({ action: "member.remove", targetType: "membership", targetId: member.id, before: { email: member.user.email, role: member.role } });
+    ctx.audit({
+      action: "member.remove",
+      targetType: "membership",
+      targetId: member.id,
+      before: { email: member.user.email, role: member.role },
+    });
     return { membershipId };
   },
 });

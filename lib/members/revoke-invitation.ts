@@ -8,10 +8,17 @@ export const revokeInvitationDef = workspaceAction({
   role: "admin",
   input: revokeInvitationSchema,
   async handler(ctx, { invitationId }) {
-    const invitation = await ctx.db.invitation.findFirst({ where: { id: invitationId, workspaceId: ctx.workspaceId, acceptedAt: null } });
+    const invitation = await ctx.db.invitation.findFirst({
+      where: { id: invitationId, workspaceId: ctx.workspaceId, acceptedAt: null },
+    });
     if (!invitation) throw new ActionError("not_found", "That invitation is not pending in this workspace");
     await ctx.db.invitation.delete({ where: { id: invitation.id } });
-    ctx.audit({ action: "member.revoke_invitation", targetType: "invitation", targetId: invitation.id, before: { email: invitation.email, role: invitation.role } });
+    ctx.audit({
+      action: "member.revoke_invitation",
+      targetType: "invitation",
+      targetId: invitation.id,
+      before: { email: invitation.email, role: invitation.role },
+    });
     return { invitationId };
   },
 });

@@ -3,9 +3,18 @@ import { columnText, columnsParam, DEFAULT_COLUMNS, traitText, type ProfileListR
 import { profileListQuerySchema } from "./schema";
 
 const row: ProfileListRow = {
-  id: "p1", traits: { email: "a@example.com", orders: "shadowed", vip: true, tags: ["a", "b"] }, sessions: 3, eventCount: 1234, orders: 2,
-  revenue: 150.5, lastOrderAt: null, firstSeenAt: new Date("2026-01-02T03:04:00Z"), lastSeenAt: new Date("2026-01-05T03:04:00Z"),
-  rfmRecency: 5, rfmFrequency: 4, rfmMonetary: 3,
+  id: "p1",
+  traits: { email: "a@example.com", orders: "shadowed", vip: true, tags: ["a", "b"] },
+  sessions: 3,
+  eventCount: 1234,
+  orders: 2,
+  revenue: 150.5,
+  lastOrderAt: null,
+  firstSeenAt: new Date("2026-01-02T03:04:00Z"),
+  lastSeenAt: new Date("2026-01-05T03:04:00Z"),
+  rfmRecency: 5,
+  rfmFrequency: 4,
+  rfmMonetary: 3,
 };
 
 describe("?cols= of the profiles list", () => {

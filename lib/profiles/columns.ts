@@ -31,7 +31,10 @@ export const COMPUTED_COLUMNS: Record<string, ComputedColumn> = {
   last_order: { label: "Last order", text: (r) => (r.lastOrderAt ? formatDate(r.lastOrderAt) : "") },
   first_seen: { label: "First seen", text: (r) => formatDateTime(r.firstSeenAt) },
   last_seen: { label: "Last seen", text: (r) => formatDateTime(r.lastSeenAt) },
-  rfm: { label: "RFM", text: (r) => (r.rfmRecency === null ? "" : `${r.rfmRecency}-${r.rfmFrequency ?? "?"}-${r.rfmMonetary ?? "?"}`) },
+  rfm: {
+    label: "RFM",
+    text: (r) => (r.rfmRecency === null ? "" : `${r.rfmRecency}-${r.rfmFrequency ?? "?"}-${r.rfmMonetary ?? "?"}`),
+  },
 };
 
 export const DEFAULT_COLUMNS = ["email", "city", "country", "orders", "last_seen"] as const;

@@ -3,7 +3,11 @@ import { consentStates } from "./consent";
 
 describe("consentStates", () => {
   it("reads consent per purpose, with unknown and malformed entries handled", () => {
-    const states = consentStates({ marketing: { granted: false, updatedAt: "2026-03-01T00:00:00Z" }, analytics: { granted: "yes" }, sms: { granted: true } });
+    const states = consentStates({
+      marketing: { granted: false, updatedAt: "2026-03-01T00:00:00Z" },
+      analytics: { granted: "yes" },
+      sms: { granted: true },
+    });
     expect(states.map((s) => [s.purpose, s.status, s.since?.toISOString() ?? null])).toEqual([
       ["analytics", "not_set", null],
       ["personalization", "not_set", null],

@@ -11,6 +11,8 @@ export function asTraits(value: unknown): Record<string, unknown> {
 
 /** Who a profile is, for a title or a link: the name, else the email, else null (anonymous). */
 export function profileDisplayName(traits: Record<string, unknown>): string | null {
-  const name = [stringTrait(traits, "first_name"), stringTrait(traits, "last_name")].filter(Boolean).join(" ") || stringTrait(traits, "name");
+  const name =
+    [stringTrait(traits, "first_name"), stringTrait(traits, "last_name")].filter(Boolean).join(" ") ||
+    stringTrait(traits, "name");
   return name || stringTrait(traits, "email") || null;
 }

@@ -9,7 +9,11 @@ describe("describeIdentities", () => {
     const other = hashIdentityValue(salt, "old@example.com");
     const createdAt = new Date();
     const views = describeIdentities(
-      [{ id: "1", type: "email", value: mine, createdAt }, { id: "2", type: "email", value: other, createdAt }, { id: "3", type: "user_id", value: "u_1", createdAt }],
+      [
+        { id: "1", type: "email", value: mine, createdAt },
+        { id: "2", type: "email", value: other, createdAt },
+        { id: "3", type: "user_id", value: "u_1", createdAt },
+      ],
       { email: "Ada@Example.com" },
       salt,
     );

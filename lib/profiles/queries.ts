@@ -9,8 +9,18 @@ const TRAIT_KEY_SAMPLE = 1_000;
 const MAX_TRAIT_KEYS = 200;
 
 const listSelect = {
-  id: true, traits: true, sessions: true, eventCount: true, orders: true, revenue: true, lastOrderAt: true,
-  firstSeenAt: true, lastSeenAt: true, rfmRecency: true, rfmFrequency: true, rfmMonetary: true,
+  id: true,
+  traits: true,
+  sessions: true,
+  eventCount: true,
+  orders: true,
+  revenue: true,
+  lastOrderAt: true,
+  firstSeenAt: true,
+  lastSeenAt: true,
+  rfmRecency: true,
+  rfmFrequency: true,
+  rfmMonetary: true,
 } as const;
 
 /**
@@ -18,9 +28,15 @@ const listSelect = {
  * searches identities (email, phone, user id, anonymous id) and trait values
  * (see profileSearchCondition).
  */
-export async function listProfiles(workspace: { id: string; identitySalt: string }, { q, page }: { q?: string; page: number }) {
+export async function listProfiles(
+  workspace: { id: string; identitySalt: string },
+  { q, page }: { q?: string; page: number },
+) {
   const { total, ids } = q ? await searchProfileIds(workspace, q, page) : await recentProfileIds(workspace.id, page);
-  const found = await db.profile.findMany({ where: { workspaceId: workspace.id, id: { in: ids } }, select: listSelect });
+  const found = await db.profile.findMany({
+    where: { workspaceId: workspace.id, id: { in: ids } },
+    select: listSelect,
+  });
   const byId = new Map(found.map((p) => [p.id, p]));
   const rows: ProfileListRow[] = ids.flatMap((id) => {
     const p = byId.get(id);
@@ -35,7 +51,13 @@ const skip = (page: number) => (page - 1) * PROFILES_PAGE_SIZE;
 async function recentProfileIds(workspaceId: string, page: number) {
   const [total, rows] = await Promise.all([
     db.profile.count({ where: { workspaceId } }),
-    db.profile.findMany({ where: { workspaceId }, orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }], skip: skip(page), take: PROFILES_PAGE_SIZE, select: { id: true } }),
+    db.profile.findMany({
+      where: { workspaceId },
+      orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
+      skip: skip(page),
+      take: PROFILES_PAGE_SIZE,
+      select: { id: true },
+    }),
   ]);
   return { total, ids: rows.map((r) => r.id) };
 }
@@ -82,6 +104,12 @@ export type ProfileDetail = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
 
 /** The event names of one profile, with their counts, for the timeline's filter. */
 export async function profileEventNames(workspaceId: string, profileId: string) {
-  const groups = await db.event.groupBy({ by: ["name"], where: { workspaceId, profileId }, _count: { _all: true }, orderBy: { name: "asc" }, take: 200 });
+  const groups = await db.event.groupBy({
+    by: ["name"],
+    where: { workspaceId, profileId },
+    _count: { _all: true },
+    orderBy: { name: "asc" },
+    take: 200,
+  });
   return groups.map((g) => ({ name: g.name, count: g._count._all }));
 }

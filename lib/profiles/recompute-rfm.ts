@@ -14,8 +14,14 @@ export const recomputeRfmDef = workspaceAction({
   async handler(ctx) {
     let scored = 0;
     // The last statement scores the buyers; its row count is what the marketer is told.
-    for (const statement of rfmStatements(ctx.workspaceId)) scored = await ctx.db.$executeRawUnsafe(statement.text, ...statement.values);
-    ctx.audit({ action: "profile.recompute_rfm", targetType: "workspace", targetId: ctx.workspaceId, after: { scored } });
+    for (const statement of rfmStatements(ctx.workspaceId))
+      scored = await ctx.db.$executeRawUnsafe(statement.text, ...statement.values);
+    ctx.audit({
+      action: "profile.recompute_rfm",
+      targetType: "workspace",
+      targetId: ctx.workspaceId,
+      after: { scored },
+    });
     return { scored };
   },
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rfmScoresOf, rfmSegment } from "./rfm";
 
-const label = (recency: number, frequency: number, monetary: number) => rfmSegment({ recency, frequency, monetary }).label;
+const label = (recency: number, frequency: number, monetary: number) =>
+  rfmSegment({ recency, frequency, monetary }).label;
 
 describe("rfmSegment", () => {
   it("names the corners of the grid", () => {
@@ -21,13 +22,18 @@ describe("rfmSegment", () => {
   });
 
   it("labels every possible score", () => {
-    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) expect(label(r, f, m)).toMatch(/\w/);
+    for (let r = 1; r <= 5; r++)
+      for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) expect(label(r, f, m)).toMatch(/\w/);
   });
 });
 
 describe("rfmScoresOf", () => {
   it("needs all three scores", () => {
-    expect(rfmScoresOf({ rfmRecency: 5, rfmFrequency: 4, rfmMonetary: 3 })).toEqual({ recency: 5, frequency: 4, monetary: 3 });
+    expect(rfmScoresOf({ rfmRecency: 5, rfmFrequency: 4, rfmMonetary: 3 })).toEqual({
+      recency: 5,
+      frequency: 4,
+      monetary: 3,
+    });
     expect(rfmScoresOf({ rfmRecency: 5, rfmFrequency: null, rfmMonetary: 3 })).toBeNull();
   });
 });

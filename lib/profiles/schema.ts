@@ -6,7 +6,10 @@ import { DEFAULT_COLUMNS, MAX_COLUMNS } from "./columns";
 export const profileTraitsSchema = z.record(z.string().max(200), z.unknown());
 
 /** Consent per purpose as stored in `profiles.consent`: granted or not, and when that was last said. */
-export const consentSchema = z.partialRecord(z.enum(CONSENT_PURPOSES), z.object({ granted: z.boolean(), updatedAt: z.string() }));
+export const consentSchema = z.partialRecord(
+  z.enum(CONSENT_PURPOSES),
+  z.object({ granted: z.boolean(), updatedAt: z.string() }),
+);
 
 const idSchema = z.string().min(1).max(64);
 
@@ -15,7 +18,18 @@ const columnsParamSchema = z
   .string()
   .max(4000)
   .optional()
-  .transform((raw) => (raw === undefined ? [...DEFAULT_COLUMNS] : [...new Set(raw.split(",").map((key) => key.trim()).filter(Boolean))]))
+  .transform((raw) =>
+    raw === undefined
+      ? [...DEFAULT_COLUMNS]
+      : [
+          ...new Set(
+            raw
+              .split(",")
+              .map((key) => key.trim())
+              .filter(Boolean),
+          ),
+        ],
+  )
   .pipe(z.array(z.string().max(200)).max(MAX_COLUMNS))
   .catch([...DEFAULT_COLUMNS]);
 

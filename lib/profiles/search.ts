@@ -18,7 +18,9 @@ export function escapeLike(term: string): string {
  * text, so a term holding one skips the shortcut.
  */
 export function profileSearchCondition(workspace: { id: string; identitySalt: string }, term: string): Prisma.Sql {
-  const hashes = (["email", "phone"] as const).map((type) => storedIdentityValue(type, term, workspace.identitySalt)).filter((v): v is string => v !== null);
+  const hashes = (["email", "phone"] as const)
+    .map((type) => storedIdentityValue(type, term, workspace.identitySalt))
+    .filter((v): v is string => v !== null);
   const contains = `%${escapeLike(term)}%`;
   const skipShortcut = /["\\\u0000-\u001f]/.test(term);
   return Prisma.sql`(

@@ -9,9 +9,14 @@ export type ProfileFigures = {
 };
 
 /** Average order value and days since the last order, as of `now`. */
-export function profileFigures(p: { orders: number; revenue: number; lastOrderAt: Date | null }, now: Date): ProfileFigures {
+export function profileFigures(
+  p: { orders: number; revenue: number; lastOrderAt: Date | null },
+  now: Date,
+): ProfileFigures {
   return {
     averageOrderValue: p.orders > 0 ? p.revenue / p.orders : null,
-    daysSinceLastOrder: p.lastOrderAt ? Math.max(0, Math.floor((now.getTime() - p.lastOrderAt.getTime()) / DAY_MS)) : null,
+    daysSinceLastOrder: p.lastOrderAt
+      ? Math.max(0, Math.floor((now.getTime() - p.lastOrderAt.getTime()) / DAY_MS))
+      : null,
   };
 }

@@ -7,7 +7,14 @@ import { timelineInputSchema, type TimelineCursor } from "./schema";
 export const TIMELINE_PAGE_SIZE = 50;
 
 /** One event as the timeline shows it: plain, serializable data (ids as strings, times as ISO). */
-export type TimelineEvent = { id: string; type: string; name: string; occurredAt: string; properties: unknown; context: unknown };
+export type TimelineEvent = {
+  id: string;
+  type: string;
+  name: string;
+  occurredAt: string;
+  properties: unknown;
+  context: unknown;
+};
 export type TimelinePage = { events: TimelineEvent[]; nextCursor: TimelineCursor | null };
 
 /**
@@ -20,7 +27,10 @@ export const timelineQueryDef = workspaceQuery({
   role: "viewer",
   input: timelineInputSchema,
   async handler(ctx, { profileId, name, cursor }): Promise<TimelinePage> {
-    const profile = await db.profile.findFirst({ where: { id: profileId, workspaceId: ctx.workspaceId }, select: { id: true } });
+    const profile = await db.profile.findFirst({
+      where: { id: profileId, workspaceId: ctx.workspaceId },
+      select: { id: true },
+    });
     if (!profile) throw new ActionError("not_found", "This profile is not in this workspace (it may have been merged)");
     const where: Prisma.EventWhereInput = { workspaceId: ctx.workspaceId, profileId, ...(name ? { name } : {}) };
     if (cursor) {
@@ -35,8 +45,13 @@ export const timelineQueryDef = workspaceQuery({
       take: TIMELINE_PAGE_SIZE + 1,
       select: { id: true, type: true, name: true, occurredAt: true, properties: true, context: true },
     });
-    const events = rows.slice(0, TIMELINE_PAGE_SIZE).map((e) => ({ ...e, id: String(e.id), occurredAt: e.occurredAt.toISOString() }));
+    const events = rows
+      .slice(0, TIMELINE_PAGE_SIZE)
+      .map((e) => ({ ...e, id: String(e.id), occurredAt: e.occurredAt.toISOString() }));
     const last = events.at(-1);
-    return { events, nextCursor: rows.length > TIMELINE_PAGE_SIZE && last ? { occurredAt: last.occurredAt, id: last.id } : null };
+    return {
+      events,
+      nextCursor: rows.length > TIMELINE_PAGE_SIZE && last ? { occurredAt: last.occurredAt, id: last.id } : null,
+    };
   },
 });

@@ -1,10 +1,30 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createFakeBrowser, jsonResponse, readSdkSource, type FakeBrowser, type FakeBrowserOptions, type FakeEvent } from "./testing/fake-browser";
+import {
+  createFakeBrowser,
+  jsonResponse,
+  readSdkSource,
+  type FakeBrowser,
+  type FakeBrowserOptions,
+  type FakeEvent,
+} from "./testing/fake-browser";
 
-type Decision = { variantId: string; experienceId: string | null; content: string; contentType: "html" | "text" | "json"; reason: string };
+type Decision = {
+  variantId: string;
+  experienceId: string | null;
+  content: string;
+  contentType: "html" | "text" | "json";
+  reason: string;
+};
 type Decisions = Record<string, Decision>;
-type InitOptions = { key: string; host?: string; decideHost?: string; antiFlicker?: { timeout: number } | false; autoPage?: boolean; placements?: string[] };
+type InitOptions = {
+  key: string;
+  host?: string;
+  decideHost?: string;
+  antiFlicker?: { timeout: number } | false;
+  autoPage?: boolean;
+  placements?: string[];
+};
 type Personalize = {
   init(options: InitOptions): Promise<Decisions>;
   decide(placements?: string[]): Promise<Decisions>;
@@ -13,17 +33,37 @@ type Personalize = {
   identify(userId: string, traits?: Record<string, unknown>): void;
   flush(): void;
 };
-type BatchMessage = { type: string; anonymousId: string; userId?: string; event?: string; name?: string; properties?: Record<string, unknown>; traits?: Record<string, unknown>; messageId: string; timestamp: string; context: Record<string, unknown> };
+type BatchMessage = {
+  type: string;
+  anonymousId: string;
+  userId?: string;
+  event?: string;
+  name?: string;
+  properties?: Record<string, unknown>;
+  traits?: Record<string, unknown>;
+  messageId: string;
+  timestamp: string;
+  context: Record<string, unknown>;
+};
 type BatchBody = { writeKey: string; batch: BatchMessage[]; sentAt: string };
 
 const KEY = "ck_test123";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-const decision = (contentType: Decision["contentType"], content: string, variantId = `v-${contentType}`): Decision => ({ variantId, experienceId: "exp-1", content, contentType, reason: "segment" });
+const decision = (contentType: Decision["contentType"], content: string, variantId = `v-${contentType}`): Decision => ({
+  variantId,
+  experienceId: "exp-1",
+  content,
+  contentType,
+  reason: "segment",
+});
 
 function decideAnswer(decisions: Decisions) {
-  return (url: string) => (url.endsWith("/api/v1/decide") ? jsonResponse({ profileId: "p1", decisions, unknownPlacements: [] }) : jsonResponse({ ok: true }));
+  return (url: string) =>
+    url.endsWith("/api/v1/decide")
+      ? jsonResponse({ profileId: "p1", decisions, unknownPlacements: [] })
+      : jsonResponse({ ok: true });
 }
 
 function load(options: FakeBrowserOptions = {}, setup?: (browser: FakeBrowser) => void) {
@@ -33,7 +73,8 @@ function load(options: FakeBrowserOptions = {}, setup?: (browser: FakeBrowser) =
   return { browser, sdk: browser.window.personalize as Personalize };
 }
 
-const antiFlickerStyles = (browser: FakeBrowser) => browser.document.head.children.filter((el) => el.tagName === "style");
+const antiFlickerStyles = (browser: FakeBrowser) =>
+  browser.document.head.children.filter((el) => el.tagName === "style");
 const batchBodies = (browser: FakeBrowser) => browser.callsTo("/api/v1/batch").map((call) => call.body as BatchBody);
 
 beforeEach(() => {
@@ -77,12 +118,16 @@ describe("anonymous id cookie", () => {
   });
 
   it("reuses an existing pz_aid (written by the server helper or an earlier visit)", async () => {
-    const { browser, sdk } = load({ cookies: { other: "1", pz_aid: "1f0c6c52-0000-4000-8000-00000000abcd" } }, (b) => b.addPlacement("hero"));
+    const { browser, sdk } = load({ cookies: { other: "1", pz_aid: "1f0c6c52-0000-4000-8000-00000000abcd" } }, (b) =>
+      b.addPlacement("hero"),
+    );
     await sdk.init({ key: KEY });
     await vi.advanceTimersByTimeAsync(2000);
 
     expect(browser.document.cookies.get("pz_aid")!.value).toBe("1f0c6c52-0000-4000-8000-00000000abcd");
-    expect(browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({ anonymousId: "1f0c6c52-0000-4000-8000-00000000abcd" });
+    expect(browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({
+      anonymousId: "1f0c6c52-0000-4000-8000-00000000abcd",
+    });
     expect(browser.callsTo("/api/v1/decide")[0]!.body).not.toHaveProperty("newVisitor"); // a returning id is looked up
     expect(batchBodies(browser)[0]!.batch[0]!.anonymousId).toBe("1f0c6c52-0000-4000-8000-00000000abcd");
   });
@@ -159,7 +204,9 @@ describe("decide", () => {
     const tagline = browser.addPlacement("tagline", "default tagline");
     const config = browser.addPlacement("config", "<p>json default</p>");
     const heard: Array<{ target: unknown; detail: unknown }> = [];
-    browser.document.addEventListener("personalize:decision", (e: FakeEvent) => heard.push({ target: e.target, detail: e.detail }));
+    browser.document.addEventListener("personalize:decision", (e: FakeEvent) =>
+      heard.push({ target: e.target, detail: e.detail }),
+    );
 
     const result = await sdk.init({ key: KEY, autoPage: false });
 
@@ -170,7 +217,11 @@ describe("decide", () => {
     expect(config.innerHTML).toBe("<p>json default</p>");
     expect(config.textContent).toBe("<p>json default</p>");
     expect(config.personalizeData).toEqual({ discount: 10 });
-    expect([hero, tagline, config].map((el) => el.getAttribute("data-variant-id"))).toEqual(["v-html", "v-text", "v-json"]);
+    expect([hero, tagline, config].map((el) => el.getAttribute("data-variant-id"))).toEqual([
+      "v-html",
+      "v-text",
+      "v-json",
+    ]);
     expect(heard).toEqual([
       { target: hero, detail: { placement: "hero", decision: decisions.hero } },
       { target: tagline, detail: { placement: "tagline", decision: decisions.tagline } },
@@ -213,7 +264,9 @@ describe("decide", () => {
   });
 
   it("resolves {} on an API error answer", async () => {
-    const { browser, sdk } = load({ fetch: () => jsonResponse({ error: { code: "unauthorized", message: "Unknown API key" } }, 401) });
+    const { browser, sdk } = load({
+      fetch: () => jsonResponse({ error: { code: "unauthorized", message: "Unknown API key" } }, 401),
+    });
     const hero = browser.addPlacement("hero", "<p>default</p>");
     await expect(sdk.init({ key: KEY, autoPage: false })).resolves.toEqual({});
     expect(hero.innerHTML).toBe("<p>default</p>");
@@ -234,8 +287,12 @@ describe("decide", () => {
 describe("anti-flicker", () => {
   function pendingDecide() {
     let answer: (response: Response) => void = () => {};
-    const fetch = (url: string) => (url.endsWith("/decide") ? new Promise<Response>((resolve) => (answer = resolve)) : jsonResponse({}));
-    return { fetch, answer: (decisions: Decisions) => answer(jsonResponse({ profileId: null, decisions, unknownPlacements: [] })) };
+    const fetch = (url: string) =>
+      url.endsWith("/decide") ? new Promise<Response>((resolve) => (answer = resolve)) : jsonResponse({});
+    return {
+      fetch,
+      answer: (decisions: Decisions) => answer(jsonResponse({ profileId: null, decisions, unknownPlacements: [] })),
+    };
   }
 
   it("hides only [data-placement] elements until decide has filled them", async () => {
@@ -273,7 +330,10 @@ describe("anti-flicker", () => {
   it("honours a custom timeout from init and from data-anti-flicker", async () => {
     const a = load({ fetch: pendingDecide().fetch }, (b) => b.addPlacement("hero"));
     void a.sdk.init({ key: KEY, antiFlicker: { timeout: 200 }, autoPage: false });
-    const b = load({ fetch: pendingDecide().fetch, scriptData: { key: KEY, "anti-flicker": "300", "auto-page": "false" } }, (br) => br.addPlacement("hero"));
+    const b = load(
+      { fetch: pendingDecide().fetch, scriptData: { key: KEY, "anti-flicker": "300", "auto-page": "false" } },
+      (br) => br.addPlacement("hero"),
+    );
 
     await vi.advanceTimersByTimeAsync(200);
     expect(antiFlickerStyles(a.browser)).toEqual([]);
@@ -303,7 +363,11 @@ describe("events", () => {
     const [call, ...more] = browser.callsTo("/api/v1/batch");
     expect(more).toEqual([]);
     expect(call!.url).toBe("https://app.example/api/v1/batch");
-    expect(call!.init).toMatchObject({ method: "POST", keepalive: true, headers: { "content-type": "text/plain;charset=UTF-8" } });
+    expect(call!.init).toMatchObject({
+      method: "POST",
+      keepalive: true,
+      headers: { "content-type": "text/plain;charset=UTF-8" },
+    });
     const body = call!.body as BatchBody;
     expect(body.writeKey).toBe(KEY);
     expect(body.sentAt).toMatch(ISO);
@@ -319,7 +383,16 @@ describe("events", () => {
       expect(message.messageId).toMatch(UUID);
       expect(message.timestamp).toMatch(ISO);
       expect(message.anonymousId).toBe(browser.document.cookies.get("pz_aid")!.value);
-      expect(message.context).toMatchObject({ path: "/products/shoes", locale: "fr-CH", page: { url: "https://shop.example/products/shoes?utm_source=news&utm_campaign=spring", path: "/products/shoes", referrer: "https://search.example/", title: "Home" } });
+      expect(message.context).toMatchObject({
+        path: "/products/shoes",
+        locale: "fr-CH",
+        page: {
+          url: "https://shop.example/products/shoes?utm_source=news&utm_campaign=spring",
+          path: "/products/shoes",
+          referrer: "https://search.example/",
+          title: "Home",
+        },
+      });
     }
   });
 
@@ -368,7 +441,10 @@ describe("events", () => {
 
   it("retries a batch the server could not take, with the same message ids", async () => {
     let answers = 0;
-    const { browser, sdk } = load({ fetch: () => (++answers === 1 ? jsonResponse({ error: { code: "internal", message: "x" } }, 500) : jsonResponse({})) });
+    const { browser, sdk } = load({
+      fetch: () =>
+        ++answers === 1 ? jsonResponse({ error: { code: "internal", message: "x" } }, 500) : jsonResponse({}),
+    });
     await sdk.init({ key: KEY, autoPage: false });
     sdk.track("Once");
     await vi.advanceTimersByTimeAsync(2000);
@@ -423,7 +499,10 @@ describe("loading", () => {
   it("initializes itself from the script tag's data attributes", async () => {
     const { browser } = load({ scriptData: { key: KEY, host: "https://api.example" } }, (b) => b.addPlacement("hero"));
     await vi.advanceTimersByTimeAsync(2000);
-    expect(browser.fetchCalls.map((c) => c.url)).toEqual(["https://api.example/api/v1/decide", "https://api.example/api/v1/batch"]);
+    expect(browser.fetchCalls.map((c) => c.url)).toEqual([
+      "https://api.example/api/v1/decide",
+      "https://api.example/api/v1/batch",
+    ]);
     expect(batchBodies(browser)[0]!.batch.map((m) => m.type)).toEqual(["page"]);
   });
 

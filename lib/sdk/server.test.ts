@@ -1,8 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { contextFromRequest, decideOnServer, newAnonymousId, preferredLocale, type CookieJar, type Decisions, type ServerDecideOptions } from "./server";
+import {
+  contextFromRequest,
+  decideOnServer,
+  newAnonymousId,
+  preferredLocale,
+  type CookieJar,
+  type Decisions,
+  type ServerDecideOptions,
+} from "./server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const DECISIONS: Decisions = { hero: { variantId: "v1", experienceId: "e1", content: "<b>Hi</b>", contentType: "html", reason: "segment" } };
+const DECISIONS: Decisions = {
+  hero: { variantId: "v1", experienceId: "e1", content: "<b>Hi</b>", contentType: "html", reason: "segment" },
+};
 
 function fakeCookies(initial: Record<string, string> = {}) {
   const values = new Map(Object.entries(initial));
@@ -19,7 +29,10 @@ function fakeCookies(initial: Record<string, string> = {}) {
 
 type Call = { url: string; init: RequestInit };
 
-function fakeFetch(answer: (call: Call) => Promise<Response> | Response = () => Response.json({ profileId: "p1", decisions: DECISIONS, unknownPlacements: [] })) {
+function fakeFetch(
+  answer: (call: Call) => Promise<Response> | Response = () =>
+    Response.json({ profileId: "p1", decisions: DECISIONS, unknownPlacements: [] }),
+) {
   const calls: Call[] = [];
   const fetch = (async (url: string, init: RequestInit) => {
     calls.push({ url, init });
@@ -28,13 +41,29 @@ function fakeFetch(answer: (call: Call) => Promise<Response> | Response = () => 
   return { fetch, calls };
 }
 
-function request(url = "https://shop.example/products/shoes?utm_source=news&utm_medium=email", headers: Record<string, string> = {}) {
-  const all = new Headers({ referer: "https://search.example/", "user-agent": "Mozilla/5.0 Test", "accept-language": "de-CH,de;q=0.9,en;q=0.8", ...headers });
+function request(
+  url = "https://shop.example/products/shoes?utm_source=news&utm_medium=email",
+  headers: Record<string, string> = {},
+) {
+  const all = new Headers({
+    referer: "https://search.example/",
+    "user-agent": "Mozilla/5.0 Test",
+    "accept-language": "de-CH,de;q=0.9,en;q=0.8",
+    ...headers,
+  });
   return { url, headers: all };
 }
 
 function options(overrides: Partial<ServerDecideOptions> = {}): ServerDecideOptions & { fetch: typeof fetch } {
-  return { host: "https://app.example/", key: "ck_server", placements: ["hero"], cookies: fakeCookies().jar, request: request(), fetch: fakeFetch().fetch, ...overrides } as ServerDecideOptions & { fetch: typeof fetch };
+  return {
+    host: "https://app.example/",
+    key: "ck_server",
+    placements: ["hero"],
+    cookies: fakeCookies().jar,
+    request: request(),
+    fetch: fakeFetch().fetch,
+    ...overrides,
+  } as ServerDecideOptions & { fetch: typeof fetch };
 }
 
 afterEach(() => {
@@ -46,7 +75,13 @@ describe("decideOnServer", () => {
     const cookies = fakeCookies();
     const { fetch, calls } = fakeFetch();
     const result = await decideOnServer(options({ cookies: cookies.jar, fetch }));
-    expect(cookies.sets).toEqual([{ name: "pz_aid", value: result.anonymousId, options: { maxAge: 31_536_000, path: "/", sameSite: "lax", secure: true, httpOnly: false } }]);
+    expect(cookies.sets).toEqual([
+      {
+        name: "pz_aid",
+        value: result.anonymousId,
+        options: { maxAge: 31_536_000, path: "/", sameSite: "lax", secure: true, httpOnly: false },
+      },
+    ]);
     expect(result.anonymousId).toMatch(UUID);
     expect(JSON.parse(calls[0]!.init.body as string).newVisitor).toBe(true); // a new id has nothing to look up
   });
@@ -57,7 +92,9 @@ describe("decideOnServer", () => {
     expect(plain.sets[0]!.options.secure).toBe(false);
 
     const proxied = fakeCookies();
-    await decideOnServer(options({ cookies: proxied.jar, request: request("http://internal:3000/", { "x-forwarded-proto": "https" }) }));
+    await decideOnServer(
+      options({ cookies: proxied.jar, request: request("http://internal:3000/", { "x-forwarded-proto": "https" }) }),
+    );
     expect(proxied.sets[0]!.options.secure).toBe(true);
   });
 
@@ -114,17 +151,25 @@ describe("decideOnServer", () => {
   });
 
   it("resolves with empty decisions on an API error answer", async () => {
-    const { fetch } = fakeFetch(() => Response.json({ error: { code: "forbidden", message: "key lacks decide" } }, { status: 403 }));
+    const { fetch } = fakeFetch(() =>
+      Response.json({ error: { code: "forbidden", message: "key lacks decide" } }, { status: 403 }),
+    );
     const result = await decideOnServer(options({ fetch, cookies: fakeCookies({ pz_aid: "anon-0000002" }).jar }));
     expect(result).toEqual({ anonymousId: "anon-0000002", profileId: null, decisions: {} });
   });
 
   it("resolves with empty decisions on a network error or a body that is not JSON", async () => {
     const refused = fakeFetch(() => Promise.reject(new TypeError("fetch failed")));
-    await expect(decideOnServer(options({ fetch: refused.fetch }))).resolves.toMatchObject({ profileId: null, decisions: {} });
+    await expect(decideOnServer(options({ fetch: refused.fetch }))).resolves.toMatchObject({
+      profileId: null,
+      decisions: {},
+    });
 
     const html = fakeFetch(() => new Response("<html>Bad gateway</html>", { status: 200 }));
-    await expect(decideOnServer(options({ fetch: html.fetch }))).resolves.toMatchObject({ profileId: null, decisions: {} });
+    await expect(decideOnServer(options({ fetch: html.fetch }))).resolves.toMatchObject({
+      profileId: null,
+      decisions: {},
+    });
   });
 
   it("gives up after 300 ms by default, aborting the request", async () => {

@@ -17,7 +17,11 @@ const COUNTRY_HEADERS = ["cf-ipcountry", "x-vercel-ip-country", "cloudfront-view
 
 export type CookieJar = {
   get(name: string): string | undefined;
-  set(name: string, value: string, options: { maxAge: number; path: string; sameSite: "lax"; secure?: boolean; httpOnly?: boolean }): void;
+  set(
+    name: string,
+    value: string,
+    options: { maxAge: number; path: string; sameSite: "lax"; secure?: boolean; httpOnly?: boolean },
+  ): void;
 };
 
 export type ServerDecideOptions = {
@@ -33,7 +37,13 @@ export type ServerDecideOptions = {
   fetch?: typeof fetch;
 };
 
-export type Decision = { variantId: string; experienceId: string | null; content: string; contentType: "html" | "text" | "json"; reason: string };
+export type Decision = {
+  variantId: string;
+  experienceId: string | null;
+  content: string;
+  contentType: "html" | "text" | "json";
+  reason: string;
+};
 export type Decisions = { [placement: string]: Decision };
 
 export type DecideContext = {
@@ -63,7 +73,13 @@ export function ensureAnonymousId(cookies: CookieJar, secure: boolean): string {
   if (existing && ANONYMOUS_ID_PATTERN.test(existing)) return existing;
   const id = newAnonymousId();
   try {
-    cookies.set(ANONYMOUS_ID_COOKIE, id, { maxAge: ONE_YEAR_SECONDS, path: "/", sameSite: "lax", secure, httpOnly: false });
+    cookies.set(ANONYMOUS_ID_COOKIE, id, {
+      maxAge: ONE_YEAR_SECONDS,
+      path: "/",
+      sameSite: "lax",
+      secure,
+      httpOnly: false,
+    });
   } catch {
     // Read-only cookie store (a Server Component render).
   }
@@ -80,7 +96,9 @@ export function contextFromRequest(request: ServerDecideOptions["request"]): Dec
     userAgent: request.headers.get("user-agent") ?? "",
     locale: preferredLocale(request.headers.get("accept-language")),
   };
-  const country = COUNTRY_HEADERS.map((name) => request.headers.get(name)?.trim().toUpperCase()).find((c) => c && /^[A-Z]{2}$/.test(c) && c !== "XX");
+  const country = COUNTRY_HEADERS.map((name) => request.headers.get(name)?.trim().toUpperCase()).find(
+    (c) => c && /^[A-Z]{2}$/.test(c) && c !== "XX",
+  );
   if (country) context.country = country;
   const utm: DecideContext["utm"] = {};
   for (const field of UTM_FIELDS) {
@@ -147,7 +165,12 @@ export async function decideOnServer(options: ServerDecideOptions): Promise<Serv
   }
 }
 
-async function requestDecisions(options: ServerDecideOptions, anonymousId: string, fresh: boolean, signal: AbortSignal): Promise<ServerDecisions> {
+async function requestDecisions(
+  options: ServerDecideOptions,
+  anonymousId: string,
+  fresh: boolean,
+  signal: AbortSignal,
+): Promise<ServerDecisions> {
   const body = {
     anonymousId,
     ...(fresh && !options.userId ? { newVisitor: true } : {}),
@@ -165,6 +188,9 @@ async function requestDecisions(options: ServerDecideOptions, anonymousId: strin
   });
   if (!response.ok) throw new Error(`decide answered ${response.status}`);
   const json = (await response.json()) as { profileId?: unknown; decisions?: unknown };
-  const decisions = json.decisions && typeof json.decisions === "object" && !Array.isArray(json.decisions) ? (json.decisions as Decisions) : {};
+  const decisions =
+    json.decisions && typeof json.decisions === "object" && !Array.isArray(json.decisions)
+      ? (json.decisions as Decisions)
+      : {};
   return { anonymousId, profileId: typeof json.profileId === "string" ? json.profileId : null, decisions };
 }

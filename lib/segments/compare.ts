@@ -9,7 +9,13 @@ const NEGATIVE = new Set(["not_equals", "not_contains", "not_in", "neq", "is_not
  * are written once for doubles and for exact decimals. A missing value
  * (null) matches only the negative operator `neq`.
  */
-export function testOrdered(op: string, present: boolean, order: (operand: number) => number, value?: number, to?: number): boolean {
+export function testOrdered(
+  op: string,
+  present: boolean,
+  order: (operand: number) => number,
+  value?: number,
+  to?: number,
+): boolean {
   if (op === "is_set") return present;
   if (op === "is_not_set") return !present;
   if (!present) return op === "neq";
@@ -62,7 +68,10 @@ function compileComparison(c: Comparison): Matcher {
   switch (c.valueType) {
     case "string": {
       const missing = NEGATIVE.has(c.op);
-      const text = (test: (s: string) => boolean): Matcher => (value) => (typeof value === "string" ? test(value) : missing);
+      const text =
+        (test: (s: string) => boolean): Matcher =>
+        (value) =>
+          typeof value === "string" ? test(value) : missing;
       const needle = asciiLower(c.value ?? "");
       const values = new Set(c.values ?? []);
       switch (c.op) {

@@ -1,4 +1,14 @@
-import type { AggregateCondition, Comparison, ComputedField, Condition, ContextField, EventWindow, PropertyFilter, RuleGroup, RuleNode } from "./schema";
+import type {
+  AggregateCondition,
+  Comparison,
+  ComputedField,
+  Condition,
+  ContextField,
+  EventWindow,
+  PropertyFilter,
+  RuleGroup,
+  RuleNode,
+} from "./schema";
 import { AGGREGATE_FNS, COUNT_OPS } from "./schema";
 
 /**
@@ -12,15 +22,54 @@ type OpOf<T extends ValueType> = Extract<Comparison, { valueType: T }>["op"];
 
 /** Operator words per value type. Date operators holding "… days" get the number of days put in. */
 export const OPERATOR_LABELS: { [T in ValueType]: Record<OpOf<T>, string> } = {
-  string: { equals: "is", not_equals: "is not", contains: "contains", not_contains: "does not contain", starts_with: "starts with", ends_with: "ends with", in: "is one of", not_in: "is not one of", is_set: "is set", is_not_set: "is not set" },
-  number: { eq: "is", neq: "is not", lt: "is less than", lte: "is at most", gt: "is more than", gte: "is at least", between: "is between", is_set: "is set", is_not_set: "is not set" },
+  string: {
+    equals: "is",
+    not_equals: "is not",
+    contains: "contains",
+    not_contains: "does not contain",
+    starts_with: "starts with",
+    ends_with: "ends with",
+    in: "is one of",
+    not_in: "is not one of",
+    is_set: "is set",
+    is_not_set: "is not set",
+  },
+  number: {
+    eq: "is",
+    neq: "is not",
+    lt: "is less than",
+    lte: "is at most",
+    gt: "is more than",
+    gte: "is at least",
+    between: "is between",
+    is_set: "is set",
+    is_not_set: "is not set",
+  },
   boolean: { is_true: "is true", is_false: "is false", is_set: "is set", is_not_set: "is not set" },
-  date: { before: "is before", after: "is after", within_last_days: "is within the last … days", more_than_days_ago: "is more than … days ago", is_set: "is set", is_not_set: "is not set" },
+  date: {
+    before: "is before",
+    after: "is after",
+    within_last_days: "is within the last … days",
+    more_than_days_ago: "is more than … days ago",
+    is_set: "is set",
+    is_not_set: "is not set",
+  },
 };
 
-export const COUNT_OP_LABELS: Record<(typeof COUNT_OPS)[number], string> = { at_least: "at least", at_most: "at most", exactly: "exactly", never: "never" };
+export const COUNT_OP_LABELS: Record<(typeof COUNT_OPS)[number], string> = {
+  at_least: "at least",
+  at_most: "at most",
+  exactly: "exactly",
+  never: "never",
+};
 
-export const AGGREGATE_FN_LABELS: Record<(typeof AGGREGATE_FNS)[number], string> = { sum: "sum", avg: "average", min: "minimum", max: "maximum", count_distinct: "distinct count" };
+export const AGGREGATE_FN_LABELS: Record<(typeof AGGREGATE_FNS)[number], string> = {
+  sum: "sum",
+  avg: "average",
+  min: "minimum",
+  max: "maximum",
+  count_distinct: "distinct count",
+};
 
 export const COMPUTED_FIELD_LABELS: Record<ComputedField, string> = {
   orders: "Orders",
@@ -65,7 +114,11 @@ const CONTEXT_SUBJECTS: Record<ContextField, string> = {
   visitor: "the visitor",
 };
 
-export const WINDOW_KIND_LABELS: Record<EventWindow["kind"], string> = { last_days: "in the last", between: "between", ever: "ever" };
+export const WINDOW_KIND_LABELS: Record<EventWindow["kind"], string> = {
+  last_days: "in the last",
+  between: "between",
+  ever: "ever",
+};
 
 const MISSING = "…";
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 20 });
@@ -86,7 +139,8 @@ function formatDate(date: string | undefined): string {
 
 /** "in the last 7 days", "between May 1, 2026 and May 31, 2026", "ever". */
 export function WINDOW_LABEL(window: EventWindow): string {
-  if (window.kind === "last_days") return window.days === 1 ? "in the last day" : `in the last ${dayCount(window.days)}`;
+  if (window.kind === "last_days")
+    return window.days === 1 ? "in the last day" : `in the last ${dayCount(window.days)}`;
   if (window.kind === "between") return `between ${formatDate(window.from)} and ${formatDate(window.to)}`;
   return "ever";
 }
@@ -104,7 +158,8 @@ function describeComparison(subject: string, c: Comparison): string {
     case "string": {
       const label = OPERATOR_LABELS.string[c.op];
       if (c.op === "is_set" || c.op === "is_not_set") return `${subject} ${label}`;
-      if (c.op === "in" || c.op === "not_in") return `${subject} ${label} ${c.values?.length ? c.values.map(quote).join(", ") : MISSING}`;
+      if (c.op === "in" || c.op === "not_in")
+        return `${subject} ${label} ${c.values?.length ? c.values.map(quote).join(", ") : MISSING}`;
       return `${subject} ${label} ${quote(c.value)}`;
     }
     case "number":
@@ -119,7 +174,8 @@ function describeComparison(subject: string, c: Comparison): string {
   }
 }
 
-const filtersPhrase = (filters: readonly PropertyFilter[]) => (filters.length ? ` where ${filters.map((f) => describeComparison(f.property || MISSING, f)).join(" and ")}` : "");
+const filtersPhrase = (filters: readonly PropertyFilter[]) =>
+  filters.length ? ` where ${filters.map((f) => describeComparison(f.property || MISSING, f)).join(" and ")}` : "";
 /** "ever" goes without saying: a condition without a window counts every event. */
 const windowPhrase = (window: EventWindow) => (window.kind === "ever" ? "" : ` ${WINDOW_LABEL(window)}`);
 
@@ -144,7 +200,12 @@ export function describeCondition(condition: Condition, segmentNames: ReadonlyMa
       return `${lowerFirst(COMPUTED_FIELD_LABELS[condition.field])} ${numberPhrase(condition.op, condition.value, condition.to)}`;
     case "segment": {
       const name = segmentNames.get(condition.segmentId);
-      const target = name !== undefined ? `segment ${quote(name)}` : condition.segmentId ? "an unknown segment" : `segment ${MISSING}`;
+      const target =
+        name !== undefined
+          ? `segment ${quote(name)}`
+          : condition.segmentId
+            ? "an unknown segment"
+            : `segment ${MISSING}`;
       return `${condition.op === "in" ? "is in" : "is not in"} ${target}`;
     }
     case "context":
@@ -158,7 +219,9 @@ function describeNode(node: RuleNode, segmentNames: ReadonlyMap<string, string>,
   // An empty AND matches everyone and an empty OR no one (as evaluate() and toSql() have it).
   if (node.children.length === 0) return (node.combinator === "and") !== Boolean(node.not) ? "everyone" : "no one";
   if (node.children.length === 1 && !node.not) return describeNode(node.children[0]!, segmentNames, inList);
-  const joined = node.children.map((child) => describeNode(child, segmentNames, node.children.length > 1)).join(node.combinator === "and" ? " and " : " or ");
+  const joined = node.children
+    .map((child) => describeNode(child, segmentNames, node.children.length > 1))
+    .join(node.combinator === "and" ? " and " : " or ");
   if (node.not) return `not (${joined})`;
   return inList ? `(${joined})` : joined;
 }

@@ -4,10 +4,23 @@ import type { Condition, RuleGroup } from "./schema";
 import type { ProfileState, SegmentRef, VisitContext } from "./state";
 import { baseComputed, EDGE_CASES, EDGE_NOW } from "./testing/edge-cases";
 
-const group = (children: RuleGroup["children"], combinator: "and" | "or" = "and", not = false): RuleGroup => ({ type: "group", id: "g", combinator, not, children });
-const state = (over: Partial<ProfileState> = {}): ProfileState => ({ traits: {}, computed: baseComputed, events: [], staticSegments: new Set(), ...over });
+const group = (children: RuleGroup["children"], combinator: "and" | "or" = "and", not = false): RuleGroup => ({
+  type: "group",
+  id: "g",
+  combinator,
+  not,
+  children,
+});
+const state = (over: Partial<ProfileState> = {}): ProfileState => ({
+  traits: {},
+  computed: baseComputed,
+  events: [],
+  staticSegments: new Set(),
+  ...over,
+});
 const none = new Map<string, SegmentRef>();
-const run = (rule: RuleGroup, s: ProfileState, context: VisitContext | null = null, segments = none) => evaluate(rule, s, { now: EDGE_NOW, context, segments });
+const run = (rule: RuleGroup, s: ProfileState, context: VisitContext | null = null, segments = none) =>
+  evaluate(rule, s, { now: EDGE_NOW, context, segments });
 
 describe("evaluate: every operator at its edges", () => {
   for (const c of EDGE_CASES) {
@@ -18,7 +31,14 @@ describe("evaluate: every operator at its edges", () => {
   }
 });
 
-const country = (value: string): Condition => ({ type: "trait", id: "c", key: "country", valueType: "string", op: "equals", value });
+const country = (value: string): Condition => ({
+  type: "trait",
+  id: "c",
+  key: "country",
+  valueType: "string",
+  op: "equals",
+  value,
+});
 
 describe("evaluate: groups", () => {
   it("an empty AND group matches everyone, an empty OR group no one", () => {
@@ -50,7 +70,12 @@ describe("evaluate: context", () => {
 });
 
 describe("evaluate: segment membership", () => {
-  const inSegment = (segmentId: string, op: "in" | "not_in" = "in"): Condition => ({ type: "segment", id: "s", segmentId, op });
+  const inSegment = (segmentId: string, op: "in" | "not_in" = "in"): Condition => ({
+    type: "segment",
+    id: "s",
+    segmentId,
+    op,
+  });
   const segments = new Map<string, SegmentRef>([
     ["germans", { kind: "dynamic", rule: group([country("DE")]) }],
     ["imported", { kind: "static", rule: group([]) }],
@@ -59,10 +84,14 @@ describe("evaluate: segment membership", () => {
   ]);
   it("evaluates a dynamic segment's rule", () => {
     expect(run(group([inSegment("germans")]), state({ traits: { country: "DE" } }), null, segments)).toBe(true);
-    expect(run(group([inSegment("germans", "not_in")]), state({ traits: { country: "DE" } }), null, segments)).toBe(false);
+    expect(run(group([inSegment("germans", "not_in")]), state({ traits: { country: "DE" } }), null, segments)).toBe(
+      false,
+    );
   });
   it("reads static memberships", () => {
-    expect(run(group([inSegment("imported")]), state({ staticSegments: new Set(["imported"]) }), null, segments)).toBe(true);
+    expect(run(group([inSegment("imported")]), state({ staticSegments: new Set(["imported"]) }), null, segments)).toBe(
+      true,
+    );
     expect(run(group([inSegment("imported")]), state(), null, segments)).toBe(false);
   });
   it("an unknown segment has no members, and a cycle ends", () => {
@@ -71,6 +100,8 @@ describe("evaluate: segment membership", () => {
   });
   it("compiles once and decides many profiles", () => {
     const decide = compileRule(group([inSegment("germans")]), segments);
-    expect([state({ traits: { country: "DE" } }), state()].map((s) => decide(startEvaluation(s, EDGE_NOW, null)))).toEqual([true, false]);
+    expect(
+      [state({ traits: { country: "DE" } }), state()].map((s) => decide(startEvaluation(s, EDGE_NOW, null))),
+    ).toEqual([true, false]);
   });
 });

@@ -12,7 +12,13 @@ export type CompiledRule = (ev: Evaluation) => boolean;
  * indexed by name, and the measurements its rules share (several segments
  * counting the same events measure them once). Start one per request.
  */
-export type Evaluation = { state: ProfileState; now: number; context: VisitContext | null; events: EventIndex; measured: Map<string, unknown> };
+export type Evaluation = {
+  state: ProfileState;
+  now: number;
+  context: VisitContext | null;
+  events: EventIndex;
+  measured: Map<string, unknown>;
+};
 
 export function startEvaluation(state: ProfileState, now: number, context: VisitContext | null): Evaluation {
   return { state, now, context, events: indexEvents(state.events), measured: new Map() };
@@ -37,7 +43,9 @@ function compileNode(node: RuleNode, segments: ReadonlyMap<string, SegmentRef>, 
   if (node.type !== "group") return compileCondition(node, segments, stack);
   const children = node.children.map((child) => compileNode(child, segments, stack));
   const combined: CompiledRule =
-    node.combinator === "and" ? (ev) => children.every((child) => child(ev)) : (ev) => children.some((child) => child(ev));
+    node.combinator === "and"
+      ? (ev) => children.every((child) => child(ev))
+      : (ev) => children.some((child) => child(ev));
   return node.not ? (ev) => !combined(ev) : combined;
 }
 
@@ -129,7 +137,13 @@ function testComputed(node: ComputedCondition, s: ProfileState, now: number): bo
     const orders = s.computed.orders;
     const perOrder = node.field === "average_order_value";
     const revenue = toDecimal(s.computed.revenue);
-    return testOrdered(node.op, !perOrder || orders > 0, (operand) => compareDecimals(revenue, multiplyDecimal(toDecimal(operand), perOrder ? orders : 1)), node.value, node.to);
+    return testOrdered(
+      node.op,
+      !perOrder || orders > 0,
+      (operand) => compareDecimals(revenue, multiplyDecimal(toDecimal(operand), perOrder ? orders : 1)),
+      node.value,
+      node.to,
+    );
   }
   return testNumber(node.op, computedValue(node.field, s, now), node.value, node.to);
 }

@@ -5,13 +5,36 @@ import type { RuleGroup } from "./schema";
 import { baseComputed, EDGE_NOW } from "./testing/edge-cases";
 
 const rule: RuleGroup = {
-  type: "group", id: "r", combinator: "and", children: [
+  type: "group",
+  id: "r",
+  combinator: "and",
+  children: [
     { type: "trait", id: "t", key: "country", valueType: "string", op: "equals", value: "DE" },
-    { type: "behavior", id: "b", event: "Product Viewed", filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }], count: { op: "at_least", value: 3 }, window: { kind: "last_days", days: 7 } },
+    {
+      type: "behavior",
+      id: "b",
+      event: "Product Viewed",
+      filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }],
+      count: { op: "at_least", value: 3 },
+      window: { kind: "last_days", days: 7 },
+    },
   ],
 };
 const ev = (traits: Record<string, unknown>, views: number) =>
-  startEvaluation({ traits, computed: baseComputed, events: Array.from({ length: views }, (_, i) => ({ name: "Product Viewed", occurredAt: EDGE_NOW - i * 1000, properties: { category: "shoes" } })), staticSegments: new Set() }, EDGE_NOW, null);
+  startEvaluation(
+    {
+      traits,
+      computed: baseComputed,
+      events: Array.from({ length: views }, (_, i) => ({
+        name: "Product Viewed",
+        occurredAt: EDGE_NOW - i * 1000,
+        properties: { category: "shoes" },
+      })),
+      staticSegments: new Set(),
+    },
+    EDGE_NOW,
+    null,
+  );
 
 describe("explainRule", () => {
   it("names each failed condition with what was found", () => {
@@ -19,7 +42,9 @@ describe("explainRule", () => {
     expect(why.matched).toBe(false);
     expect(why.failures).toEqual([
       'country is "DE" — found "FR"',
-      expect.stringMatching(/^did "Product Viewed" where category is "shoes" at least 3 times in the last 7 days — found 1 time$/),
+      expect.stringMatching(
+        /^did "Product Viewed" where category is "shoes" at least 3 times in the last 7 days — found 1 time$/,
+      ),
     ]);
   });
   it("has nothing to say when the rule matches", () => {

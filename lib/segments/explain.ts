@@ -7,7 +7,12 @@ import type { SegmentRef } from "./state";
 /** Why a rule did or did not match one profile: the conditions that failed, each with what was found. */
 export type RuleExplanation = { matched: boolean; failures: string[] };
 
-const shown = (value: unknown) => (value === undefined || value === null || value === "" ? "not set" : typeof value === "string" ? `"${value}"` : String(value));
+const shown = (value: unknown) =>
+  value === undefined || value === null || value === ""
+    ? "not set"
+    : typeof value === "string"
+      ? `"${value}"`
+      : String(value);
 const times = (n: number) => `${n} ${n === 1 ? "time" : "times"}`;
 
 /** What a condition found for this profile, in words ("1 time", "\"FR\"", "not a member"). */
@@ -24,7 +29,10 @@ function observed(node: Condition, ev: Evaluation, segments: ReadonlyMap<string,
     case "computed":
       return shown(computedValue(node.field, ev.state, ev.now));
     case "segment": {
-      const member = compileRule({ type: "group", id: "m", combinator: "and", children: [{ ...node, op: "in" }] }, segments)(ev);
+      const member = compileRule(
+        { type: "group", id: "m", combinator: "and", children: [{ ...node, op: "in" }] },
+        segments,
+      )(ev);
       return member ? "a member" : "not a member";
     }
     case "context":
@@ -37,11 +45,18 @@ function observed(node: Condition, ev: Evaluation, segments: ReadonlyMap<string,
  * which conditions failed ("did \"Product Viewed\" … at least 3 times in the
  * last 7 days — found 1 time"). Used by the content editor's "why".
  */
-export function explainRule(rule: RuleGroup, ev: Evaluation, segments: ReadonlyMap<string, SegmentRef & { name?: string }>): RuleExplanation {
+export function explainRule(
+  rule: RuleGroup,
+  ev: Evaluation,
+  segments: ReadonlyMap<string, SegmentRef & { name?: string }>,
+): RuleExplanation {
   const names = new Map([...segments].map(([id, s]) => [id, s.name ?? id]));
   const failures: string[] = [];
   const visit = (node: RuleNode): boolean => {
-    const matched = compileRule(node.type === "group" ? node : { type: "group", id: "x", combinator: "and", children: [node] }, segments)(ev);
+    const matched = compileRule(
+      node.type === "group" ? node : { type: "group", id: "x", combinator: "and", children: [node] },
+      segments,
+    )(ev);
     if (matched) return true;
     if (node.type !== "group") {
       failures.push(`${describeCondition(node, names)} — found ${observed(node, ev, segments)}`);

@@ -25,7 +25,9 @@ function buildIndex(events: readonly SegmentEvent[]): EventIndex {
     else index.set(e.name, [e]);
   }
   // events usually arrive in time order (the loaders sort them): sort only when they are not
-  for (const list of index.values()) if (list.some((e, i) => i > 0 && e.occurredAt < list[i - 1]!.occurredAt)) list.sort((a, b) => a.occurredAt - b.occurredAt);
+  for (const list of index.values())
+    if (list.some((e, i) => i > 0 && e.occurredAt < list[i - 1]!.occurredAt))
+      list.sort((a, b) => a.occurredAt - b.occurredAt);
   return index;
 }
 
@@ -47,7 +49,12 @@ function firstFrom(list: SegmentEvent[], t: number, after: boolean): number {
  * its event name, in its window (found by binary search), passing its
  * property filters. Allocates nothing per event.
  */
-function eachMatching(node: BehaviorCondition | AggregateCondition, events: EventIndex, now: number, visit: (e: SegmentEvent) => void): void {
+function eachMatching(
+  node: BehaviorCondition | AggregateCondition,
+  events: EventIndex,
+  now: number,
+  visit: (e: SegmentEvent) => void,
+): void {
   const list = events.get(node.event) ?? [];
   const b = windowBounds(node.window, now);
   const end = b.to === null ? list.length : firstFrom(list, b.to, b.toInclusive);
@@ -67,7 +74,11 @@ export function countMatching(node: BehaviorCondition, events: EventIndex, now: 
 }
 
 /** The events a behavior or aggregate condition looks at, in time order. */
-export function matchingEvents(node: BehaviorCondition | AggregateCondition, events: EventIndex, now: number): SegmentEvent[] {
+export function matchingEvents(
+  node: BehaviorCondition | AggregateCondition,
+  events: EventIndex,
+  now: number,
+): SegmentEvent[] {
   const found: SegmentEvent[] = [];
   eachMatching(node, events, now, (e) => found.push(e));
   return found;
@@ -79,7 +90,11 @@ export function matchingEvents(node: BehaviorCondition | AggregateCondition, eve
  * it orders against an operand (exactly, for sums and averages), and its
  * value for display.
  */
-export function measureAggregate(node: AggregateCondition, events: EventIndex, now: number): { present: boolean; order: (operand: number) => number; value: number | null } {
+export function measureAggregate(
+  node: AggregateCondition,
+  events: EventIndex,
+  now: number,
+): { present: boolean; order: (operand: number) => number; value: number | null } {
   const property = node.property;
   if (node.fn === "count_distinct") {
     const strings = new Set<string>();
@@ -104,8 +119,13 @@ export function measureAggregate(node: AggregateCondition, events: EventIndex, n
   }
   const sum = addDecimals(numbers.map((n) => toDecimal(n)));
   const total = numbers.reduce((a, b) => a + b, 0);
-  if (node.fn === "sum") return { present: true, order: (operand) => compareDecimals(sum, toDecimal(operand)), value: total };
+  if (node.fn === "sum")
+    return { present: true, order: (operand) => compareDecimals(sum, toDecimal(operand)), value: total };
   // avg: compare sum with operand × count, so that no division rounds
   if (numbers.length === 0) return { present: false, order: () => 0, value: null };
-  return { present: true, order: (operand) => compareDecimals(sum, multiplyDecimal(toDecimal(operand), numbers.length)), value: total / numbers.length };
+  return {
+    present: true,
+    order: (operand) => compareDecimals(sum, multiplyDecimal(toDecimal(operand), numbers.length)),
+    value: total / numbers.length,
+  };
 }

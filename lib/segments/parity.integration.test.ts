@@ -42,18 +42,33 @@ describe("segment interpreters", () => {
         fc.array(ruleArbitrary, { minLength: RULES_PER_DATASET, maxLength: RULES_PER_DATASET }),
         async (profiles, dynamicRule, rules) => {
           const ids = profiles.map((_, i) => `pp${i}`);
-          await loadProfiles(pgPool(), workspaceId, profiles.map((p, i) => ({ id: ids[i]!, ...p, staticSegments: p.inStaticSegment ? [STATIC_SEGMENT] : [] })));
+          await loadProfiles(
+            pgPool(),
+            workspaceId,
+            profiles.map((p, i) => ({ id: ids[i]!, ...p, staticSegments: p.inStaticSegment ? [STATIC_SEGMENT] : [] })),
+          );
           const segments = new Map<string, SegmentRef>([
             [STATIC_SEGMENT, { kind: "static", rule: { type: "group", id: "s", combinator: "and", children: [] } }],
             [DYNAMIC_SEGMENT, { kind: "dynamic", rule: dynamicRule }],
           ]);
-          const states = profiles.map((p) => ({ traits: p.traits, computed: p.computed, events: p.events, staticSegments: new Set(p.inStaticSegment ? [STATIC_SEGMENT] : []) }));
+          const states = profiles.map((p) => ({
+            traits: p.traits,
+            computed: p.computed,
+            events: p.events,
+            staticSegments: new Set(p.inStaticSegment ? [STATIC_SEGMENT] : []),
+          }));
           for (const rule of rules) {
             const { predicate, values } = toSql(rule, { workspaceId, now: NOW, segments });
-            const { rows } = await pgPool().query<{ id: string }>(`SELECT p.id FROM profiles p WHERE p.workspace_id = $1 AND ${predicate} ORDER BY p.id`, values);
+            const { rows } = await pgPool().query<{ id: string }>(
+              `SELECT p.id FROM profiles p WHERE p.workspace_id = $1 AND ${predicate} ORDER BY p.id`,
+              values,
+            );
             const matches = compileRule(rule, segments);
             const inMemory = ids.filter((_, i) => matches(startEvaluation(states[i]!, NOW, null))).sort();
-            expect(rows.map((r) => r.id), explain(rule, dynamicRule)).toEqual(inMemory);
+            expect(
+              rows.map((r) => r.id),
+              explain(rule, dynamicRule),
+            ).toEqual(inMemory);
             checked += 1;
             if (inMemory.length > 0 && inMemory.length < ids.length) splitting += 1;
             else if (inMemory.length === 0) none += 1;
@@ -69,4 +84,5 @@ describe("segment interpreters", () => {
   });
 });
 
-const explain = (rule: RuleGroup, dynamicRule: RuleGroup) => `rule ${JSON.stringify(rule)}\ndynamic segment ${JSON.stringify(dynamicRule)}`;
+const explain = (rule: RuleGroup, dynamicRule: RuleGroup) =>
+  `rule ${JSON.stringify(rule)}\ndynamic segment ${JSON.stringify(dynamicRule)}`;

@@ -4,7 +4,12 @@ import { findCycle, referencedSegments } from "./references";
 import type { SegmentRef } from "./state";
 
 const inSeg = (segmentId: string): Condition => ({ type: "segment", id: segmentId, segmentId, op: "in" });
-const rule = (...children: RuleGroup["children"]): RuleGroup => ({ type: "group", id: "r", combinator: "and", children });
+const rule = (...children: RuleGroup["children"]): RuleGroup => ({
+  type: "group",
+  id: "r",
+  combinator: "and",
+  children,
+});
 
 describe("segment references", () => {
   const segments = new Map<string, SegmentRef>([

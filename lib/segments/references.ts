@@ -9,7 +9,10 @@ export function referencedSegments(node: RuleNode): string[] {
 }
 
 /** Each membership condition of a rule with its path in the tree (for messages next to the right control). */
-export function segmentConditions(node: RuleNode, path: (string | number)[] = []): { segmentId: string; path: (string | number)[] }[] {
+export function segmentConditions(
+  node: RuleNode,
+  path: (string | number)[] = [],
+): { segmentId: string; path: (string | number)[] }[] {
   if (node.type === "segment") return [{ segmentId: node.segmentId, path }];
   if (node.type !== "group") return [];
   return node.children.flatMap((child, i) => segmentConditions(child, [...path, "children", i]));
@@ -19,7 +22,11 @@ export function segmentConditions(node: RuleNode, path: (string | number)[] = []
  * The chain of segments that would lead back to `segmentId` if it had this
  * rule (["a", "b", "a"]), or null when there is no cycle.
  */
-export function findCycle(segmentId: string, rule: RuleNode, segments: ReadonlyMap<string, SegmentRef>): string[] | null {
+export function findCycle(
+  segmentId: string,
+  rule: RuleNode,
+  segments: ReadonlyMap<string, SegmentRef>,
+): string[] | null {
   const visit = (id: string, path: string[]): string[] | null => {
     if (id === segmentId) return [...path, id];
     if (path.includes(id)) return null; // a cycle elsewhere is refused where it was made
@@ -52,7 +59,12 @@ export function dependsOnTime(node: RuleNode, segments: ReadonlyMap<string, Segm
       return node.valueType === "date" && (node.op === "within_last_days" || node.op === "more_than_days_ago");
     case "segment": {
       const target = segments.get(node.segmentId);
-      return !!target && target.kind === "dynamic" && !seen.includes(node.segmentId) && dependsOnTime(target.rule, segments, [...seen, node.segmentId]);
+      return (
+        !!target &&
+        target.kind === "dynamic" &&
+        !seen.includes(node.segmentId) &&
+        dependsOnTime(target.rule, segments, [...seen, node.segmentId])
+      );
     }
     case "context":
       return false;

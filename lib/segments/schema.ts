@@ -25,16 +25,35 @@ const key = z.string().trim().min(1, "Choose a field").max(120);
 const text = z.string().max(500);
 const finite = z.number().finite();
 const days = z.number().int("Whole days").min(1, "At least 1 day").max(3650, "At most 10 years");
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "A date like 2026-05-01").refine((d) => parseTimestamp(d) !== null, "Not a date in the calendar");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "A date like 2026-05-01")
+  .refine((d) => parseTimestamp(d) !== null, "Not a date in the calendar");
 
-export const STRING_OPS = ["equals", "not_equals", "contains", "not_contains", "starts_with", "ends_with", "in", "not_in", "is_set", "is_not_set"] as const;
+export const STRING_OPS = [
+  "equals",
+  "not_equals",
+  "contains",
+  "not_contains",
+  "starts_with",
+  "ends_with",
+  "in",
+  "not_in",
+  "is_set",
+  "is_not_set",
+] as const;
 export const NUMBER_OPS = ["eq", "neq", "lt", "lte", "gt", "gte", "between", "is_set", "is_not_set"] as const;
 export const BOOLEAN_OPS = ["is_true", "is_false", "is_set", "is_not_set"] as const;
 export const DATE_OPS = ["before", "after", "within_last_days", "more_than_days_ago", "is_set", "is_not_set"] as const;
 
 /** A comparison of one value, by its type. Used for traits and for event properties. */
 export const comparisonSchema = z.discriminatedUnion("valueType", [
-  z.object({ valueType: z.literal("string"), op: z.enum(STRING_OPS), value: text.optional(), values: z.array(text).max(200).optional() }),
+  z.object({
+    valueType: z.literal("string"),
+    op: z.enum(STRING_OPS),
+    value: text.optional(),
+    values: z.array(text).max(200).optional(),
+  }),
   z.object({ valueType: z.literal("number"), op: z.enum(NUMBER_OPS), value: finite.optional(), to: finite.optional() }),
   z.object({ valueType: z.literal("boolean"), op: z.enum(BOOLEAN_OPS) }),
   z.object({ valueType: z.literal("date"), op: z.enum(DATE_OPS), date: isoDate.optional(), days: days.optional() }),
@@ -72,7 +91,19 @@ export const COMPUTED_FIELDS = [
 ] as const;
 export type ComputedField = (typeof COMPUTED_FIELDS)[number];
 
-export const CONTEXT_FIELDS = ["url", "path", "referrer", "utm_source", "utm_medium", "utm_campaign", "device", "country", "local_hour", "weekday", "visitor"] as const;
+export const CONTEXT_FIELDS = [
+  "url",
+  "path",
+  "referrer",
+  "utm_source",
+  "utm_medium",
+  "utm_campaign",
+  "device",
+  "country",
+  "local_hour",
+  "weekday",
+  "visitor",
+] as const;
 export type ContextField = (typeof CONTEXT_FIELDS)[number];
 
 const traitCondition = z.intersection(z.object({ type: z.literal("trait"), id, key }), comparisonSchema);
@@ -108,11 +139,26 @@ const computedCondition = z.object({
   to: finite.optional(),
 });
 
-const segmentCondition = z.object({ type: z.literal("segment"), id, segmentId: z.string().min(1, "Choose a segment").max(40), op: z.enum(["in", "not_in"]) });
+const segmentCondition = z.object({
+  type: z.literal("segment"),
+  id,
+  segmentId: z.string().min(1, "Choose a segment").max(40),
+  op: z.enum(["in", "not_in"]),
+});
 
-const contextCondition = z.intersection(z.object({ type: z.literal("context"), id, field: z.enum(CONTEXT_FIELDS) }), comparisonSchema);
+const contextCondition = z.intersection(
+  z.object({ type: z.literal("context"), id, field: z.enum(CONTEXT_FIELDS) }),
+  comparisonSchema,
+);
 
-export const conditionSchema = z.union([traitCondition, behaviorCondition, aggregateCondition, computedCondition, segmentCondition, contextCondition]);
+export const conditionSchema = z.union([
+  traitCondition,
+  behaviorCondition,
+  aggregateCondition,
+  computedCondition,
+  segmentCondition,
+  contextCondition,
+]);
 export type Condition = z.infer<typeof conditionSchema>;
 export type TraitCondition = z.infer<typeof traitCondition>;
 export type BehaviorCondition = z.infer<typeof behaviorCondition>;
@@ -158,16 +204,22 @@ export function checkRule(root: RuleGroup): RuleIssue[] {
     const at = (field: string, message: string) => issues.push({ path: [...path, field], message });
     if (node.type === "trait" || node.type === "context") checkComparison(node, at);
     if (node.type === "behavior" || node.type === "aggregate") {
-      node.filters.forEach((f, i) => checkComparison(f, (field, message) => issues.push({ path: [...path, "filters", i, field], message })));
-      if (node.window.kind === "between" && node.window.from > node.window.to) at("window", "The first date must not be after the second");
+      node.filters.forEach((f, i) =>
+        checkComparison(f, (field, message) => issues.push({ path: [...path, "filters", i, field], message })),
+      );
+      if (node.window.kind === "between" && node.window.from > node.window.to)
+        at("window", "The first date must not be after the second");
     }
-    if (node.type === "behavior" && node.count.op === "exactly" && node.count.value < 0) at("count", "A count is 0 or more");
+    if (node.type === "behavior" && node.count.op === "exactly" && node.count.value < 0)
+      at("count", "A count is 0 or more");
     if (node.type === "behavior" && node.count.op === "at_least" && node.count.value < 1) at("count", "At least 1");
-    if (node.type === "aggregate" && node.op === "between" && (node.to === undefined || node.to < node.value)) at("to", "Give an upper bound at least the lower one");
+    if (node.type === "aggregate" && node.op === "between" && (node.to === undefined || node.to < node.value))
+      at("to", "Give an upper bound at least the lower one");
     if (node.type === "computed") checkNumber(node, at);
   };
   visit(root, [], 1);
-  if (conditions > MAX_CONDITIONS) issues.push({ path: [], message: `A segment holds at most ${MAX_CONDITIONS} conditions` });
+  if (conditions > MAX_CONDITIONS)
+    issues.push({ path: [], message: `A segment holds at most ${MAX_CONDITIONS} conditions` });
   return issues;
 }
 
@@ -176,7 +228,8 @@ type At = (field: string, message: string) => void;
 function checkNumber(c: { op: string; value?: number; to?: number }, at: At) {
   if (c.op === "is_set" || c.op === "is_not_set") return;
   if (c.value === undefined) return at("value", "Enter a number");
-  if (c.op === "between" && (c.to === undefined || c.to < c.value)) at("to", "Give an upper bound at least the lower one");
+  if (c.op === "between" && (c.to === undefined || c.to < c.value))
+    at("to", "Give an upper bound at least the lower one");
 }
 
 function checkComparison(c: Comparison, at: At) {
@@ -192,7 +245,8 @@ function checkComparison(c: Comparison, at: At) {
       return;
     case "date":
       if ((c.op === "before" || c.op === "after") && !c.date) at("date", "Choose a date");
-      if ((c.op === "within_last_days" || c.op === "more_than_days_ago") && c.days === undefined) at("days", "Enter a number of days");
+      if ((c.op === "within_last_days" || c.op === "more_than_days_ago") && c.days === undefined)
+        at("days", "Enter a number of days");
       return;
   }
 }

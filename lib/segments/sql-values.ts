@@ -12,10 +12,12 @@ import { asciiLower, dayStart, DAY_MS, ISO_TIMESTAMP_PATTERN } from "./values";
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** asciiLower in SQL: only A–Z, whatever the database's locale. */
-export const lowerAscii = (text: string) => `translate(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+export const lowerAscii = (text: string) =>
+  `translate(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
 
 export const textOf = (x: string) => `(CASE WHEN jsonb_typeof(${x}) = 'string' THEN ${x} #>> '{}' END)`;
-export const numberOf = (x: string, cast: "float8" | "numeric" = "float8") => `(CASE WHEN jsonb_typeof(${x}) = 'number' THEN (${x} #>> '{}')::${cast} END)`;
+export const numberOf = (x: string, cast: "float8" | "numeric" = "float8") =>
+  `(CASE WHEN jsonb_typeof(${x}) = 'number' THEN (${x} #>> '{}')::${cast} END)`;
 
 /** parseTimestamp in SQL: guards every cast, so that no stored value can make the query fail. */
 export function timestampOf(x: string): string {
@@ -31,7 +33,13 @@ const isSet = (x: string) => `coalesce(jsonb_typeof(${x}) <> 'null' AND ${x} <> 
  * testOrdered in SQL. `compare(operator, operand)` writes one comparison of
  * the value with an operand (`v < $5::float8`); `present` says the value exists.
  */
-export function sqlOrdered(op: string, present: string, compare: (operator: string, operand: number) => string, value?: number, to?: number): string {
+export function sqlOrdered(
+  op: string,
+  present: string,
+  compare: (operator: string, operand: number) => string,
+  value?: number,
+  to?: number,
+): string {
   switch (op) {
     case "is_set":
       return `coalesce(${present}, false)`;
@@ -48,7 +56,13 @@ export function sqlOrdered(op: string, present: string, compare: (operator: stri
 
 /** A double compared with operands (number traits, counts, computed integers). */
 export function sqlNumber(op: string, v: string, params: SqlParams, value?: number, to?: number): string {
-  return sqlOrdered(op, `${v} IS NOT NULL`, (operator, operand) => `${v} ${operator} ${params.add(operand, "float8")}`, value, to);
+  return sqlOrdered(
+    op,
+    `${v} IS NOT NULL`,
+    (operator, operand) => `${v} ${operator} ${params.add(operand, "float8")}`,
+    value,
+    to,
+  );
 }
 
 /** matchComparison in SQL. */
@@ -77,9 +91,19 @@ export function sqlComparison(c: Comparison, x: string, params: SqlParams): stri
           return positive(`right(${lowerAscii(t)}, char_length(${n})) = ${n}`);
         }
         case "in":
-          return positive(`${x} = ANY(${params.add((c.values ?? []).map((v) => JSON.stringify(v)), "jsonb[]")})`);
+          return positive(
+            `${x} = ANY(${params.add(
+              (c.values ?? []).map((v) => JSON.stringify(v)),
+              "jsonb[]",
+            )})`,
+          );
         case "not_in":
-          return `NOT ${positive(`${x} = ANY(${params.add((c.values ?? []).map((v) => JSON.stringify(v)), "jsonb[]")})`)}`;
+          return `NOT ${positive(
+            `${x} = ANY(${params.add(
+              (c.values ?? []).map((v) => JSON.stringify(v)),
+              "jsonb[]",
+            )})`,
+          )}`;
       }
       return "FALSE";
     }

@@ -5,16 +5,40 @@ export type SegmentTemplate = { key: string; name: string; description: string; 
 
 const ORDER = "Order Completed";
 const rule = (...children: Condition[]): RuleGroup => ({ type: "group", id: "root", combinator: "and", children });
-const never = (id: string, event: string, days: number): Condition => ({ type: "behavior", id, event, filters: [], count: { op: "never", value: 0 }, window: { kind: "last_days", days } });
-const atLeast = (id: string, event: string, times: number, days: number): Condition => ({ type: "behavior", id, event, filters: [], count: { op: "at_least", value: times }, window: { kind: "last_days", days } });
-const computed = (id: string, field: Extract<Condition, { type: "computed" }>["field"], op: "gte" | "lt", value: number): Condition => ({ type: "computed", id, field, op, value });
+const never = (id: string, event: string, days: number): Condition => ({
+  type: "behavior",
+  id,
+  event,
+  filters: [],
+  count: { op: "never", value: 0 },
+  window: { kind: "last_days", days },
+});
+const atLeast = (id: string, event: string, times: number, days: number): Condition => ({
+  type: "behavior",
+  id,
+  event,
+  filters: [],
+  count: { op: "at_least", value: times },
+  window: { kind: "last_days", days },
+});
+const computed = (
+  id: string,
+  field: Extract<Condition, { type: "computed" }>["field"],
+  op: "gte" | "lt",
+  value: number,
+): Condition => ({ type: "computed", id, field, op, value });
 
 export const SEGMENT_TEMPLATES: SegmentTemplate[] = [
   {
     key: "rfm-champions",
     name: "RFM champions",
-    description: "Bought recently, often and for a lot: the top two quintiles of recency, frequency and monetary value.",
-    rule: rule(computed("r", "rfm_recency", "gte", 4), computed("f", "rfm_frequency", "gte", 4), computed("m", "rfm_monetary", "gte", 4)),
+    description:
+      "Bought recently, often and for a lot: the top two quintiles of recency, frequency and monetary value.",
+    rule: rule(
+      computed("r", "rfm_recency", "gte", 4),
+      computed("f", "rfm_frequency", "gte", 4),
+      computed("m", "rfm_monetary", "gte", 4),
+    ),
   },
   {
     key: "at-risk",

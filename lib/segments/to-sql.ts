@@ -1,4 +1,11 @@
-import type { AggregateCondition, BehaviorCondition, ComputedCondition, Condition, RuleGroup, RuleNode } from "./schema";
+import type {
+  AggregateCondition,
+  BehaviorCondition,
+  ComputedCondition,
+  Condition,
+  RuleGroup,
+  RuleNode,
+} from "./schema";
 import { SqlParams, WORKSPACE } from "./sql-params";
 import { matchesEmpty, numberOf, sqlComparison, sqlNumber, sqlOrdered } from "./sql-values";
 import type { SegmentRef } from "./state";
@@ -16,7 +23,10 @@ export type CompiledSql = {
  * previews and member lists. Same meaning as `evaluate` with no visit:
  * context conditions count as matched.
  */
-export function toSql(rule: RuleGroup, options: { workspaceId: string; now: number; segments: ReadonlyMap<string, SegmentRef> }): CompiledSql {
+export function toSql(
+  rule: RuleGroup,
+  options: { workspaceId: string; now: number; segments: ReadonlyMap<string, SegmentRef> },
+): CompiledSql {
   const params = new SqlParams(options.workspaceId, options.now);
   const predicate = compileNode(rule, { params, segments: options.segments, stack: [] });
   return { predicate, values: params.values };
@@ -27,7 +37,12 @@ type Scope = { params: SqlParams; segments: ReadonlyMap<string, SegmentRef>; sta
 function compileNode(node: RuleNode, scope: Scope): string {
   if (node.type !== "group") return compileCondition(node, scope);
   const parts = node.children.map((child) => compileNode(child, scope));
-  const joined = parts.length === 0 ? (node.combinator === "and" ? "TRUE" : "FALSE") : `(${parts.join(node.combinator === "and" ? " AND " : " OR ")})`;
+  const joined =
+    parts.length === 0
+      ? node.combinator === "and"
+        ? "TRUE"
+        : "FALSE"
+      : `(${parts.join(node.combinator === "and" ? " AND " : " OR ")})`;
   return node.not ? `(NOT ${joined})` : joined;
 }
 
@@ -62,8 +77,14 @@ function eventsFrom(node: BehaviorCondition | AggregateCondition, params: SqlPar
   const b = windowBounds(node.window, params.now);
   const at = (ms: number) => params.add(new Date(ms).toISOString(), "timestamptz");
   if (b.from !== null) where.push(`e.occurred_at ${b.fromInclusive ? ">=" : ">"} ${at(b.from)}`);
-  if (b.to !== null) where.push(b.to === params.now && b.toInclusive ? `e.occurred_at <= ${params.nowSql()}` : `e.occurred_at ${b.toInclusive ? "<=" : "<"} ${at(b.to)}`);
-  for (const f of node.filters) where.push(sqlComparison(f, `e.properties -> ${params.add(f.property, "text")}`, params));
+  if (b.to !== null)
+    where.push(
+      b.to === params.now && b.toInclusive
+        ? `e.occurred_at <= ${params.nowSql()}`
+        : `e.occurred_at ${b.toInclusive ? "<=" : "<"} ${at(b.to)}`,
+    );
+  for (const f of node.filters)
+    where.push(sqlComparison(f, `e.properties -> ${params.add(f.property, "text")}`, params));
   const conditions = where.join(" AND ");
   // the two halves match the two partial indexes of migration 20261130003500 word for word, so that nearly all
   // rows come from an index-only scan (the events table itself is wide: its context column)
@@ -111,21 +132,40 @@ function aggregateSql(node: AggregateCondition, params: SqlParams): string {
   const n = numberOf(x, "numeric");
   if (node.fn === "sum") {
     const sum = `coalesce(sum(${n}), 0)`;
-    const having = sqlOrdered(op, "TRUE", (operator, operand) => `${sum} ${operator} ${params.add(String(operand), "numeric")}`, value, to);
+    const having = sqlOrdered(
+      op,
+      "TRUE",
+      (operator, operand) => `${sum} ${operator} ${params.add(String(operand), "numeric")}`,
+      value,
+      to,
+    );
     return groupedSql(from, having, matchesEmpty(op, true, 0, value, to));
   }
   // avg: sum compared with operand × count, exactly (no rounded division)
-  const having = sqlOrdered(op, `count(${n}) > 0`, (operator, operand) => `sum(${n}) ${operator} ${params.add(String(operand), "numeric")} * count(${n})`, value, to);
+  const having = sqlOrdered(
+    op,
+    `count(${n}) > 0`,
+    (operator, operand) => `sum(${n}) ${operator} ${params.add(String(operand), "numeric")} * count(${n})`,
+    value,
+    to,
+  );
   return groupedSql(from, having, matchesEmpty(op, false, 0, value, to));
 }
 
 /** The SQL of a computed field; "days since" fields are measured from now. */
-function computedColumn(field: Exclude<ComputedCondition["field"], "revenue" | "average_order_value">, params: SqlParams): string {
+function computedColumn(
+  field: Exclude<ComputedCondition["field"], "revenue" | "average_order_value">,
+  params: SqlParams,
+): string {
   switch (field) {
     case "days_since_last_order":
     case "days_since_last_seen":
     case "days_since_first_seen": {
-      const column = { days_since_last_order: "last_order_at", days_since_last_seen: "last_seen_at", days_since_first_seen: "first_seen_at" }[field];
+      const column = {
+        days_since_last_order: "last_order_at",
+        days_since_last_seen: "last_seen_at",
+        days_since_first_seen: "first_seen_at",
+      }[field];
       return `floor(extract(epoch from (${params.nowSql()} - p.${column})) / 86400)::float8`;
     }
     case "event_count":
@@ -137,8 +177,21 @@ function computedColumn(field: Exclude<ComputedCondition["field"], "revenue" | "
 
 function computedSql(node: ComputedCondition, params: SqlParams): string {
   const { op, value, to } = node;
-  if (node.field === "revenue") return sqlOrdered(op, "TRUE", (operator, operand) => `p.revenue ${operator} ${params.add(String(operand), "numeric")}`, value, to);
+  if (node.field === "revenue")
+    return sqlOrdered(
+      op,
+      "TRUE",
+      (operator, operand) => `p.revenue ${operator} ${params.add(String(operand), "numeric")}`,
+      value,
+      to,
+    );
   if (node.field === "average_order_value")
-    return sqlOrdered(op, "p.orders > 0", (operator, operand) => `p.revenue ${operator} ${params.add(String(operand), "numeric")} * p.orders`, value, to);
+    return sqlOrdered(
+      op,
+      "p.orders > 0",
+      (operator, operand) => `p.revenue ${operator} ${params.add(String(operand), "numeric")} * p.orders`,
+      value,
+      to,
+    );
   return sqlNumber(op, computedColumn(node.field, params), params, value, to);
 }

@@ -13,7 +13,19 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp("2026-05-01T10:00:00Z")).toBe(Date.UTC(2026, 4, 1, 10));
   });
   it("refuses what is not a date", () => {
-    for (const bad of ["2026-02-29", "2026-04-31", "0000-01-01", "2026-05-01T24:00", "2026-05-01T10:60", "01/05/2026", "2026-5-1", "", "2026-05-01T10:00:00+15:00", 20260501, null]) {
+    for (const bad of [
+      "2026-02-29",
+      "2026-04-31",
+      "0000-01-01",
+      "2026-05-01T24:00",
+      "2026-05-01T10:60",
+      "01/05/2026",
+      "2026-5-1",
+      "",
+      "2026-05-01T10:00:00+15:00",
+      20260501,
+      null,
+    ]) {
       expect(parseTimestamp(bad), String(bad)).toBeNull();
     }
     expect(parseTimestamp("2024-02-29")).toBe(Date.UTC(2024, 1, 29));

@@ -25,5 +25,8 @@ export function workspaceSummary(workspaceId: string) {
 
 /** Whether the database answers (health checks). */
 export async function databaseAnswers(): Promise<boolean> {
-  return db.$queryRaw`SELECT 1`.then(() => true, () => false);
+  return db.$queryRaw`SELECT 1`.then(
+    () => true,
+    () => false,
+  );
 }

@@ -2,7 +2,16 @@
 // seed so product ids stay the same whatever seed the events use.
 import { createRandom, type Random } from "./random";
 
-export const CATEGORIES = ["shoes", "apparel", "accessories", "bags", "outdoor", "beauty", "home", "electronics"] as const;
+export const CATEGORIES = [
+  "shoes",
+  "apparel",
+  "accessories",
+  "bags",
+  "outdoor",
+  "beauty",
+  "home",
+  "electronics",
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export type Product = {
@@ -20,17 +29,81 @@ export type Product = {
 type CategorySpec = { code: string; nouns: string[]; medianPrice: number; spread: number; minPrice: number };
 
 const SPECS: Record<Category, CategorySpec> = {
-  shoes: { code: "SHO", nouns: ["Runner", "Trail Shoe", "Sneaker", "Loafer", "Chelsea Boot", "Sandal", "Hiking Boot"], medianPrice: 95, spread: 0.35, minPrice: 35 },
-  apparel: { code: "APP", nouns: ["Tee", "Hoodie", "Oxford Shirt", "Chinos", "Denim Jacket", "Merino Sweater", "Rain Shell"], medianPrice: 55, spread: 0.5, minPrice: 15 },
-  accessories: { code: "ACC", nouns: ["Cap", "Beanie", "Belt", "Scarf", "Sunglasses", "Wallet", "Watch Strap"], medianPrice: 30, spread: 0.5, minPrice: 9 },
-  bags: { code: "BAG", nouns: ["Backpack", "Tote", "Duffel", "Messenger Bag", "Crossbody Bag", "Weekender"], medianPrice: 85, spread: 0.45, minPrice: 25 },
-  outdoor: { code: "OUT", nouns: ["Tent", "Sleeping Bag", "Trekking Poles", "Camp Stove", "Headlamp", "Water Filter"], medianPrice: 120, spread: 0.7, minPrice: 19 },
-  beauty: { code: "BEA", nouns: ["Face Serum", "Moisturizer", "Lip Balm", "Body Wash", "Sunscreen", "Eau de Parfum"], medianPrice: 28, spread: 0.55, minPrice: 7 },
-  home: { code: "HOM", nouns: ["Candle", "Throw Blanket", "Ceramic Mug", "Linen Napkins", "Table Lamp", "Cushion Cover"], medianPrice: 40, spread: 0.6, minPrice: 12 },
-  electronics: { code: "ELE", nouns: ["Wireless Earbuds", "Bluetooth Speaker", "Power Bank", "Smartwatch", "Headphones", "Action Camera"], medianPrice: 140, spread: 0.6, minPrice: 25 },
+  shoes: {
+    code: "SHO",
+    nouns: ["Runner", "Trail Shoe", "Sneaker", "Loafer", "Chelsea Boot", "Sandal", "Hiking Boot"],
+    medianPrice: 95,
+    spread: 0.35,
+    minPrice: 35,
+  },
+  apparel: {
+    code: "APP",
+    nouns: ["Tee", "Hoodie", "Oxford Shirt", "Chinos", "Denim Jacket", "Merino Sweater", "Rain Shell"],
+    medianPrice: 55,
+    spread: 0.5,
+    minPrice: 15,
+  },
+  accessories: {
+    code: "ACC",
+    nouns: ["Cap", "Beanie", "Belt", "Scarf", "Sunglasses", "Wallet", "Watch Strap"],
+    medianPrice: 30,
+    spread: 0.5,
+    minPrice: 9,
+  },
+  bags: {
+    code: "BAG",
+    nouns: ["Backpack", "Tote", "Duffel", "Messenger Bag", "Crossbody Bag", "Weekender"],
+    medianPrice: 85,
+    spread: 0.45,
+    minPrice: 25,
+  },
+  outdoor: {
+    code: "OUT",
+    nouns: ["Tent", "Sleeping Bag", "Trekking Poles", "Camp Stove", "Headlamp", "Water Filter"],
+    medianPrice: 120,
+    spread: 0.7,
+    minPrice: 19,
+  },
+  beauty: {
+    code: "BEA",
+    nouns: ["Face Serum", "Moisturizer", "Lip Balm", "Body Wash", "Sunscreen", "Eau de Parfum"],
+    medianPrice: 28,
+    spread: 0.55,
+    minPrice: 7,
+  },
+  home: {
+    code: "HOM",
+    nouns: ["Candle", "Throw Blanket", "Ceramic Mug", "Linen Napkins", "Table Lamp", "Cushion Cover"],
+    medianPrice: 40,
+    spread: 0.6,
+    minPrice: 12,
+  },
+  electronics: {
+    code: "ELE",
+    nouns: ["Wireless Earbuds", "Bluetooth Speaker", "Power Bank", "Smartwatch", "Headphones", "Action Camera"],
+    medianPrice: 140,
+    spread: 0.6,
+    minPrice: 25,
+  },
 };
 
-const ADJECTIVES = ["Classic", "Urban", "Aero", "Summit", "Coastal", "Nordic", "Everyday", "Pro", "Essential", "Heritage", "Lite", "Studio", "Voyager", "Alpine", "Metro"];
+const ADJECTIVES = [
+  "Classic",
+  "Urban",
+  "Aero",
+  "Summit",
+  "Coastal",
+  "Nordic",
+  "Everyday",
+  "Pro",
+  "Essential",
+  "Heritage",
+  "Lite",
+  "Studio",
+  "Voyager",
+  "Alpine",
+  "Metro",
+];
 const COLORS = ["Black", "White", "Navy", "Olive", "Sand", "Charcoal", "Rust", "Sky", "Forest", "Stone"];
 
 export const PRODUCTS_PER_CATEGORY = 25;
@@ -60,7 +133,10 @@ export function buildCatalog(): Product[] {
         name,
         category,
         price: shelfPrice(random, spec),
-        slug: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${n}`,
+        slug: `${name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-|-$/g, "")}-${n}`,
         popularity: 1 / Math.pow(rank, 0.9),
       });
     }
@@ -89,7 +165,8 @@ export function indexCatalog(products: Product[]): CatalogIndex {
 export function drawProduct(random: Random, catalog: CatalogIndex, category: Category): Product {
   const { items, cumulative } = catalog.byCategory[category];
   const r = random.next() * (cumulative[cumulative.length - 1] ?? 0);
-  let lo = 0, hi = cumulative.length - 1;
+  let lo = 0,
+    hi = cumulative.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((cumulative[mid] ?? 0) > r) hi = mid;

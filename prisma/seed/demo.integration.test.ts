@@ -17,7 +17,10 @@ describe("seedDemo", () => {
     expect(await db.profile.count({ where: { workspaceId: workspace.id } })).toBe(80);
     const events = await db.event.count({ where: { workspaceId: workspace.id } });
     expect(events).toBeGreaterThan(80 * 5);
-    const rolled = await db.profileDailyRollup.aggregate({ where: { workspaceId: workspace.id }, _sum: { count: true } });
+    const rolled = await db.profileDailyRollup.aggregate({
+      where: { workspaceId: workspace.id },
+      _sum: { count: true },
+    });
     expect(rolled._sum.count).toBe(events);
 
     const keys = await db.apiKey.findMany({ where: { workspaceId: workspace.id }, orderBy: { name: "asc" } });
@@ -32,7 +35,8 @@ describe("seedDemo", () => {
     expect(buyers.every((p) => p.rfmRecency! >= 1 && p.rfmRecency! <= 5 && p.rfmMonetary !== null)).toBe(true);
     expect(await db.profile.count({ where: { workspaceId: workspace.id, sessions: 0 } })).toBe(0);
 
-    for (const user of first.users) expect(await verifyCredentials({ email: user.email, password: user.password })).not.toBeNull();
+    for (const user of first.users)
+      expect(await verifyCredentials({ email: user.email, password: user.password })).not.toBeNull();
 
     const again = await seedDemo({ databaseUrl, profiles: 80, days: 14, seed: 7 });
     expect(again.created).toBe(false);

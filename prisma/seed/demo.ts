@@ -96,7 +96,13 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
       done += size;
       options.onProgress?.(done, profiles, "profiles");
     };
-    for (const chunk of generateChunks({ profiles, days, seed, now: options.now ?? defaultNow(), chunkSize: CHUNK_PROFILES })) {
+    for (const chunk of generateChunks({
+      profiles,
+      days,
+      seed,
+      now: options.now ?? defaultNow(),
+      chunkSize: CHUNK_PROFILES,
+    })) {
       const insert = insertProfileChunk(db, ctx, chunk, inFlight.at(-1));
       insert.catch(() => {}); // a failure surfaces when its turn is awaited, not as an unhandled rejection
       inFlight.push(insert);
@@ -148,14 +154,28 @@ async function ensureUsers(db: pg.Client, seed: number, passwordHashes: string[]
   return ids;
 }
 
-async function addMember(db: pg.Client, seed: number, n: number, workspaceId: string, userId: string, role: string): Promise<void> {
+async function addMember(
+  db: pg.Client,
+  seed: number,
+  n: number,
+  workspaceId: string,
+  userId: string,
+  role: string,
+): Promise<void> {
   await db.query(
     `INSERT INTO memberships (id, workspace_id, user_id, role) VALUES ($1, $2, $3, $4::"Role") ON CONFLICT DO NOTHING`,
     [idFrom("membership", n, seed), workspaceId, userId, role],
   );
 }
 
-async function insertKeysAndGoals(db: pg.Client, seed: number, workspaceId: string, adminId: string, writeKey: string, clientKey: string): Promise<void> {
+async function insertKeysAndGoals(
+  db: pg.Client,
+  seed: number,
+  workspaceId: string,
+  adminId: string,
+  writeKey: string,
+  clientKey: string,
+): Promise<void> {
   const keys = [
     { name: "Demo write key", key: writeKey, scopes: DEFAULT_SCOPES.write },
     { name: "Demo client key", key: clientKey, scopes: DEFAULT_SCOPES.client },

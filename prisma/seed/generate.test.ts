@@ -6,7 +6,9 @@ import { idFrom } from "./random";
 
 const now = new Date("2026-11-20T12:00:00.000Z");
 const DAY_MS = 86_400_000;
-const collect = (profiles: number, seed: number, days = 90): SeedProfile[] => [...generateProfiles({ profiles, days, seed, now, chunkSize: 250 })];
+const collect = (profiles: number, seed: number, days = 90): SeedProfile[] => [
+  ...generateProfiles({ profiles, days, seed, now, chunkSize: 250 }),
+];
 
 // The default data set, generated once for the statistical checks.
 const dataset = collect(5_000, 42);
@@ -36,7 +38,12 @@ describe("generate", () => {
 
   it("has a funnel that drops off from view to add to checkout to order", () => {
     const count = (name: string) => allEvents.filter((e) => e.name === name).length;
-    const [viewed, added, checkout, ordered] = ["Product Viewed", "Product Added", "Checkout Started", "Order Completed"].map(count) as [number, number, number, number];
+    const [viewed, added, checkout, ordered] = [
+      "Product Viewed",
+      "Product Added",
+      "Checkout Started",
+      "Order Completed",
+    ].map(count) as [number, number, number, number];
     expect(added).toBeLessThan(viewed * 0.3);
     expect(checkout).toBeLessThan(added);
     expect(ordered).toBeLessThan(checkout);
@@ -82,7 +89,8 @@ describe("generate", () => {
     }
     const noTier = signedUp.filter((p) => p.traits.loyalty_tier === "none").length;
     expect(noTier / signedUp.length).toBeGreaterThan(0.5);
-    for (const p of dataset) expect(COUNTRIES.find((c) => c.code === p.traits.country)?.cities).toContain(p.traits.city);
+    for (const p of dataset)
+      expect(COUNTRIES.find((c) => c.code === p.traits.country)?.cities).toContain(p.traits.city);
   });
 
   it("writes orders with revenue equal to their products' total", () => {

@@ -47,7 +47,9 @@ export function generateProfile(index: number, window: Window, catalog: CatalogI
   const random = createRandom(hash32(window.seed, "profile", index));
   const persona = buildPersona(random, index, window);
   const events = buildEvents(random, persona, { catalog, now: window.end, seed: window.seed });
-  let first = Infinity, last = -Infinity, orders = 0;
+  let first = Infinity,
+    last = -Infinity,
+    orders = 0;
   for (const event of events) {
     const t = event.occurredAt.getTime();
     if (t < first) first = t;
@@ -60,7 +62,10 @@ export function generateProfile(index: number, window: Window, catalog: CatalogI
   const traits = { ...persona.traits };
   if (persona.userId && persona.email) {
     const signedUpAt = persona.signsUpInWindow ? firstSeenAt : new Date(`${String(traits.signup_date)}T12:00:00Z`);
-    identities.push({ type: "user_id", value: persona.userId, createdAt: signedUpAt }, { type: "email", value: persona.email, createdAt: signedUpAt });
+    identities.push(
+      { type: "user_id", value: persona.userId, createdAt: signedUpAt },
+      { type: "email", value: persona.email, createdAt: signedUpAt },
+    );
     traits.loyalty_tier = loyaltyTier(orders + persona.priorOrders);
   }
   return { index, id: persona.id, traits, identities, events, firstSeenAt, lastSeenAt: new Date(last) };
@@ -74,7 +79,8 @@ export function* generateChunks(options: GenerateOptions): Generator<SeedProfile
   const size = Math.max(1, options.chunkSize ?? 1_000);
   for (let from = 0; from < options.profiles; from += size) {
     const chunk: SeedProfile[] = [];
-    for (let i = from; i < Math.min(options.profiles, from + size); i++) chunk.push(generateProfile(i, window, sharedCatalog));
+    for (let i = from; i < Math.min(options.profiles, from + size); i++)
+      chunk.push(generateProfile(i, window, sharedCatalog));
     yield chunk;
   }
 }

@@ -13,7 +13,9 @@ const flagsSchema = z.object({
 });
 
 const envSchema = z.object({
-  DATABASE_URL: z.string({ error: "DATABASE_URL is required (postgresql://user:pass@host:port/db)" }).min(1, "DATABASE_URL is empty"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (postgresql://user:pass@host:port/db)" })
+    .min(1, "DATABASE_URL is empty"),
   DEMO_WRITE_KEY: z.string().startsWith("wk_", "DEMO_WRITE_KEY must be a write key (wk_...)").max(200).optional(),
   DEMO_CLIENT_KEY: z.string().startsWith("ck_", "DEMO_CLIENT_KEY must be a client key (ck_...)").max(200).optional(),
 });
@@ -26,7 +28,9 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({ options: { profiles: { type: "string" }, days: { type: "string" }, seed: { type: "string" } } }));
+    ({ values } = parseArgs({
+      options: { profiles: { type: "string" }, days: { type: "string" }, seed: { type: "string" } },
+    }));
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}; usage: [--profiles 5000] [--days 90] [--seed 42]`);
   }
@@ -49,7 +53,9 @@ async function main(): Promise<void> {
     console.log(`demo workspace already exists (slug "${result.workspaceSlug}"): nothing seeded`);
     return;
   }
-  console.log(`Seeded workspace "${result.workspaceName}" (slug "${result.workspaceSlug}") in ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
+  console.log(
+    `Seeded workspace "${result.workspaceName}" (slug "${result.workspaceSlug}") in ${((Date.now() - startedAt) / 1000).toFixed(1)}s`,
+  );
   console.log("Users:");
   for (const u of result.users) console.log(`  ${u.role.padEnd(7)} ${u.email.padEnd(18)} password: ${u.password}`);
   console.log("API keys (shown once, only their hashes are stored):");

@@ -37,15 +37,23 @@ const INSERT_EVENTS = `
  * All parameters are built before returning, so the caller can prepare the
  * next chunk while Postgres works. Resolves to the number of events.
  */
-export function insertProfileChunk(db: pg.ClientBase, ctx: InsertContext, profiles: SeedProfile[], after: Promise<unknown> = Promise.resolve()): Promise<number> {
+export function insertProfileChunk(
+  db: pg.ClientBase,
+  ctx: InsertContext,
+  profiles: SeedProfile[],
+  after: Promise<unknown> = Promise.resolve(),
+): Promise<number> {
   const statements: [string, unknown[]][] = [
-    [INSERT_PROFILES, [
-      ctx.workspaceId,
-      profiles.map((p) => p.id),
-      profiles.map((p) => JSON.stringify(p.traits)),
-      profiles.map((p) => p.firstSeenAt.toISOString()),
-      profiles.map((p) => p.lastSeenAt.toISOString()),
-    ]],
+    [
+      INSERT_PROFILES,
+      [
+        ctx.workspaceId,
+        profiles.map((p) => p.id),
+        profiles.map((p) => JSON.stringify(p.traits)),
+        profiles.map((p) => p.firstSeenAt.toISOString()),
+        profiles.map((p) => p.lastSeenAt.toISOString()),
+      ],
+    ],
     [INSERT_IDENTITIES, identityParams(ctx, profiles)],
   ];
   let events = 0;
@@ -53,16 +61,19 @@ export function insertProfileChunk(db: pg.ClientBase, ctx: InsertContext, profil
   const flush = () => {
     if (batch.length === 0) return;
     const b = batch;
-    statements.push([INSERT_EVENTS, [
-      ctx.workspaceId,
-      b.map((r) => r.profileId),
-      b.map((r) => r.event.type),
-      b.map((r) => r.event.name),
-      JSON.stringify(b.map((r) => r.event.properties)),
-      JSON.stringify(b.map((r) => r.event.context)),
-      b.map((r) => r.event.messageId),
-      b.map((r) => r.event.occurredAt.toISOString()),
-    ]]);
+    statements.push([
+      INSERT_EVENTS,
+      [
+        ctx.workspaceId,
+        b.map((r) => r.profileId),
+        b.map((r) => r.event.type),
+        b.map((r) => r.event.name),
+        JSON.stringify(b.map((r) => r.event.properties)),
+        JSON.stringify(b.map((r) => r.event.context)),
+        b.map((r) => r.event.messageId),
+        b.map((r) => r.event.occurredAt.toISOString()),
+      ],
+    ]);
     events += b.length;
     batch = [];
   };
@@ -80,7 +91,11 @@ export function insertProfileChunk(db: pg.ClientBase, ctx: InsertContext, profil
 }
 
 function identityParams(ctx: InsertContext, profiles: SeedProfile[]): unknown[] {
-  const ids: string[] = [], owners: string[] = [], types: string[] = [], values: string[] = [], created: string[] = [];
+  const ids: string[] = [],
+    owners: string[] = [],
+    types: string[] = [],
+    values: string[] = [],
+    created: string[] = [];
   for (const p of profiles) {
     p.identities.forEach((identity, k) => {
       const value = storedIdentityValue(identity.type, identity.value, ctx.identitySalt);

@@ -1,7 +1,16 @@
 // One visitor of the demo store before any event: who they are (traits and
 // identities) and how they behave (how often they come, how likely they buy).
 import { CATEGORIES, type Category } from "./catalog";
-import { AGE_BANDS, AGE_BAND_WEIGHTS, COUNTRIES, COUNTRY_WEIGHTS, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, emailLocalPart } from "./demographics";
+import {
+  AGE_BANDS,
+  AGE_BAND_WEIGHTS,
+  COUNTRIES,
+  COUNTRY_WEIGHTS,
+  EMAIL_DOMAINS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  emailLocalPart,
+} from "./demographics";
 import { idFrom, uuidFrom, type Random } from "./random";
 import { USER_AGENTS, USER_AGENT_WEIGHTS } from "./traffic";
 

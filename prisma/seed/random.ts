@@ -51,7 +51,10 @@ export function createRandom(seed: number): Random {
     s = (s + 0x9e3779b9) >>> 0;
     return mix32(s);
   };
-  let a = split(), b = split(), c = split(), d = split();
+  let a = split(),
+    b = split(),
+    c = split(),
+    d = split();
   const uint32 = () => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -113,10 +116,12 @@ export function idFrom(prefix: string, n: number, seed = 0): string {
  */
 export function uuidFrom(random: Random, code: number, seed = 0): string {
   const hex = (n: number, width: number) => n.toString(16).padStart(width, "0").slice(-width);
-  const keyLo = hash32(seed, "uuid-lo"), keyHi = hash32(seed, "uuid-hi") & 0xffff;
+  const keyLo = hash32(seed, "uuid-lo"),
+    keyHi = hash32(seed, "uuid-hi") & 0xffff;
   const lo = ((code % 4294967296) ^ keyLo) >>> 0;
   const hi = (Math.floor(code / 4294967296) ^ keyHi) & 0xffff;
-  const a = random.uint32(), b = random.uint32();
+  const a = random.uint32(),
+    b = random.uint32();
   const variant = (8 + (b & 3)).toString(16);
   return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b >>> 4, 3)}-${variant}${hex(a >>> 20, 3)}-${hex(hi, 4)}${hex(lo, 8)}`;
 }

@@ -9,8 +9,18 @@ const DAY = 86_400_000;
 const HISTORY_DAYS = 14;
 
 const shoeFans: RuleGroup = {
-  type: "group", id: "root", combinator: "and", children: [
-    { type: "behavior", id: "v", event: "Product Viewed", filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }], count: { op: "at_least", value: 3 }, window: { kind: "last_days", days: 30 } },
+  type: "group",
+  id: "root",
+  combinator: "and",
+  children: [
+    {
+      type: "behavior",
+      id: "v",
+      event: "Product Viewed",
+      filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }],
+      count: { op: "at_least", value: 3 },
+      window: { kind: "last_days", days: 30 },
+    },
   ],
 };
 
@@ -30,7 +40,14 @@ export async function seedSegments(db: pg.Client, workspaceId: string, seed: num
     const id = idFrom("segment", i, seed);
     await db.query(
       `INSERT INTO segments (id, workspace_id, name, description, kind, rules, created_at, updated_at) VALUES ($1, $2, $3, $4, 'dynamic', $5, $6, $6)`,
-      [id, workspaceId, s.name, s.description, JSON.stringify(s.rule), new Date(now - HISTORY_DAYS * DAY).toISOString()],
+      [
+        id,
+        workspaceId,
+        s.name,
+        s.description,
+        JSON.stringify(s.rule),
+        new Date(now - HISTORY_DAYS * DAY).toISOString(),
+      ],
     );
     for (let d = HISTORY_DAYS; d >= 1; d--) {
       const at = now - d * DAY;

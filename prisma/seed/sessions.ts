@@ -3,7 +3,15 @@
 import { CATEGORIES, drawProduct, type CatalogIndex, type Category, type Product } from "./catalog";
 import type { Persona } from "./persona";
 import { uuidFrom, type Random } from "./random";
-import { CAMPAIGNS, CAMPAIGN_WEIGHTS, HOUR_WEIGHTS, MAX_HOUR_WEIGHT, ORGANIC_REFERRERS, SITE_URL, type Campaign } from "./traffic";
+import {
+  CAMPAIGNS,
+  CAMPAIGN_WEIGHTS,
+  HOUR_WEIGHTS,
+  MAX_HOUR_WEIGHT,
+  ORGANIC_REFERRERS,
+  SITE_URL,
+  type Campaign,
+} from "./traffic";
 
 export type SeedEvent = {
   type: "page" | "track";
@@ -43,21 +51,41 @@ export function buildEvents(random: Random, persona: Persona, world: SessionWorl
 }
 
 /** Appends one session's events to `out`. */
-function runSession(random: Random, persona: Persona, world: SessionWorld, start: number, session: number, out: SeedEvent[]): void {
+function runSession(
+  random: Random,
+  persona: Persona,
+  world: SessionWorld,
+  start: number,
+  session: number,
+  out: SeedEvent[],
+): void {
   let clock = start;
   let url = "";
   let referrer = "";
   const campaign: Campaign | null = random.chance(0.3) ? random.weighted(CAMPAIGNS, CAMPAIGN_WEIGHTS) : null;
   const utm = campaign ? { source: campaign.source, medium: campaign.medium, name: campaign.name } : undefined;
-  const search = campaign ? `?utm_source=${campaign.source}&utm_medium=${campaign.medium}&utm_campaign=${campaign.name}` : "";
+  const search = campaign
+    ? `?utm_source=${campaign.source}&utm_medium=${campaign.medium}&utm_campaign=${campaign.name}`
+    : "";
   referrer = campaign ? campaign.referrer : random.pick(ORGANIC_REFERRERS);
   let pageContext: Record<string, unknown> = {};
 
   const emit = (type: SeedEvent["type"], name: string, properties: Record<string, unknown>) => {
-    const context: Record<string, unknown> = { page: pageContext, userAgent: persona.userAgent, locale: persona.locale };
+    const context: Record<string, unknown> = {
+      page: pageContext,
+      userAgent: persona.userAgent,
+      locale: persona.locale,
+    };
     if (utm) context.campaign = utm;
     const code = persona.index * 1_048_576 + out.length;
-    out.push({ type, name, properties, context, messageId: uuidFrom(random, code, world.seed), occurredAt: new Date(Math.round(clock)) });
+    out.push({
+      type,
+      name,
+      properties,
+      context,
+      messageId: uuidFrom(random, code, world.seed),
+      occurredAt: new Date(Math.round(clock)),
+    });
   };
   const page = (name: string, path: string, pageTitle: string, extra: Record<string, unknown> = {}) => {
     clock += url ? random.int(8_000, 90_000) : 0;
@@ -70,7 +98,13 @@ function runSession(random: Random, persona: Persona, world: SessionWorld, start
     clock += random.int(500, 6_000);
     emit("track", name, properties);
   };
-  const productProps = (p: Product) => ({ product_id: p.id, sku: p.sku, name: p.name, category: p.category, price: p.price });
+  const productProps = (p: Product) => ({
+    product_id: p.id,
+    sku: p.sku,
+    name: p.name,
+    category: p.category,
+    price: p.price,
+  });
   const viewProduct = (p: Product) => {
     page("Product", `/p/${p.slug}`, title(p.name), { product_id: p.id, category: p.category });
     track("Product Viewed", productProps(p));
@@ -101,7 +135,13 @@ function runSession(random: Random, persona: Persona, world: SessionWorld, start
   if (persona.signsUpInWindow && session === 0) track("Signed Up", { method: "email" });
   if (cart.length === 0) return;
 
-  const products = cart.map(({ product: p, quantity }) => ({ product_id: p.id, name: p.name, category: p.category, price: p.price, quantity }));
+  const products = cart.map(({ product: p, quantity }) => ({
+    product_id: p.id,
+    name: p.name,
+    category: p.category,
+    price: p.price,
+    quantity,
+  }));
   const value = round2(cart.reduce((sum, l) => sum + l.product.price * l.quantity, 0));
   if (random.chance(0.8)) page("Cart", "/cart", title("Cart"));
   const canBuy = persona.userId !== null;

@@ -27,7 +27,16 @@ export const CAMPAIGNS: Campaign[] = [
 export const CAMPAIGN_WEIGHTS = [24, 18, 16, 14, 14, 8, 6];
 
 /** Referrers of sessions that carry no campaign (direct traffic has none). */
-export const ORGANIC_REFERRERS = ["", "", "", "https://www.google.com/", "https://www.google.com/", "https://duckduckgo.com/", "https://www.bing.com/", "https://www.reddit.com/"];
+export const ORGANIC_REFERRERS = [
+  "",
+  "",
+  "",
+  "https://www.google.com/",
+  "https://www.google.com/",
+  "https://duckduckgo.com/",
+  "https://www.bing.com/",
+  "https://www.reddit.com/",
+];
 
 /** Share of sessions started per UTC hour (evening peak, quiet nights). */
 export const HOUR_WEIGHTS = [2, 1, 1, 1, 1, 2, 3, 5, 6, 6, 6, 7, 8, 7, 7, 7, 8, 9, 11, 12, 12, 10, 7, 4];

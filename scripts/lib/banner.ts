@@ -7,7 +7,12 @@ type DemoInfo = {
 };
 
 /** What the start command prints once the app answers: where it is, how to sign in, which keys to use. */
-export function printBanner(url: string, database: { embedded: boolean }, demo: DemoInfo, decisionUrl: string | null = null): void {
+export function printBanner(
+  url: string,
+  database: { embedded: boolean },
+  demo: DemoInfo,
+  decisionUrl: string | null = null,
+): void {
   const lines = [
     "",
     `  Personalize is running at ${url}`,
@@ -19,9 +24,15 @@ export function printBanner(url: string, database: { embedded: boolean }, demo: 
     "",
   ];
   if (demo.writeKey && demo.clientKey) {
-    lines.push(`  Write key (server-side ingest): ${demo.writeKey}`, `  Client key (browser, decide):   ${demo.clientKey}`);
+    lines.push(
+      `  Write key (server-side ingest): ${demo.writeKey}`,
+      `  Client key (browser, decide):   ${demo.clientKey}`,
+    );
   } else {
-    lines.push("  API keys: shown only when created (first start); create new ones in Settings → API keys,", "  or set DEMO_WRITE_KEY / DEMO_CLIENT_KEY before the first start.");
+    lines.push(
+      "  API keys: shown only when created (first start); create new ones in Settings → API keys,",
+      "  or set DEMO_WRITE_KEY / DEMO_CLIENT_KEY before the first start.",
+    );
   }
   console.log(`${lines.join("\n")}\n`);
 }

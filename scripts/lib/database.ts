@@ -20,7 +20,13 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
  * The database to run against: `DATABASE_URL` when set, otherwise a real
  * embedded Postgres with its data in `dataDir` (wiped first when `fresh`).
  */
-export async function provideDatabase(options: { dataDir: string; database: string; fresh?: boolean; durable?: boolean; log?: (line: string) => void }): Promise<ProvidedDatabase> {
+export async function provideDatabase(options: {
+  dataDir: string;
+  database: string;
+  fresh?: boolean;
+  durable?: boolean;
+  log?: (line: string) => void;
+}): Promise<ProvidedDatabase> {
   const given = process.env.DATABASE_URL;
   if (given) return { url: given, embedded: false, stop: async () => {} };
   if (options.fresh) await rm(options.dataDir, { recursive: true, force: true });
@@ -33,7 +39,10 @@ export async function provideDatabase(options: { dataDir: string; database: stri
  * A new, uniquely named database on the server of `baseUrl` (for a test run
  * against a given DATABASE_URL); `drop()` removes it. The role needs CREATEDB.
  */
-export async function createFreshDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createFreshDatabase(
+  baseUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
   await ensureDatabase(baseUrl, name);
   const url = new URL(baseUrl);

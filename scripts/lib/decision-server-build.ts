@@ -16,7 +16,8 @@ const INPUTS = ["server", "lib", "tsconfig.json", "package-lock.json", "prisma/s
  */
 export async function ensureDecisionServerBuild(say: (line: string) => void = () => {}): Promise<string> {
   const fingerprint = sourceFingerprint(INPUTS);
-  if (existsSync(DECISION_SERVER_BUNDLE) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint) return DECISION_SERVER_BUNDLE;
+  if (existsSync(DECISION_SERVER_BUNDLE) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint)
+    return DECISION_SERVER_BUNDLE;
   say("bundling the decision server");
   mkdirSync(path.dirname(DECISION_SERVER_BUNDLE), { recursive: true });
   const result = await build({
@@ -31,7 +32,9 @@ export async function ensureDecisionServerBuild(say: (line: string) => void = ()
     sourcemap: "linked",
     logLevel: "warning",
     // CommonJS code inside the bundle may call require()
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
   });
   // each file written beside and renamed into place: a process starting meanwhile (or a concurrent build) never reads half a file
   for (const file of result.outputFiles) {

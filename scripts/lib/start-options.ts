@@ -27,7 +27,12 @@ export function startOptions(argv = process.argv.slice(2)) {
     const reasons = env.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${reasons}`);
   }
-  return { dev: values.dev ?? false, dataDir: values["data-dir"] ?? ".data/postgres", fresh: values.fresh ?? false, ...env.data };
+  return {
+    dev: values.dev ?? false,
+    dataDir: values["data-dir"] ?? ".data/postgres",
+    fresh: values.fresh ?? false,
+    ...env.data,
+  };
 }
 
 export type StartOptions = ReturnType<typeof startOptions>;

@@ -16,7 +16,10 @@ export type RunningDecisionServer = {
  * decide-server` does) on a free port against `databaseUrl`, and waits until
  * it answers /readyz with 200.
  */
-export async function startDecisionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningDecisionServer> {
+export async function startDecisionServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningDecisionServer> {
   const child = spawn(process.execPath, await decisionServerArgs(), {
     env: { ...process.env, DATABASE_URL: databaseUrl, DECIDE_PORT: "0", DECIDE_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -24,7 +27,10 @@ export async function startDecisionServer(databaseUrl: string, env: Record<strin
   const output: string[] = [];
   createInterface({ input: child.stderr! }).on("line", (line) => output.push(line));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the decision server did not start:\n${output.join("\n")}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the decision server did not start:\n${output.join("\n")}`)),
+      30_000,
+    );
     child.once("exit", (code) => reject(new Error(`the decision server exited (${code}):\n${output.join("\n")}`)));
     createInterface({ input: child.stdout! }).on("line", (line) => {
       output.push(line);
@@ -35,8 +41,11 @@ export async function startDecisionServer(databaseUrl: string, env: Record<strin
       }
     });
   });
-  for (const started = Date.now(); ; ) {
-    const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+  for (const started = Date.now(); ;) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() - started > 30_000) throw new Error(`the decision server never became ready:\n${output.join("\n")}`);
     await new Promise((r) => setTimeout(r, 100));

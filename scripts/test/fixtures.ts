@@ -10,7 +10,9 @@ const uid = () => randomBytes(5).toString("hex");
  * database (fixtures for integration tests; passwords are not needed there).
  */
 export async function createTestWorkspace(name: string, roles: Role[] = ["admin", "editor", "viewer"]) {
-  const workspace = await db.workspace.create({ data: { name, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${uid()}`, identitySalt: uid() } });
+  const workspace = await db.workspace.create({
+    data: { name, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${uid()}`, identitySalt: uid() },
+  });
   const members: Record<string, { userId: string; membershipId: string; email: string }> = {};
   for (const role of roles) {
     const email = `${role}-${uid()}@test.example`;
@@ -29,6 +31,14 @@ export async function createTestWorkspace(name: string, roles: Role[] = ["admin"
 /** An active API key of the given kind for a workspace; returns its secret. */
 export async function createTestApiKey(workspaceId: string, kind: ApiKeyKind = "write"): Promise<string> {
   const key = generateApiKey(kind);
-  await db.apiKey.create({ data: { workspaceId, name: `test ${kind}`, prefix: apiKeyPrefix(key), hash: hashApiKey(key), scopes: DEFAULT_SCOPES[kind] } });
+  await db.apiKey.create({
+    data: {
+      workspaceId,
+      name: `test ${kind}`,
+      prefix: apiKeyPrefix(key),
+      hash: hashApiKey(key),
+      scopes: DEFAULT_SCOPES[kind],
+    },
+  });
   return key;
 }

@@ -15,7 +15,12 @@ export default async function setup(project: TestProject) {
     url = fresh.url;
     teardown = fresh.drop;
   } else {
-    const server = await provideDatabase({ dataDir: ".data/test-integration", database: "integration", fresh: true, durable: false });
+    const server = await provideDatabase({
+      dataDir: ".data/test-integration",
+      database: "integration",
+      fresh: true,
+      durable: false,
+    });
     url = server.url;
     teardown = server.stop;
   }

@@ -4,7 +4,8 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
 const PURE_CORES = ["segments", "decide", "experiments", "stats", "content"];
-const FORBIDDEN = /from\s+["'](next(\/[^"']*)?|react(-dom)?(\/[^"']*)?|@prisma\/[^"']+|[^"']*generated\/prisma[^"']*|@\/lib\/db\/[^"']+|pg)["']/;
+const FORBIDDEN =
+  /from\s+["'](next(\/[^"']*)?|react(-dom)?(\/[^"']*)?|@prisma\/[^"']+|[^"']*generated\/prisma[^"']*|@\/lib\/db\/[^"']+|pg)["']/;
 
 function coreFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -18,17 +19,25 @@ function coreFiles(dir: string): string[] {
 
 describe("pure cores", () => {
   it("import nothing from Next.js, React, Prisma or the database (outside queries.ts)", () => {
-    const offenders = PURE_CORES.flatMap((core) => coreFiles(path.join("lib", core))).filter((file) => FORBIDDEN.test(readFileSync(file, "utf8")));
+    const offenders = PURE_CORES.flatMap((core) => coreFiles(path.join("lib", core))).filter((file) =>
+      FORBIDDEN.test(readFileSync(file, "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 
   it("are guarded by the ESLint rule, which refuses such an import", async () => {
     const eslint = new ESLint();
-    for (const source of [`import { db } from "@/lib/db/client";\nexport const x = db;\n`, `import { redirect } from "next/navigation";\nexport const x = redirect;\n`, `import { useState } from "react";\nexport const x = useState;\n`]) {
+    for (const source of [
+      `import { db } from "@/lib/db/client";\nexport const x = db;\n`,
+      `import { redirect } from "next/navigation";\nexport const x = redirect;\n`,
+      `import { useState } from "react";\nexport const x = useState;\n`,
+    ]) {
       const [result] = await eslint.lintText(source, { filePath: path.resolve("lib/segments/example.ts") });
       expect(result?.messages.map((m) => m.ruleId)).toContain("no-restricted-imports");
     }
-    const [allowed] = await eslint.lintText(`import { db } from "@/lib/db/client";\nexport const x = db;\n`, { filePath: path.resolve("lib/segments/queries.ts") });
+    const [allowed] = await eslint.lintText(`import { db } from "@/lib/db/client";\nexport const x = db;\n`, {
+      filePath: path.resolve("lib/segments/queries.ts"),
+    });
     expect(allowed?.messages.map((m) => m.ruleId)).not.toContain("no-restricted-imports");
   }, 60_000);
 });

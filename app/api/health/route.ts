@@ -4,4 +4,6 @@ import { databaseAnswers } from "@/lib/workspaces/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ auth: "public" }, async () => ((await databaseAnswers()) ? { status: "ok" } : answer(503, { status: "degraded", database: "unreachable" })));
+export const GET = apiRoute({ auth: "public" }, async () =>
+  (await databaseAnswers()) ? { status: "ok" } : answer(503, { status: "degraded", database: "unreachable" }),
+);

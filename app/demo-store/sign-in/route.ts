@@ -40,12 +40,24 @@ export async function GET(request: NextRequest) {
   if (userId && !(await demoCustomers(workspace.id)).some((c) => c.userId === userId)) return response;
 
   const secure = request.nextUrl.protocol === "https:";
-  if (userId) response.cookies.set(CUSTOMER_COOKIE, userId, { path: "/", maxAge: THIRTY_DAYS, sameSite: "lax", httpOnly: true, secure });
+  if (userId)
+    response.cookies.set(CUSTOMER_COOKIE, userId, {
+      path: "/",
+      maxAge: THIRTY_DAYS,
+      sameSite: "lax",
+      httpOnly: true,
+      secure,
+    });
   else response.cookies.delete({ name: CUSTOMER_COOKIE, path: "/" });
   // Another shopper, another browser identity: otherwise the anonymous id
   // would tie the demo customers' profiles together.
   if ((request.cookies.get(CUSTOMER_COOKIE)?.value ?? null) !== userId) {
-    response.cookies.set(ANONYMOUS_COOKIE, crypto.randomUUID(), { path: "/", maxAge: ONE_YEAR, sameSite: "lax", secure });
+    response.cookies.set(ANONYMOUS_COOKIE, crypto.randomUUID(), {
+      path: "/",
+      maxAge: ONE_YEAR,
+      sameSite: "lax",
+      secure,
+    });
   }
   return response;
 }

@@ -11,8 +11,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invitation = token.length <= 100 ? await findInvitationByToken(token) : null;
   if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) {
     return (
-      <AuthCard title="This invitation is no longer valid" description="It was used, withdrawn or has expired. Ask an admin of the workspace for a new one.">
-        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">Go to sign in</Link>
+      <AuthCard
+        title="This invitation is no longer valid"
+        description="It was used, withdrawn or has expired. Ask an admin of the workspace for a new one."
+      >
+        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">
+          Go to sign in
+        </Link>
       </AuthCard>
     );
   }

@@ -16,7 +16,12 @@ export type ExperienceRow = {
 export async function getPlacement(workspaceId: string, placementId: string) {
   const placement = await db.placement.findFirst({
     where: { id: placementId, workspaceId },
-    include: { contentBlocks: { orderBy: [{ priority: "asc" }, { id: "asc" }], include: { segment: { select: { name: true } }, variants: { orderBy: { createdAt: "asc" }, take: 1 } } } },
+    include: {
+      contentBlocks: {
+        orderBy: [{ priority: "asc" }, { id: "asc" }],
+        include: { segment: { select: { name: true } }, variants: { orderBy: { createdAt: "asc" }, take: 1 } },
+      },
+    },
   });
   if (!placement) return null;
   const fallback = placement.contentBlocks.find((b) => b.isDefault);
@@ -30,8 +35,17 @@ export async function getPlacement(workspaceId: string, placementId: string) {
         name: b.name,
         priority: b.priority,
         status: b.status,
-        target: b.segmentId ? { kind: "segment", segmentId: b.segmentId, segmentName: b.segment?.name ?? "(deleted segment)" } : { kind: "rule", rule: rule.success ? rule.data : { type: "group", id: "root", combinator: "and", children: [] } },
-        schedule: { startsAt: b.startsAt ? instantToZonedTime(b.startsAt.getTime(), zone) : null, endsAt: b.endsAt ? instantToZonedTime(b.endsAt.getTime(), zone) : null, timeZone: zone },
+        target: b.segmentId
+          ? { kind: "segment", segmentId: b.segmentId, segmentName: b.segment?.name ?? "(deleted segment)" }
+          : {
+              kind: "rule",
+              rule: rule.success ? rule.data : { type: "group", id: "root", combinator: "and", children: [] },
+            },
+        schedule: {
+          startsAt: b.startsAt ? instantToZonedTime(b.startsAt.getTime(), zone) : null,
+          endsAt: b.endsAt ? instantToZonedTime(b.endsAt.getTime(), zone) : null,
+          timeZone: zone,
+        },
         body: b.variants[0]?.body ?? "",
       };
     });
@@ -52,6 +66,10 @@ export type PlacementDetail = NonNullable<Awaited<ReturnType<typeof getPlacement
 /** Impressions per placement in the last 7 UTC days, today included (the day counts the decision servers keep). */
 export async function placementImpressions(workspaceId: string): Promise<Map<string, number>> {
   const since = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 6 * 86_400_000);
-  const rows = await db.placementImpression.groupBy({ by: ["placementId"], where: { workspaceId, day: { gte: since } }, _sum: { impressions: true } });
+  const rows = await db.placementImpression.groupBy({
+    by: ["placementId"],
+    where: { workspaceId, day: { gte: since } },
+    _sum: { impressions: true },
+  });
   return new Map(rows.map((r) => [r.placementId, Number(r._sum.impressions ?? 0)]));
 }

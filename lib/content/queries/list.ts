@@ -4,7 +4,15 @@ import { db } from "@/lib/db/client";
 export async function listPlacements(workspaceId: string) {
   const placements = await db.placement.findMany({
     where: { workspaceId },
-    select: { id: true, key: true, name: true, contentType: true, killSwitch: true, updatedAt: true, contentBlocks: { where: { isDefault: false }, select: { status: true } } },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      contentType: true,
+      killSwitch: true,
+      updatedAt: true,
+      contentBlocks: { where: { isDefault: false }, select: { status: true } },
+    },
     orderBy: { key: "asc" },
   });
   return placements.map(({ contentBlocks, ...p }) => ({

@@ -18,7 +18,10 @@ export const previewInputSchema = z.object({
     .object({
       experienceId: z.string().max(40).optional(),
       name: z.string().max(120),
-      target: z.union([z.object({ kind: z.literal("segment"), segmentId: z.string().max(40) }), z.object({ kind: z.literal("rule"), rule: z.unknown() })]),
+      target: z.union([
+        z.object({ kind: z.literal("segment"), segmentId: z.string().max(40) }),
+        z.object({ kind: z.literal("rule"), rule: z.unknown() }),
+      ]),
       body: z.string().max(50_000),
     })
     .optional(),
@@ -27,7 +30,16 @@ export const previewInputSchema = z.object({
     z.object({
       kind: z.literal("visitor"),
       traits: z.record(z.string().max(120), z.union([z.string().max(500), z.number(), z.boolean()])).default({}),
-      context: z.object({ country: text, device: text, path: text, utmSource: text, utmCampaign: text, visitor: z.enum(["new", "returning"]).optional() }).default({}),
+      context: z
+        .object({
+          country: text,
+          device: text,
+          path: text,
+          utmSource: text,
+          utmCampaign: text,
+          visitor: z.enum(["new", "returning"]).optional(),
+        })
+        .default({}),
     }),
   ]),
 });
@@ -59,21 +71,41 @@ export const previewDecisionDef = workspaceQuery({
       if (!compiled.ok) templateErrors = compiled.errors;
       // a rule still being built (not valid yet) previews as matching no one, never as everyone
       const parsed = d.target.kind === "rule" ? ruleGroupSchema.safeParse(d.target.rule) : null;
-      const rule = parsed ? (parsed.success ? parsed.data : { type: "group" as const, id: "incomplete", combinator: "or" as const, children: [] }) : null;
+      const rule = parsed
+        ? parsed.success
+          ? parsed.data
+          : { type: "group" as const, id: "incomplete", combinator: "or" as const, children: [] }
+        : null;
       const draft: SnapshotConfig["placements"][number]["experiences"][number] = {
-        id: d.experienceId ?? "draft", name: d.name || "This experience", isDefault: false, status: "live",
+        id: d.experienceId ?? "draft",
+        name: d.name || "This experience",
+        isDefault: false,
+        status: "live",
         priority: placement.experiences.find((e) => e.id === d.experienceId)?.priority ?? 999_999,
-        segmentId: d.target.kind === "segment" ? d.target.segmentId : null, rule,
-        startsAt: null, endsAt: null, variant: { id: "draft-variant", name: d.name, body: d.body },
+        segmentId: d.target.kind === "segment" ? d.target.segmentId : null,
+        rule,
+        startsAt: null,
+        endsAt: null,
+        variant: { id: "draft-variant", name: d.name, body: d.body },
       };
       placement.experiences = [...placement.experiences.filter((e) => e.id !== d.experienceId), draft];
     }
     const now = Date.now();
     const snapshot = buildSnapshot(config, now);
     const asProfile = input.as.kind === "profile";
-    const visitor = asProfile ? await loadVisitor(ctx.workspaceId, { profileId: (input.as as { profileId: string }).profileId }, snapshot.historyDays, now) : { profileId: null, profile: null, personalization: true };
+    const visitor = asProfile
+      ? await loadVisitor(
+          ctx.workspaceId,
+          { profileId: (input.as as { profileId: string }).profileId },
+          snapshot.historyDays,
+          now,
+        )
+      : { profileId: null, profile: null, personalization: true };
     if (asProfile && !visitor.profileId) throw new ActionError("not_found", "No such profile in this workspace");
-    const context: VisitContext = input.as.kind === "visitor" ? input.as.context : { visitor: (visitor.profile?.computed.sessions ?? 0) > 1 ? "returning" : "new" };
+    const context: VisitContext =
+      input.as.kind === "visitor"
+        ? input.as.context
+        : { visitor: (visitor.profile?.computed.sessions ?? 0) > 1 ? "returning" : "new" };
     const traits = input.as.kind === "visitor" ? input.as.traits : undefined;
     const request = { placements: [placement.key], context, traits, now };
     const decision = decide(snapshot, visitor, request).decisions[placement.key];

@@ -10,8 +10,16 @@ export const profileLookupDef = workspaceQuery({
   role: "viewer",
   input: z.object({ q: z.string().trim().max(200) }),
   async handler(ctx, { q }) {
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId }, select: { id: true, identitySalt: true } });
+    const workspace = await db.workspace.findUniqueOrThrow({
+      where: { id: ctx.workspaceId },
+      select: { id: true, identitySalt: true },
+    });
     const { rows } = await listProfiles(workspace, { q: q || undefined, page: 1 });
-    return rows.slice(0, 8).map((p) => ({ id: p.id, label: profileDisplayName(p.traits) ?? `Anonymous ${p.id.slice(-6)}`, country: typeof p.traits.country === "string" ? p.traits.country : null, orders: p.orders }));
+    return rows.slice(0, 8).map((p) => ({
+      id: p.id,
+      label: profileDisplayName(p.traits) ?? `Anonymous ${p.id.slice(-6)}`,
+      country: typeof p.traits.country === "string" ? p.traits.country : null,
+      orders: p.orders,
+    }));
   },
 });

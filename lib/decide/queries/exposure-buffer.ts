@@ -3,7 +3,14 @@ import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
 
 /** One served decision: who, when (ms), and the variant served in each placement (position by position, as the table keeps them). */
-export type ServedDecision = { workspaceId: string; profileId: string | null; anonymousId: string | null; occurredAt: number; placementIds: readonly string[]; variantIds: readonly string[] };
+export type ServedDecision = {
+  workspaceId: string;
+  profileId: string | null;
+  anonymousId: string | null;
+  occurredAt: number;
+  placementIds: readonly string[];
+  variantIds: readonly string[];
+};
 /** One decision as the exposures table keeps it; `counted` once its impressions are in the day counts. */
 type Row = ServedDecision & { impressions: number; counted: boolean };
 
@@ -12,15 +19,40 @@ const FLUSH_MS = Number(process.env.EXPOSURE_FLUSH_MS ?? 1_000);
 const FLUSH_AT = 5_000;
 /** Beyond this many distinct rows waiting (the database is slow or down), new exposures are dropped and counted. */
 const MAX_BUFFERED = 100_000;
-const COLUMNS = ["workspace_id", "profile_id", "anonymous_id", "placement_ids", "variant_ids", "occurred_at", "impressions"];
+const COLUMNS = [
+  "workspace_id",
+  "profile_id",
+  "anonymous_id",
+  "placement_ids",
+  "variant_ids",
+  "occurred_at",
+  "impressions",
+];
 
 /** Waiting rows by visitor (one lookup per decision; a visitor has a few rows, found by a scan). */
 type Pending = Map<string, Row[]>;
-type Buffer = { pending: Pending; rows: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; dropped: number; warnedAt: number; written: number };
+type Buffer = {
+  pending: Pending;
+  rows: number;
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void> | null;
+  dropped: number;
+  warnedAt: number;
+  written: number;
+};
 const globalForBuffer = globalThis as unknown as { exposureBuffer?: Buffer };
-const buffer = (globalForBuffer.exposureBuffer ??= { pending: new Map(), rows: 0, timer: null, flushing: null, dropped: 0, warnedAt: 0, written: 0 });
+const buffer = (globalForBuffer.exposureBuffer ??= {
+  pending: new Map(),
+  rows: 0,
+  timer: null,
+  flushing: null,
+  dropped: 0,
+  warnedAt: 0,
+  written: 0,
+});
 
-const visitorKey = (e: Pick<ServedDecision, "workspaceId" | "profileId" | "anonymousId">) => `${e.workspaceId}\u0000${e.profileId ?? ""}\u0000${e.anonymousId ?? ""}`;
+const visitorKey = (e: Pick<ServedDecision, "workspaceId" | "profileId" | "anonymousId">) =>
+  `${e.workspaceId}\u0000${e.profileId ?? ""}\u0000${e.anonymousId ?? ""}`;
 
 /** The same variants in the same placements (a variant belongs to one placement). */
 function sameVariants(a: readonly string[], b: readonly string[]): boolean {
@@ -55,7 +87,9 @@ function noteDropped(n: number): void {
   buffer.dropped += n;
   if (Date.now() - buffer.warnedAt < 10_000) return;
   buffer.warnedAt = Date.now();
-  console.warn(`[decide] exposure buffer full (${buffer.rows} rows waiting): ${buffer.dropped} exposures dropped so far`);
+  console.warn(
+    `[decide] exposure buffer full (${buffer.rows} rows waiting): ${buffer.dropped} exposures dropped so far`,
+  );
 }
 
 function schedule(): void {
@@ -74,7 +108,16 @@ export function recordExposures(decision: ServedDecision): void {
   if (decision.variantIds.length === 0) return;
   const key = visitorKey(decision);
   const { workspaceId, profileId, anonymousId, occurredAt, placementIds, variantIds } = decision;
-  const row: Row = { workspaceId, profileId, anonymousId, occurredAt, placementIds, variantIds, impressions: 1, counted: false };
+  const row: Row = {
+    workspaceId,
+    profileId,
+    anonymousId,
+    occurredAt,
+    placementIds,
+    variantIds,
+    impressions: 1,
+    counted: false,
+  };
   if (!add(buffer.pending.get(key), key, row)) noteDropped(1);
   if (buffer.rows >= FLUSH_AT) void flushExposures();
   else schedule();
@@ -122,14 +165,29 @@ async function countImpressions(rows: readonly Row[]): Promise<void> {
     for (let i = 0; i < row.placementIds.length; i++) {
       const placementId = row.placementIds[i]!;
       const variantId = row.variantIds[i]!;
-      entryOf(entryOf(byPlacement, placementId, () => new Map<string, Count>()), variantId, () => ({ workspaceId: row.workspaceId, placementId, variantId, day, impressions: 0 })).impressions += row.impressions;
+      entryOf(
+        entryOf(byPlacement, placementId, () => new Map<string, Count>()),
+        variantId,
+        () => ({ workspaceId: row.workspaceId, placementId, variantId, day, impressions: 0 }),
+      ).impressions += row.impressions;
     }
   }
-  const all = [...counts.values()].flatMap((byPlacement) => [...byPlacement.values()].flatMap((byVariant) => [...byVariant.values()]));
+  const all = [...counts.values()].flatMap((byPlacement) =>
+    [...byPlacement.values()].flatMap((byVariant) => [...byVariant.values()]),
+  );
   // in one order, the same in every server: servers adding to the same counts at once never wait on each other in a cycle
   const order = (c: Count) => `${c.workspaceId}\u0000${c.placementId}\u0000${c.day}\u0000${c.variantId}`;
-  const sorted = all.map((c) => ({ c, key: order(c) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ c }) => c);
-  const columns = [sorted.map((c) => c.workspaceId), sorted.map((c) => c.placementId), sorted.map((c) => c.variantId), sorted.map((c) => c.day), sorted.map((c) => c.impressions)];
+  const sorted = all
+    .map((c) => ({ c, key: order(c) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ c }) => c);
+  const columns = [
+    sorted.map((c) => c.workspaceId),
+    sorted.map((c) => c.placementId),
+    sorted.map((c) => c.variantId),
+    sorted.map((c) => c.day),
+    sorted.map((c) => c.impressions),
+  ];
   await pgPool().query(
     `INSERT INTO placement_impressions (workspace_id, placement_id, variant_id, day, impressions)
      SELECT u.workspace_id, u.placement_id, u.variant_id, u.day, u.impressions
@@ -166,14 +224,30 @@ export async function flushExposures(): Promise<void> {
         return;
       }
       // refused by Postgres itself: counting again would fail again; the rows are still written
-      console.error(`[decide] counting the impressions of ${uncounted.length} decisions failed; they are not counted:`, error instanceof Error ? error.message : error);
+      console.error(
+        `[decide] counting the impressions of ${uncounted.length} decisions failed; they are not counted:`,
+        error instanceof Error ? error.message : error,
+      );
     }
     for (const row of uncounted) row.counted = true;
     // COPY in chunks of SLICE rows: each one's preparation is a short pause of the event loop, not one long one
     for (let i = 0; i < batch.length; i += SLICE) {
       const chunk = batch.slice(i, i + SLICE);
       try {
-        await copyRows(pgPool(), "exposures", COLUMNS, chunk.map((e) => [e.workspaceId, e.profileId, e.anonymousId, e.placementIds, e.variantIds, new Date(e.occurredAt).toISOString(), e.impressions]));
+        await copyRows(
+          pgPool(),
+          "exposures",
+          COLUMNS,
+          chunk.map((e) => [
+            e.workspaceId,
+            e.profileId,
+            e.anonymousId,
+            e.placementIds,
+            e.variantIds,
+            new Date(e.occurredAt).toISOString(),
+            e.impressions,
+          ]),
+        );
         buffer.written += chunk.reduce((n, e) => n + e.impressions, 0);
         noteDatabaseOk();
       } catch (error) {
@@ -182,7 +256,10 @@ export async function flushExposures(): Promise<void> {
           return;
         }
         // refused by Postgres itself: writing these rows again would fail again and hold the buffer forever
-        console.error(`[decide] writing ${chunk.length} exposure rows failed; they are dropped:`, error instanceof Error ? error.message : error);
+        console.error(
+          `[decide] writing ${chunk.length} exposure rows failed; they are dropped:`,
+          error instanceof Error ? error.message : error,
+        );
         noteDropped(chunk.reduce((n, e) => n + e.impressions, 0));
       }
     }

@@ -14,9 +14,24 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
         tx.placement.findMany({
           where: { workspaceId },
           select: {
-            id: true, key: true, name: true, contentType: true, killSwitch: true,
+            id: true,
+            key: true,
+            name: true,
+            contentType: true,
+            killSwitch: true,
             contentBlocks: {
-              select: { id: true, name: true, priority: true, isDefault: true, status: true, segmentId: true, rules: true, startsAt: true, endsAt: true, variants: { select: { id: true, name: true, body: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+              select: {
+                id: true,
+                name: true,
+                priority: true,
+                isDefault: true,
+                status: true,
+                segmentId: true,
+                rules: true,
+                startsAt: true,
+                endsAt: true,
+                variants: { select: { id: true, name: true, body: true }, orderBy: { createdAt: "asc" }, take: 1 },
+              },
             },
           },
         }),
@@ -26,12 +41,24 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
         version: workspace.configVersion,
         segments: segments.map((s) => ({ id: s.id, name: s.name, kind: s.kind, rule: storedRule(s.rules) })),
         placements: placements.map((p) => ({
-          id: p.id, key: p.key, name: p.name, contentType: p.contentType, killSwitch: p.killSwitch,
+          id: p.id,
+          key: p.key,
+          name: p.name,
+          contentType: p.contentType,
+          killSwitch: p.killSwitch,
           experiences: p.contentBlocks.map((b) => {
             const inline = b.rules === null ? null : ruleGroupSchema.safeParse(b.rules);
             return {
-              id: b.id, name: b.name, priority: b.priority, isDefault: b.isDefault, status: b.status, segmentId: b.segmentId,
-              rule: inline?.success ? inline.data : null, startsAt: b.startsAt, endsAt: b.endsAt, variant: b.variants[0] ?? null,
+              id: b.id,
+              name: b.name,
+              priority: b.priority,
+              isDefault: b.isDefault,
+              status: b.status,
+              segmentId: b.segmentId,
+              rule: inline?.success ? inline.data : null,
+              startsAt: b.startsAt,
+              endsAt: b.endsAt,
+              variant: b.variants[0] ?? null,
             };
           }),
         })),

@@ -6,10 +6,19 @@ import type { VisitorState } from "../types";
 export const MAX_VISITOR_EVENTS = 1_000;
 
 type Row = {
-  id: string; traits: Record<string, unknown>; consent: Record<string, { granted?: boolean } | undefined>;
-  orders: number; revenue: string; sessions: number; event_count: number;
-  first_seen_at: Date; last_seen_at: Date; last_order_at: Date | null;
-  rfm_recency: number | null; rfm_frequency: number | null; rfm_monetary: number | null;
+  id: string;
+  traits: Record<string, unknown>;
+  consent: Record<string, { granted?: boolean } | undefined>;
+  orders: number;
+  revenue: string;
+  sessions: number;
+  event_count: number;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  last_order_at: Date | null;
+  rfm_recency: number | null;
+  rfm_frequency: number | null;
+  rfm_monetary: number | null;
   events: { n: string; t: string; p: Record<string, unknown> }[] | null;
   statics: string[] | null;
 };
@@ -23,7 +32,12 @@ export const ANONYMOUS_VISITOR: VisitorState = { profileId: null, profile: null,
  * `historyDays` (newest 1,000, oldest first) and its static segments. A
  * visitor without a profile yet is anonymous and reads nothing else.
  */
-export async function loadVisitor(workspaceId: string, ids: { userId?: string; anonymousId?: string; profileId?: string }, historyDays: number, now: number): Promise<VisitorState> {
+export async function loadVisitor(
+  workspaceId: string,
+  ids: { userId?: string; anonymousId?: string; profileId?: string },
+  historyDays: number,
+  now: number,
+): Promise<VisitorState> {
   if (!ids.userId && !ids.anonymousId && !ids.profileId) return ANONYMOUS_VISITOR;
   const { rows } = await pgPool().query<Row>(
     `WITH who AS (
@@ -41,7 +55,13 @@ export async function loadVisitor(workspaceId: string, ids: { userId?: string; a
             (SELECT array_agg(m.segment_id) FROM segment_memberships m JOIN segments s ON s.id = m.segment_id AND s.kind = 'static'
                WHERE m.workspace_id = $1 AND m.profile_id = p.id AND m.exited_at IS NULL) AS statics
      FROM who JOIN profiles p ON p.workspace_id = $1 AND p.id = who.profile_id`,
-    [workspaceId, ids.userId ?? null, ids.anonymousId ?? null, new Date(now - historyDays * 86_400_000).toISOString(), ids.profileId ?? null],
+    [
+      workspaceId,
+      ids.userId ?? null,
+      ids.anonymousId ?? null,
+      new Date(now - historyDays * 86_400_000).toISOString(),
+      ids.profileId ?? null,
+    ],
   );
   const r = rows[0];
   if (!r) return ANONYMOUS_VISITOR;
@@ -49,9 +69,16 @@ export async function loadVisitor(workspaceId: string, ids: { userId?: string; a
   const profile: ProfileState = {
     traits: r.traits,
     computed: {
-      orders: r.orders, revenue: r.revenue, sessions: r.sessions, eventCount: r.event_count,
-      firstSeenAt: t(r.first_seen_at), lastSeenAt: t(r.last_seen_at), lastOrderAt: t(r.last_order_at),
-      rfmRecency: r.rfm_recency, rfmFrequency: r.rfm_frequency, rfmMonetary: r.rfm_monetary,
+      orders: r.orders,
+      revenue: r.revenue,
+      sessions: r.sessions,
+      eventCount: r.event_count,
+      firstSeenAt: t(r.first_seen_at),
+      lastSeenAt: t(r.last_seen_at),
+      lastOrderAt: t(r.last_order_at),
+      rfmRecency: r.rfm_recency,
+      rfmFrequency: r.rfm_frequency,
+      rfmMonetary: r.rfm_monetary,
     },
     events: (r.events ?? []).map((e) => ({ name: e.n, occurredAt: Date.parse(e.t), properties: e.p ?? {} })),
     staticSegments: new Set(r.statics ?? []),

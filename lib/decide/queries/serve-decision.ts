@@ -12,12 +12,20 @@ import { cachedVisitor, cacheVisitor } from "./visitor-cache";
  * visitor (memory, else one indexed query, none for a new anonymous visitor),
  * the pure decision, and its exposures handed to the buffer (not awaited).
  */
-export async function serveDecision(workspaceId: string, body: DecideBody, options: { countryHeader?: string | null; now?: number } = {}) {
+export async function serveDecision(
+  workspaceId: string,
+  body: DecideBody,
+  options: { countryHeader?: string | null; now?: number } = {},
+) {
   const now = options.now ?? Date.now();
   const snapshot = await getSnapshot(workspaceId); // a first load while the database is down: the endpoint answers 503
   if (!snapshot) return { profileId: null, decisions: {}, unknownPlacements: body.placements };
   const visitor = await readVisitor(workspaceId, body, snapshot.historyDays, now);
-  const context = visitContextOf(body, { now, countryHeader: options.countryHeader, returning: (visitor.profile?.computed.sessions ?? 0) > 1 });
+  const context = visitContextOf(body, {
+    now,
+    countryHeader: options.countryHeader,
+    returning: (visitor.profile?.computed.sessions ?? 0) > 1,
+  });
   const result = decide(snapshot, visitor, { placements: body.placements, context, traits: body.traits, now });
   const placementIds: string[] = [];
   const variantIds: string[] = [];
@@ -25,7 +33,14 @@ export async function serveDecision(workspaceId: string, body: DecideBody, optio
     placementIds.push(snapshot.placements.get(key)!.id);
     variantIds.push(result.decisions[key]!.variantId);
   }
-  recordExposures({ workspaceId, profileId: visitor.profileId, anonymousId: visitor.profileId ? null : (body.anonymousId ?? null), occurredAt: now, placementIds, variantIds });
+  recordExposures({
+    workspaceId,
+    profileId: visitor.profileId,
+    anonymousId: visitor.profileId ? null : (body.anonymousId ?? null),
+    occurredAt: now,
+    placementIds,
+    variantIds,
+  });
   return { profileId: visitor.profileId, decisions: result.decisions, unknownPlacements: result.unknownPlacements };
 }
 
@@ -38,7 +53,12 @@ export async function serveDecision(workspaceId: string, body: DecideBody, optio
  * unreachable, a decision fails open: the last read of this visitor if any,
  * else an anonymous visitor, with the request's context still applied.
  */
-async function readVisitor(workspaceId: string, body: DecideBody, historyDays: number, now: number): Promise<VisitorState> {
+async function readVisitor(
+  workspaceId: string,
+  body: DecideBody,
+  historyDays: number,
+  now: number,
+): Promise<VisitorState> {
   const ids = { userId: body.userId, anonymousId: body.anonymousId };
   if (!ids.userId && (!ids.anonymousId || body.newVisitor)) return ANONYMOUS_VISITOR;
   const cached = cachedVisitor(workspaceId, ids);
@@ -57,7 +77,12 @@ async function readVisitor(workspaceId: string, body: DecideBody, historyDays: n
 const inFlight = new Map<string, Promise<VisitorState>>();
 
 /** One query for a visitor at a time per process; the result goes to the cache. */
-function readOnce(workspaceId: string, ids: { userId?: string; anonymousId?: string }, historyDays: number, now: number): Promise<VisitorState> {
+function readOnce(
+  workspaceId: string,
+  ids: { userId?: string; anonymousId?: string },
+  historyDays: number,
+  now: number,
+): Promise<VisitorState> {
   const key = `${workspaceId}\u0000${ids.userId ?? ""}\u0000${ids.anonymousId ?? ""}`;
   let reading = inFlight.get(key);
   if (!reading) {
@@ -69,7 +94,8 @@ function readOnce(workspaceId: string, ids: { userId?: string; anonymousId?: str
         return visitor;
       })
       .catch((error: unknown) => {
-        if (!noteDatabaseError(error)) console.error("[decide] reading a visitor failed:", error instanceof Error ? error.message : error);
+        if (!noteDatabaseError(error))
+          console.error("[decide] reading a visitor failed:", error instanceof Error ? error.message : error);
         throw error;
       })
       .finally(() => inFlight.delete(key));

@@ -41,7 +41,9 @@ export async function getSnapshot(workspaceId: string): Promise<Snapshot | null>
   }
   if (entry.snapshot && entry.snapshot.version >= entry.wanted) return entry.snapshot;
   if (entry.snapshot) {
-    void reload(workspaceId, entry).catch((error: unknown) => console.error("[decide] snapshot reload failed:", error instanceof Error ? error.message : error));
+    void reload(workspaceId, entry).catch((error: unknown) =>
+      console.error("[decide] snapshot reload failed:", error instanceof Error ? error.message : error),
+    );
     return entry.snapshot;
   }
   return reload(workspaceId, entry);
@@ -53,7 +55,9 @@ export function configChanged(workspaceId: string, version: number): void {
   if (!entry) return;
   entry.wanted = Math.max(entry.wanted, version);
   if (entry.snapshot && entry.snapshot.version < version) {
-    void reload(workspaceId, entry).catch((error: unknown) => console.error("[decide] snapshot reload failed:", error instanceof Error ? error.message : error));
+    void reload(workspaceId, entry).catch((error: unknown) =>
+      console.error("[decide] snapshot reload failed:", error instanceof Error ? error.message : error),
+    );
   }
 }
 
@@ -61,7 +65,10 @@ export function configChanged(workspaceId: string, version: number): void {
 async function recheckVersions(): Promise<void> {
   const ids = [...store.entries.keys()];
   if (ids.length === 0) return;
-  const { rows } = await pgPool().query<{ id: string; config_version: number }>("SELECT id, config_version FROM workspaces WHERE id = ANY($1::text[])", [ids]);
+  const { rows } = await pgPool().query<{ id: string; config_version: number }>(
+    "SELECT id, config_version FROM workspaces WHERE id = ANY($1::text[])",
+    [ids],
+  );
   for (const row of rows) configChanged(row.id, row.config_version);
 }
 

@@ -12,7 +12,10 @@ describe("the visitor cache", () => {
     cacheVisitor("w1", { userId: "u1", anonymousId: "a1" }, visitor("by-both"), readAt);
     expect(cachedVisitor("w1", { userId: "u1" })?.visitor.profileId).toBe("by-user");
     expect(cachedVisitor("w1", { anonymousId: "a1" })?.visitor.profileId).toBe("by-anonymous");
-    expect(cachedVisitor("w1", { userId: "u1", anonymousId: "a1" })).toMatchObject({ visitor: { profileId: "by-both" }, expired: false });
+    expect(cachedVisitor("w1", { userId: "u1", anonymousId: "a1" })).toMatchObject({
+      visitor: { profileId: "by-both" },
+      expired: false,
+    });
     expect(cachedVisitor("w2", { userId: "u1" })).toBeNull();
     expect(cachedVisitor("w1", { userId: "a1" })).toBeNull();
     expect(cachedVisitor("w1", { userId: "u1", anonymousId: "a2" })).toBeNull();

@@ -21,7 +21,11 @@ const cache = (globalForCache.visitorCache ??= { entries: new Map(), byId: new M
 
 const userKey = (workspaceId: string, userId: string) => `${workspaceId}\u0000u\u0000${userId}`;
 const anonymousKey = (workspaceId: string, anonymousId: string) => `${workspaceId}\u0000a\u0000${anonymousId}`;
-const idKeys = (workspaceId: string, ids: VisitorIds) => [ids.userId !== undefined ? userKey(workspaceId, ids.userId) : null, ids.anonymousId !== undefined ? anonymousKey(workspaceId, ids.anonymousId) : null].filter((k): k is string => k !== null);
+const idKeys = (workspaceId: string, ids: VisitorIds) =>
+  [
+    ids.userId !== undefined ? userKey(workspaceId, ids.userId) : null,
+    ids.anonymousId !== undefined ? anonymousKey(workspaceId, ids.anonymousId) : null,
+  ].filter((k): k is string => k !== null);
 const ENTRY_SEPARATOR = "\u0001";
 const entryKey = (keys: string[]) => keys.join(ENTRY_SEPARATOR);
 /** entryKey(idKeys(…)) without the arrays (every decision looks one up). */
@@ -44,7 +48,10 @@ function remove(key: string): void {
 }
 
 /** The cached visitor of these ids, and whether it has outlived TTL_MS (then it may still serve while it is read again). */
-export function cachedVisitor(workspaceId: string, ids: VisitorIds): { visitor: VisitorState; expired: boolean } | null {
+export function cachedVisitor(
+  workspaceId: string,
+  ids: VisitorIds,
+): { visitor: VisitorState; expired: boolean } | null {
   const key = lookupKey(workspaceId, ids);
   const entry = cache.entries.get(key);
   if (!entry) return null;

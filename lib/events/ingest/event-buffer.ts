@@ -20,10 +20,24 @@ const RETRY_MS = 1_000;
 
 type Entry = { workspace: IngestWorkspace; events: NormalizedEvent[] };
 type Stats = { accepted: number; stored: number; duplicates: number; refused: number; failed: number };
-type Buffer = { pending: Entry[]; count: number; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; warnedAt: number; stats: Stats };
+type Buffer = {
+  pending: Entry[];
+  count: number;
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void> | null;
+  warnedAt: number;
+  stats: Stats;
+};
 
 const globalForBuffer = globalThis as unknown as { eventBuffer?: Buffer };
-const buffer = (globalForBuffer.eventBuffer ??= { pending: [], count: 0, timer: null, flushing: null, warnedAt: 0, stats: { accepted: 0, stored: 0, duplicates: 0, refused: 0, failed: 0 } });
+const buffer = (globalForBuffer.eventBuffer ??= {
+  pending: [],
+  count: 0,
+  timer: null,
+  flushing: null,
+  warnedAt: 0,
+  stats: { accepted: 0, stored: 0, duplicates: 0, refused: 0, failed: 0 },
+});
 
 /** Takes events for storage shortly after; refuses them (503) when the buffer is full. */
 export function bufferEvents(workspace: IngestWorkspace, events: NormalizedEvent[]): { queued: number } {
@@ -33,7 +47,10 @@ export function bufferEvents(workspace: IngestWorkspace, events: NormalizedEvent
       buffer.warnedAt = Date.now();
       console.warn(`[events] buffer full (${buffer.count} waiting): ${buffer.stats.refused} events refused so far`);
     }
-    throw new ApiError("unavailable", "Events cannot be stored right now (the database is unreachable and the buffer is full); retry shortly");
+    throw new ApiError(
+      "unavailable",
+      "Events cannot be stored right now (the database is unreachable and the buffer is full); retry shortly",
+    );
   }
   buffer.pending.push({ workspace, events });
   buffer.count += events.length;
@@ -58,7 +75,8 @@ function takeChunk(): Entry[] {
   const chunk: Entry[] = [];
   let size = 0;
   buffer.pending = buffer.pending.filter((entry) => {
-    if (entry.workspace.id !== workspaceId || (chunk.length > 0 && size + entry.events.length > MAX_PER_WRITE)) return true;
+    if (entry.workspace.id !== workspaceId || (chunk.length > 0 && size + entry.events.length > MAX_PER_WRITE))
+      return true;
     chunk.push(entry);
     size += entry.events.length;
     return false;
@@ -67,7 +85,10 @@ function takeChunk(): Entry[] {
 }
 
 async function write(entries: Entry[]): Promise<void> {
-  const result = await ingestEvents(entries[0]!.workspace, entries.flatMap((e) => e.events));
+  const result = await ingestEvents(
+    entries[0]!.workspace,
+    entries.flatMap((e) => e.events),
+  );
   buffer.count -= result.received;
   buffer.stats.stored += result.stored;
   buffer.stats.duplicates += result.duplicates;
@@ -118,7 +139,10 @@ async function writeOneByOne(chunk: Entry[]): Promise<boolean> {
       }
       buffer.count -= entry.events.length;
       buffer.stats.failed += entry.events.length;
-      console.error(`[events] ${entry.events.length} events could not be stored and were dropped:`, error instanceof Error ? error.message : error);
+      console.error(
+        `[events] ${entry.events.length} events could not be stored and were dropped:`,
+        error instanceof Error ? error.message : error,
+      );
     }
   }
   return true;
@@ -136,5 +160,7 @@ export async function drainEvents(ms: number): Promise<void> {
     if (Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  console.error(`[events] ${buffer.count} buffered events could not be written before shutdown (the database is unreachable)`);
+  console.error(
+    `[events] ${buffer.count} buffered events could not be written before shutdown (the database is unreachable)`,
+  );
 }

@@ -4,7 +4,12 @@ import { recomputeAggregatesStatement } from "@/lib/profiles/aggregates";
 import { mostRestrictive, type ConsentState } from "../consent";
 import { mergeTraits, type ProfileState } from "../apply";
 
-type Row = { id: string; traits: Record<string, unknown>; trait_timestamps: Record<string, string>; consent: ConsentState };
+type Row = {
+  id: string;
+  traits: Record<string, unknown>;
+  trait_timestamps: Record<string, string>;
+  consent: ConsentState;
+};
 
 /**
  * Merges one profile into another: its events, identities, daily rollups,
@@ -21,8 +26,15 @@ export async function mergeProfiles(client: pg.PoolClient, workspaceId: string, 
   const survivor = rows.rows.find((r) => r.id === s);
   const merged = rows.rows.find((r) => r.id === m);
   if (!survivor || !merged) return; // merged meanwhile by another batch: nothing left to do
-  const moved = await client.query(`UPDATE events SET profile_id = $2 WHERE workspace_id = $1 AND profile_id = $3`, [workspaceId, s, m]);
-  const identities = await client.query(`UPDATE identities SET profile_id = $2 WHERE workspace_id = $1 AND profile_id = $3`, [workspaceId, s, m]);
+  const moved = await client.query(`UPDATE events SET profile_id = $2 WHERE workspace_id = $1 AND profile_id = $3`, [
+    workspaceId,
+    s,
+    m,
+  ]);
+  const identities = await client.query(
+    `UPDATE identities SET profile_id = $2 WHERE workspace_id = $1 AND profile_id = $3`,
+    [workspaceId, s, m],
+  );
   await client.query(
     `INSERT INTO profile_daily_rollups (workspace_id, profile_id, day, event_name, count, revenue)
      SELECT workspace_id, $2, day, event_name, count, revenue FROM profile_daily_rollups WHERE workspace_id = $1 AND profile_id = $3
@@ -31,9 +43,17 @@ export async function mergeProfiles(client: pg.PoolClient, workspaceId: string, 
     [workspaceId, s, m],
   );
   for (const table of ["consent_changes", "exposures"]) {
-    await client.query(`UPDATE ${table} SET profile_id = $2 WHERE workspace_id = $1 AND profile_id = $3`, [workspaceId, s, m]);
+    await client.query(`UPDATE ${table} SET profile_id = $2 WHERE workspace_id = $1 AND profile_id = $3`, [
+      workspaceId,
+      s,
+      m,
+    ]);
   }
-  await client.query(`UPDATE profile_merges SET survivor_id = $2 WHERE workspace_id = $1 AND survivor_id = $3`, [workspaceId, s, m]);
+  await client.query(`UPDATE profile_merges SET survivor_id = $2 WHERE workspace_id = $1 AND survivor_id = $3`, [
+    workspaceId,
+    s,
+    m,
+  ]);
   await client.query(
     `INSERT INTO segment_memberships (workspace_id, segment_id, profile_id, entered_at, exited_at)
      SELECT workspace_id, segment_id, $2, entered_at, exited_at FROM segment_memberships WHERE workspace_id = $1 AND profile_id = $3
@@ -46,7 +66,12 @@ export async function mergeProfiles(client: pg.PoolClient, workspaceId: string, 
     [workspaceId, s, m],
   );
 
-  const combined: ProfileState = { id: s, traits: { ...merged.traits }, traitTimestamps: { ...merged.trait_timestamps }, consent: {} };
+  const combined: ProfileState = {
+    id: s,
+    traits: { ...merged.traits },
+    traitTimestamps: { ...merged.trait_timestamps },
+    consent: {},
+  };
   for (const [key, value] of Object.entries(survivor.traits)) {
     mergeTraits(combined, { [key]: value }, new Date(survivor.trait_timestamps[key] ?? 0));
   }
@@ -59,7 +84,15 @@ export async function mergeProfiles(client: pg.PoolClient, workspaceId: string, 
   await client.query(`DELETE FROM profiles WHERE workspace_id = $1 AND id = $2`, [workspaceId, m]);
   await client.query(
     `INSERT INTO profile_merges (id, workspace_id, survivor_id, merged_profile_id, reason, linked_by, details) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [`mg_${m}`, workspaceId, s, m, merge.reason, merge.linkedBy, { events: moved.rowCount ?? 0, identities: identities.rowCount ?? 0, traits: Object.keys(merged.traits).length }],
+    [
+      `mg_${m}`,
+      workspaceId,
+      s,
+      m,
+      merge.reason,
+      merge.linkedBy,
+      { events: moved.rowCount ?? 0, identities: identities.rowCount ?? 0, traits: Object.keys(merged.traits).length },
+    ],
   );
   const recompute = recomputeAggregatesStatement(workspaceId, [s]);
   await client.query(recompute.text, recompute.values);

@@ -1,6 +1,13 @@
 import type pg from "pg";
 import { IDENTITY_TYPES, type IdentityType } from "@/lib/identity/normalize";
-import { identityKey, planResolution, splitIdentityKey, type IdentityKey, type MessageIdentities, type ResolutionPlan } from "@/lib/identity/resolve";
+import {
+  identityKey,
+  planResolution,
+  splitIdentityKey,
+  type IdentityKey,
+  type MessageIdentities,
+  type ResolutionPlan,
+} from "@/lib/identity/resolve";
 import { newProfileId } from "./ids";
 
 /** The identity keys of one message (alias previous ids in both forms). */
@@ -15,7 +22,11 @@ function keysOfMessage(m: MessageIdentities): IdentityKey[] {
 }
 
 /** Which profiles these identities belong to: one indexed lookup per identity type. */
-async function lookUp(client: pg.PoolClient, workspaceId: string, keys: IdentityKey[]): Promise<Map<IdentityKey, string>> {
+async function lookUp(
+  client: pg.PoolClient,
+  workspaceId: string,
+  keys: IdentityKey[],
+): Promise<Map<IdentityKey, string>> {
   const byType = new Map<IdentityType, string[]>();
   for (const key of keys) {
     const { type, value } = splitIdentityKey(key);
@@ -42,7 +53,11 @@ async function lookUp(client: pg.PoolClient, workspaceId: string, keys: Identity
  * deadlock on them) and everything is read again under the locks. Batches
  * of returning visitors take no lock at all and run in parallel.
  */
-export async function resolveIdentities(client: pg.PoolClient, workspaceId: string, messages: MessageIdentities[]): Promise<ResolutionPlan> {
+export async function resolveIdentities(
+  client: pg.PoolClient,
+  workspaceId: string,
+  messages: MessageIdentities[],
+): Promise<ResolutionPlan> {
   const perMessage = messages.map(keysOfMessage);
   const keys = [...new Set(perMessage.flat())];
   let known = await lookUp(client, workspaceId, keys);
@@ -63,6 +78,7 @@ export async function resolveIdentities(client: pg.PoolClient, workspaceId: stri
     [workspaceId, profiles],
   );
   const userIdsOf = new Map<string, Set<string>>();
-  for (const row of userIds.rows) userIdsOf.set(row.profile_id, (userIdsOf.get(row.profile_id) ?? new Set()).add(row.value));
+  for (const row of userIds.rows)
+    userIdsOf.set(row.profile_id, (userIdsOf.get(row.profile_id) ?? new Set()).add(row.value));
   return planResolution(messages, known, userIdsOf, newProfileId);
 }

@@ -8,13 +8,33 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 type Pending = { event: NormalizedEvent; profileId: string };
 
-const EVENT_COLUMNS = ["workspace_id", "profile_id", "type", "name", "properties", "context", "message_id", "occurred_at", "received_at"];
+const EVENT_COLUMNS = [
+  "workspace_id",
+  "profile_id",
+  "type",
+  "name",
+  "properties",
+  "context",
+  "message_id",
+  "occurred_at",
+  "received_at",
+];
 const UNIQUE_VIOLATION = "23505";
 
 /** The events as rows of EVENT_COLUMNS, for COPY. */
 const rowsOf = (workspaceId: string, events: readonly Pending[], receivedAt: Date) => {
   const at = receivedAt.toISOString();
-  return events.map(({ event, profileId }) => [workspaceId, profileId, event.type, event.name, JSON.stringify(event.properties), JSON.stringify(event.context), event.messageId, event.occurredAt.toISOString(), event.receivedAt?.toISOString() ?? at]);
+  return events.map(({ event, profileId }) => [
+    workspaceId,
+    profileId,
+    event.type,
+    event.name,
+    JSON.stringify(event.properties),
+    JSON.stringify(event.context),
+    event.messageId,
+    event.occurredAt.toISOString(),
+    event.receivedAt?.toISOString() ?? at,
+  ]);
 };
 
 /**
@@ -25,7 +45,12 @@ const rowsOf = (workspaceId: string, events: readonly Pending[], receivedAt: Dat
  * a unique violation: it is rolled back to a savepoint, and the batch goes
  * through the connection's staging table with `ON CONFLICT DO NOTHING`.
  */
-async function insertEvents(client: pg.PoolClient, workspaceId: string, events: readonly Pending[], receivedAt: Date): Promise<Pending[]> {
+async function insertEvents(
+  client: pg.PoolClient,
+  workspaceId: string,
+  events: readonly Pending[],
+  receivedAt: Date,
+): Promise<Pending[]> {
   const seen = new Set<string>();
   const unique = events.filter(({ event }) => !seen.has(event.messageId) && seen.add(event.messageId));
   const rows = rowsOf(workspaceId, unique, receivedAt);
@@ -95,12 +120,29 @@ export async function writeEvents(
      SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::int[], $6::numeric[])
      ON CONFLICT (workspace_id, profile_id, day, event_name)
      DO UPDATE SET count = profile_daily_rollups.count + excluded.count, revenue = profile_daily_rollups.revenue + excluded.revenue`,
-    [workspaceId, r.map((x) => x.profileId), r.map((x) => x.day), r.map((x) => x.name), r.map((x) => x.count), r.map((x) => x.revenue)],
+    [
+      workspaceId,
+      r.map((x) => x.profileId),
+      r.map((x) => x.day),
+      r.map((x) => x.name),
+      r.map((x) => x.count),
+      r.map((x) => x.revenue),
+    ],
   );
 
   const deltas = [...byProfile].map(([id, list]) => {
-    const orders = list.filter((e) => e.name === ORDER_EVENT).map((e) => ({ at: e.occurredAt, revenue: e.revenue ?? 0 }));
-    return { id, ...counterDelta(list.map((e) => e.occurredAt), orders, lastSeenBefore.get(id) ?? null, SESSION_GAP_SECONDS * 1000) };
+    const orders = list
+      .filter((e) => e.name === ORDER_EVENT)
+      .map((e) => ({ at: e.occurredAt, revenue: e.revenue ?? 0 }));
+    return {
+      id,
+      ...counterDelta(
+        list.map((e) => e.occurredAt),
+        orders,
+        lastSeenBefore.get(id) ?? null,
+        SESSION_GAP_SECONDS * 1000,
+      ),
+    };
   });
   await client.query(
     `UPDATE profiles p SET event_count = p.event_count + u.events, sessions = p.sessions + u.sessions,

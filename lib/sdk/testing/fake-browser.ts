@@ -33,7 +33,10 @@ export class FakeEventTarget {
   }
 
   removeEventListener(type: string, listener: Listener): void {
-    this.listeners.set(type, (this.listeners.get(type) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      type,
+      (this.listeners.get(type) ?? []).filter((l) => l !== listener),
+    );
   }
 
   dispatchEvent(event: FakeEvent): boolean {
@@ -131,7 +134,10 @@ export class FakeDocument extends FakeEventTarget {
     const attribute = /^\[([\w-]+)(?:="([^"]*)")?\]$/.exec(selector);
     if (!attribute && !/^[a-z]+$/.test(selector)) throw new Error(`fake querySelectorAll does not support ${selector}`);
     const matches = (el: FakeElement) =>
-      attribute ? el.attributes.has(attribute[1]!) && (attribute[2] === undefined || el.getAttribute(attribute[1]!) === attribute[2]) : el.tagName === selector;
+      attribute
+        ? el.attributes.has(attribute[1]!) &&
+          (attribute[2] === undefined || el.getAttribute(attribute[1]!) === attribute[2])
+        : el.tagName === selector;
     return [...this.documentElement.walk()].filter(matches);
   }
 }
@@ -169,7 +175,8 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
   const document = new FakeDocument();
   const location = new URL(options.url ?? "https://shop.example/products/shoes?utm_source=news&utm_campaign=spring");
   document.referrer = options.referrer ?? "https://search.example/";
-  for (const [name, value] of Object.entries(options.cookies ?? {})) document.cookies.set(name, { value, attributes: [] });
+  for (const [name, value] of Object.entries(options.cookies ?? {}))
+    document.cookies.set(name, { value, attributes: [] });
 
   const script = document.head.appendChild(new FakeElement("script"));
   script.setAttribute("src", options.scriptSrc ?? "https://app.example/sdk.js");
@@ -192,7 +199,13 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
   const windowEvents = new FakeEventTarget();
   const window: Record<string, unknown> = {
     document,
-    location: { href: location.href, pathname: location.pathname, search: location.search, protocol: location.protocol, origin: location.origin },
+    location: {
+      href: location.href,
+      pathname: location.pathname,
+      search: location.search,
+      protocol: location.protocol,
+      origin: location.origin,
+    },
     navigator: {
       userAgent: options.userAgent ?? "FakeBrowser/1.0",
       language: options.language ?? "fr-CH",

@@ -28,7 +28,10 @@ function fieldsSql(source: string, json: string): string {
 export async function loadSegmentCatalog(workspaceId: string): Promise<SegmentCatalog> {
   const pool = pgPool();
   const traits = await pool.query<CatalogField>(
-    fieldsSql(`SELECT traits FROM profiles WHERE workspace_id = $1 ORDER BY last_seen_at DESC LIMIT ${PROFILE_SAMPLE}`, "traits"),
+    fieldsSql(
+      `SELECT traits FROM profiles WHERE workspace_id = $1 ORDER BY last_seen_at DESC LIMIT ${PROFILE_SAMPLE}`,
+      "traits",
+    ),
     [workspaceId],
   );
   const names = await pool.query<{ name: string }>(
@@ -38,7 +41,10 @@ export async function loadSegmentCatalog(workspaceId: string): Promise<SegmentCa
   const events = await Promise.all(
     names.rows.map(async ({ name }) => {
       const properties = await pool.query<CatalogField>(
-        fieldsSql(`SELECT properties FROM events WHERE workspace_id = $1 AND name = $2 ORDER BY occurred_at DESC LIMIT 2000`, "properties"),
+        fieldsSql(
+          `SELECT properties FROM events WHERE workspace_id = $1 AND name = $2 ORDER BY occurred_at DESC LIMIT 2000`,
+          "properties",
+        ),
         [workspaceId, name],
       );
       return { name, properties: properties.rows.map(clean) };
@@ -47,4 +53,8 @@ export async function loadSegmentCatalog(workspaceId: string): Promise<SegmentCa
   return { traits: traits.rows.map(clean), events };
 }
 
-const clean = (f: CatalogField): CatalogField => ({ key: f.key, type: f.type, examples: (f.examples ?? []).filter((e) => e.length <= 80) });
+const clean = (f: CatalogField): CatalogField => ({
+  key: f.key,
+  type: f.type,
+  examples: (f.examples ?? []).filter((e) => e.length <= 80),
+});

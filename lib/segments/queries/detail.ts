@@ -9,22 +9,55 @@ export const MEMBERS_PAGE_SIZE = 50;
 export async function getSegment(workspaceId: string, segmentId: string) {
   const segment = await db.segment.findFirst({ where: { id: segmentId, workspaceId } });
   if (!segment) return null;
-  const source = segment.sourceSegmentId ? await db.segment.findFirst({ where: { id: segment.sourceSegmentId, workspaceId }, select: { id: true, name: true } }) : null;
+  const source = segment.sourceSegmentId
+    ? await db.segment.findFirst({
+        where: { id: segment.sourceSegmentId, workspaceId },
+        select: { id: true, name: true },
+      })
+    : null;
   return { ...segment, rule: storedRule(segment.rules), sourceSegment: source };
 }
 
 /** The segment's size each time it was computed, oldest first (the last `limit` points). */
-export async function sizeHistory(workspaceId: string, segmentId: string, limit = 200): Promise<{ at: string; size: number }[]> {
-  const rows = await db.segmentSizePoint.findMany({ where: { workspaceId, segmentId }, orderBy: { at: "desc" }, take: limit, select: { at: true, size: true } });
+export async function sizeHistory(
+  workspaceId: string,
+  segmentId: string,
+  limit = 200,
+): Promise<{ at: string; size: number }[]> {
+  const rows = await db.segmentSizePoint.findMany({
+    where: { workspaceId, segmentId },
+    orderBy: { at: "desc" },
+    take: limit,
+    select: { at: true, size: true },
+  });
   return rows.reverse().map((r) => ({ at: r.at.toISOString(), size: r.size }));
 }
 
-export type MemberRow = { id: string; label: string; email: string | null; enteredAt: Date; lastSeenAt: Date; orders: number; revenue: number };
+export type MemberRow = {
+  id: string;
+  label: string;
+  email: string | null;
+  enteredAt: Date;
+  lastSeenAt: Date;
+  orders: number;
+  revenue: number;
+};
 
 /** A page of current members, those who entered most recently first. */
-export async function listMembers(workspaceId: string, segmentId: string, page: number): Promise<{ rows: MemberRow[]; total: number; pages: number }> {
+export async function listMembers(
+  workspaceId: string,
+  segmentId: string,
+  page: number,
+): Promise<{ rows: MemberRow[]; total: number; pages: number }> {
   const [{ rows }, count] = await Promise.all([
-    pgPool().query<{ id: string; traits: unknown; entered_at: Date; last_seen_at: Date; orders: number; revenue: string }>(
+    pgPool().query<{
+      id: string;
+      traits: unknown;
+      entered_at: Date;
+      last_seen_at: Date;
+      orders: number;
+      revenue: string;
+    }>(
       `SELECT p.id, p.traits, m.entered_at, p.last_seen_at, p.orders, p.revenue
        FROM segment_memberships m JOIN profiles p ON p.workspace_id = m.workspace_id AND p.id = m.profile_id
        WHERE m.workspace_id = $1 AND m.segment_id = $2 AND m.exited_at IS NULL

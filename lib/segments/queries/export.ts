@@ -26,11 +26,22 @@ export function exportMembersCsv(workspaceId: string, segmentId: string): Readab
   let done = false;
   return new ReadableStream({
     start(controller) {
-      controller.enqueue(encoder.encode(csvLine(["profile_id", "user_id", "email", "first_name", "last_name", "entered_at", "orders", "revenue"])));
+      controller.enqueue(
+        encoder.encode(
+          csvLine(["profile_id", "user_id", "email", "first_name", "last_name", "entered_at", "orders", "revenue"]),
+        ),
+      );
     },
     async pull(controller) {
       if (done) return;
-      const { rows } = await pgPool().query<{ id: string; user_id: string | null; traits: Record<string, unknown>; entered_at: Date; orders: number; revenue: string }>(
+      const { rows } = await pgPool().query<{
+        id: string;
+        user_id: string | null;
+        traits: Record<string, unknown>;
+        entered_at: Date;
+        orders: number;
+        revenue: string;
+      }>(
         `SELECT p.id, (SELECT value FROM identities i WHERE i.workspace_id = $1 AND i.profile_id = p.id AND i.type = 'user_id' ORDER BY i.created_at LIMIT 1) AS user_id,
                 p.traits, m.entered_at, p.orders, p.revenue
          FROM segment_memberships m JOIN profiles p ON p.workspace_id = m.workspace_id AND p.id = m.profile_id
@@ -38,9 +49,25 @@ export function exportMembersCsv(workspaceId: string, segmentId: string): Readab
          ORDER BY p.id LIMIT ${PAGE}`,
         [workspaceId, segmentId, after],
       );
-      const text = (key: string, traits: Record<string, unknown>) => (typeof traits[key] === "string" ? (traits[key] as string) : "");
+      const text = (key: string, traits: Record<string, unknown>) =>
+        typeof traits[key] === "string" ? (traits[key] as string) : "";
       controller.enqueue(
-        encoder.encode(rows.map((r) => csvLine([r.id, r.user_id, text("email", r.traits), text("first_name", r.traits), text("last_name", r.traits), r.entered_at.toISOString(), r.orders, r.revenue])).join("")),
+        encoder.encode(
+          rows
+            .map((r) =>
+              csvLine([
+                r.id,
+                r.user_id,
+                text("email", r.traits),
+                text("first_name", r.traits),
+                text("last_name", r.traits),
+                r.entered_at.toISOString(),
+                r.orders,
+                r.revenue,
+              ]),
+            )
+            .join(""),
+        ),
       );
       if (rows.length < PAGE) {
         done = true;

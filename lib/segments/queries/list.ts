@@ -19,10 +19,23 @@ export type SegmentListRow = {
 };
 
 /** The workspace's segments (archived ones only when asked), most recently changed first, with their trend and how many experiences and experiments use them. */
-export async function listSegments(workspaceId: string, { archived = false }: { archived?: boolean } = {}): Promise<SegmentListRow[]> {
+export async function listSegments(
+  workspaceId: string,
+  { archived = false }: { archived?: boolean } = {},
+): Promise<SegmentListRow[]> {
   const segments = await db.segment.findMany({
     where: { workspaceId, archivedAt: archived ? { not: null } : null },
-    select: { id: true, name: true, description: true, kind: true, size: true, reachableSize: true, lastComputedAt: true, updatedAt: true, archivedAt: true },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      kind: true,
+      size: true,
+      reachableSize: true,
+      lastComputedAt: true,
+      updatedAt: true,
+      archivedAt: true,
+    },
     orderBy: { updatedAt: "desc" },
   });
   if (segments.length === 0) return [];
@@ -46,16 +59,28 @@ export type SegmentUse = { kind: "experience" | "experiment"; id: string; name: 
 /** Where segments are used: content experiences and experiments that target them. */
 export async function segmentUsage(workspaceId: string, segmentIds: string[]): Promise<Map<string, SegmentUse[]>> {
   const [experiences, experiments] = await Promise.all([
-    db.contentBlock.findMany({ where: { workspaceId, segmentId: { in: segmentIds } }, select: { id: true, name: true, segmentId: true } }),
-    db.experiment.findMany({ where: { workspaceId, segmentId: { in: segmentIds } }, select: { id: true, name: true, segmentId: true } }),
+    db.contentBlock.findMany({
+      where: { workspaceId, segmentId: { in: segmentIds } },
+      select: { id: true, name: true, segmentId: true },
+    }),
+    db.experiment.findMany({
+      where: { workspaceId, segmentId: { in: segmentIds } },
+      select: { id: true, name: true, segmentId: true },
+    }),
   ]);
   const uses = new Map<string, SegmentUse[]>();
-  for (const e of experiences) uses.set(e.segmentId!, [...(uses.get(e.segmentId!) ?? []), { kind: "experience", id: e.id, name: e.name }]);
-  for (const e of experiments) uses.set(e.segmentId!, [...(uses.get(e.segmentId!) ?? []), { kind: "experiment", id: e.id, name: e.name }]);
+  for (const e of experiences)
+    uses.set(e.segmentId!, [...(uses.get(e.segmentId!) ?? []), { kind: "experience", id: e.id, name: e.name }]);
+  for (const e of experiments)
+    uses.set(e.segmentId!, [...(uses.get(e.segmentId!) ?? []), { kind: "experiment", id: e.id, name: e.name }]);
   return uses;
 }
 
 /** Live segments for pickers (membership conditions, targeting). */
 export function segmentOptions(workspaceId: string) {
-  return db.segment.findMany({ where: { workspaceId, archivedAt: null }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } });
+  return db.segment.findMany({
+    where: { workspaceId, archivedAt: null },
+    select: { id: true, name: true, kind: true },
+    orderBy: { name: "asc" },
+  });
 }

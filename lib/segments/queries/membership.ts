@@ -17,7 +17,13 @@ export type RecomputeResult = { size: number; reachable: number; entered: number
  * workspace is, and the segment's size, reachable size and size history are
  * written.
  */
-export async function recomputeSegment(workspaceId: string, segmentId: string, rule: RuleGroup, segments: ReadonlyMap<string, SegmentRef>, profileIds?: string[]): Promise<RecomputeResult> {
+export async function recomputeSegment(
+  workspaceId: string,
+  segmentId: string,
+  rule: RuleGroup,
+  segments: ReadonlyMap<string, SegmentRef>,
+  profileIds?: string[],
+): Promise<RecomputeResult> {
   const now = Date.now();
   const { predicate, values } = toSql(rule, { workspaceId, now, segments });
   const seg = `$${values.length + 1}::text`;

@@ -11,17 +11,38 @@ import { loadSegmentRefs } from "./refs";
 
 export type RuleIssue = { path: (string | number)[]; message: string };
 export type SegmentPreview =
-  | { valid: true; size: number; total: number; reachable: number; sample: { id: string; label: string }[]; usesContext: boolean; ms: number }
+  | {
+      valid: true;
+      size: number;
+      total: number;
+      reachable: number;
+      sample: { id: string; label: string }[];
+      usesContext: boolean;
+      ms: number;
+    }
   | { valid: false; issues: RuleIssue[] };
 
 export const SAMPLE_SIZE = 5;
 
 /** A rule checked for a segment (its shape, its operands, and no cycle through other segments); issues say where. */
-export function checkSegmentRule(raw: unknown, segmentId: string | undefined, refs: ReadonlyMap<string, SegmentRef & { name: string }>): { rule: RuleGroup } | { issues: RuleIssue[] } {
+export function checkSegmentRule(
+  raw: unknown,
+  segmentId: string | undefined,
+  refs: ReadonlyMap<string, SegmentRef & { name: string }>,
+): { rule: RuleGroup } | { issues: RuleIssue[] } {
   const parsed = segmentRuleSchema.safeParse(raw);
-  if (!parsed.success) return { issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
+  if (!parsed.success)
+    return {
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        message: i.message,
+      })),
+    };
   const unknown = segmentConditions(parsed.data).filter((c) => !refs.has(c.segmentId));
-  if (unknown.length > 0) return { issues: unknown.map((c) => ({ path: [...c.path, "segmentId"], message: "Choose a segment of this workspace" })) };
+  if (unknown.length > 0)
+    return {
+      issues: unknown.map((c) => ({ path: [...c.path, "segmentId"], message: "Choose a segment of this workspace" })),
+    };
   const cycle = findCycle(segmentId ?? "(this segment)", parsed.data, refs);
   if (cycle) {
     const names = cycle.map((id) => refs.get(id)?.name ?? "this segment");
@@ -30,14 +51,24 @@ export function checkSegmentRule(raw: unknown, segmentId: string | undefined, re
   return { rule: parsed.data };
 }
 
-const usesContext = (node: RuleNode): boolean => (node.type === "group" ? node.children.some(usesContext) : node.type === "context");
+const usesContext = (node: RuleNode): boolean =>
+  node.type === "group" ? node.children.some(usesContext) : node.type === "context";
 
 /** Counts a rule's profiles now, with how many can be personalized and a few of them. */
-export async function previewRule(workspaceId: string, rule: RuleGroup, refs: ReadonlyMap<string, SegmentRef>): Promise<Extract<SegmentPreview, { valid: true }>> {
+export async function previewRule(
+  workspaceId: string,
+  rule: RuleGroup,
+  refs: ReadonlyMap<string, SegmentRef>,
+): Promise<Extract<SegmentPreview, { valid: true }>> {
   const started = performance.now();
   const { predicate, values } = toSql(rule, { workspaceId, now: Date.now(), segments: refs });
   // one evaluation of the rule: its matches are counted, split by consent, and sampled together
-  const { rows } = await pgPool().query<{ size: number; total: number; reachable: number; sample: { id: string; traits: unknown }[] | null }>(
+  const { rows } = await pgPool().query<{
+    size: number;
+    total: number;
+    reachable: number;
+    sample: { id: string; traits: unknown }[] | null;
+  }>(
     `WITH m AS MATERIALIZED (SELECT p.id, p.last_seen_at, ${PERSONALIZABLE_SQL} AS r FROM profiles p WHERE p.workspace_id = $1 AND ${predicate})
      SELECT (SELECT count(*) FROM m)::int AS size, (SELECT count(*) FROM m WHERE r)::int AS reachable,
             (SELECT count(*) FROM profiles WHERE workspace_id = $1)::int AS total,
@@ -49,7 +80,10 @@ export async function previewRule(workspaceId: string, rule: RuleGroup, refs: Re
   return {
     valid: true,
     ...c,
-    sample: (sample ?? []).map((r) => ({ id: r.id, label: profileDisplayName(asTraits(r.traits)) ?? `Anonymous ${r.id.slice(-6)}` })),
+    sample: (sample ?? []).map((r) => ({
+      id: r.id,
+      label: profileDisplayName(asTraits(r.traits)) ?? `Anonymous ${r.id.slice(-6)}`,
+    })),
     usesContext: usesContext(rule),
     ms: Math.round(performance.now() - started),
   };

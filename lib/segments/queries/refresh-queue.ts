@@ -5,7 +5,9 @@ import { recomputeWorkspaceSegments } from "./membership";
  * dynamic segments are refreshed together shortly after (one statement per
  * segment for all of them), off the ingest request's path.
  */
-const globalForQueue = globalThis as unknown as { segmentRefresh?: { pending: Map<string, Set<string>>; timer: NodeJS.Timeout | null; running: Promise<void> | null } };
+const globalForQueue = globalThis as unknown as {
+  segmentRefresh?: { pending: Map<string, Set<string>>; timer: NodeJS.Timeout | null; running: Promise<void> | null };
+};
 const queue = (globalForQueue.segmentRefresh ??= { pending: new Map(), timer: null, running: null });
 
 /** How long profiles wait so that one batch's followers are refreshed together. */
@@ -46,7 +48,8 @@ export async function flushMembershipRefresh(): Promise<void> {
     // under a stream of events, rest as long as the refresh took (up to COOL_DOWN_MS): refreshing then takes at most
     // half of one connection's time, the events keep the rest, and the next refresh gathers more profiles per statement
     const took = Date.now() - started;
-    if (took > DELAY_MS && queue.pending.size > 0) await new Promise((r) => setTimeout(r, Math.min(took, COOL_DOWN_MS)));
+    if (took > DELAY_MS && queue.pending.size > 0)
+      await new Promise((r) => setTimeout(r, Math.min(took, COOL_DOWN_MS)));
   })();
   await queue.running;
   queue.running = null;

@@ -3,12 +3,24 @@ import { requireWorkspace } from "@/lib/workspaces/access";
 import { workspacesOfUser } from "@/lib/workspaces/queries";
 import { signOutAction } from "./actions";
 
-export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ workspace: string }>;
+}) {
   const { workspace: slug } = await params;
   const access = await requireWorkspace(slug);
   const workspaces = await workspacesOfUser(access.user.id);
   return (
-    <AppShell workspace={access.workspace} workspaces={workspaces} user={access.user} role={access.role} signOutAction={signOutAction}>
+    <AppShell
+      workspace={access.workspace}
+      workspaces={workspaces}
+      user={access.user}
+      role={access.role}
+      signOutAction={signOutAction}
+    >
       {children}
     </AppShell>
   );

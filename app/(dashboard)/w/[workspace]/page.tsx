@@ -22,7 +22,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         <EmptyState
           title="No customer data yet"
           description="Send events from your storefront with a write key, or import customers and orders from your CRM. Profiles, segments and results appear here as data arrives."
-          action={<Link className={buttonClasses("primary", "md")} href={`/w/${workspace.slug}/settings/api-keys`}>Get an API key</Link>}
+          action={
+            <Link className={buttonClasses("primary", "md")} href={`/w/${workspace.slug}/settings/api-keys`}>
+              Get an API key
+            </Link>
+          }
         />
       </>
     );
@@ -31,10 +35,18 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
     <>
       {header}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Profiles" value={formatInteger(stats.profiles)} hint={`${formatInteger(stats.knownProfiles)} identified`} />
+        <Stat
+          label="Profiles"
+          value={formatInteger(stats.profiles)}
+          hint={`${formatInteger(stats.knownProfiles)} identified`}
+        />
         <Stat label="Active profiles" value={formatInteger(stats.activeProfiles)} hint="seen in the last 30 days" />
         <Stat label="Events" value={formatInteger(stats.events)} hint="last 30 days" />
-        <Stat label="Revenue" value={formatMoney(stats.revenue)} hint={`${formatInteger(stats.orders)} orders, last 30 days`} />
+        <Stat
+          label="Revenue"
+          value={formatMoney(stats.revenue)}
+          hint={`${formatInteger(stats.orders)} orders, last 30 days`}
+        />
       </div>
       <Card className="mt-6">
         <Tabs defaultValue="activity">
@@ -46,8 +58,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
             </TabsList>
           </CardHeader>
           <CardContent>
-            <TabsContent value="activity"><DailyActivityChart data={daily} /></TabsContent>
-            <TabsContent value="revenue"><DailyRevenueChart data={daily} /></TabsContent>
+            <TabsContent value="activity">
+              <DailyActivityChart data={daily} />
+            </TabsContent>
+            <TabsContent value="revenue">
+              <DailyRevenueChart data={daily} />
+            </TabsContent>
           </CardContent>
         </Tabs>
       </Card>

@@ -22,7 +22,11 @@ export default async function CategoryPage({ params }: Props) {
   return (
     <>
       <h1 className="mb-6 text-3xl font-semibold tracking-tight">{label}</h1>
-      <CategoryBanner decision={decisions["category-banner"]} fallbackTitle={`Explore ${label.toLowerCase()}`} productsId="products" />
+      <CategoryBanner
+        decision={decisions["category-banner"]}
+        fallbackTitle={`Explore ${label.toLowerCase()}`}
+        productsId="products"
+      />
       <section id="products" aria-label={`${label} products`} className="mt-10 scroll-mt-6">
         <ProductGrid products={categoryProducts(category)} label={`${label} products`} />
       </section>

@@ -28,7 +28,10 @@ export default async function ProductPage({ params }: Props) {
     <article className="grid gap-10 md:grid-cols-2">
       <ProductImage id={id} name={name} className="w-full" />
       <div>
-        <Link href={`/demo-store/c/${category}`} className="text-xs uppercase tracking-wide text-gray-500 hover:text-accent-700">
+        <Link
+          href={`/demo-store/c/${category}`}
+          className="text-xs uppercase tracking-wide text-gray-500 hover:text-accent-700"
+        >
           {categoryLabel(category)}
         </Link>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight">{name}</h1>

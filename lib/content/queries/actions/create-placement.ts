@@ -3,7 +3,14 @@ import { workspaceAction } from "@/lib/actions/action-client";
 import { ActionError } from "@/lib/actions/result";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { bumpConfigVersion } from "@/lib/decide/queries/config-version";
-import { CONTENT_TYPES, DEFAULT_PRIORITY, parseJsonSchema, placementKeySchema, requireValidTemplate, templateBodySchema } from "./shared";
+import {
+  CONTENT_TYPES,
+  DEFAULT_PRIORITY,
+  parseJsonSchema,
+  placementKeySchema,
+  requireValidTemplate,
+  templateBodySchema,
+} from "./shared";
 
 /** A new placement (a named slot on the storefront) with its default content, served to everyone no experience matches. */
 export const createPlacementDef = workspaceAction({
@@ -17,17 +24,33 @@ export const createPlacementDef = workspaceAction({
     defaultBody: templateBodySchema,
   }),
   async handler(ctx, input) {
-    if (await ctx.db.placement.findFirst({ where: { workspaceId: ctx.workspaceId, key: input.key }, select: { id: true } })) {
+    if (
+      await ctx.db.placement.findFirst({
+        where: { workspaceId: ctx.workspaceId, key: input.key },
+        select: { id: true },
+      })
+    ) {
       throw new ActionError("conflict", "That key is taken", { key: [`A placement with the key ${input.key} exists`] });
     }
     const schema = input.contentType === "json" ? parseJsonSchema(input.jsonSchema) : null;
     requireValidTemplate(input.defaultBody, input.contentType, schema, "defaultBody");
     const placement = await ctx.db.placement.create({
-      data: { workspaceId: ctx.workspaceId, key: input.key, name: input.name, contentType: input.contentType, jsonSchema: (schema ?? undefined) as Prisma.InputJsonValue | undefined },
+      data: {
+        workspaceId: ctx.workspaceId,
+        key: input.key,
+        name: input.name,
+        contentType: input.contentType,
+        jsonSchema: (schema ?? undefined) as Prisma.InputJsonValue | undefined,
+      },
     });
     await ctx.db.contentBlock.create({
       data: {
-        workspaceId: ctx.workspaceId, placementId: placement.id, name: "Default", priority: DEFAULT_PRIORITY, isDefault: true, status: "live",
+        workspaceId: ctx.workspaceId,
+        placementId: placement.id,
+        name: "Default",
+        priority: DEFAULT_PRIORITY,
+        isDefault: true,
+        status: "live",
         variants: { create: { workspaceId: ctx.workspaceId, name: "Default", body: input.defaultBody } },
       },
     });

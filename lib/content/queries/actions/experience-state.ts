@@ -16,7 +16,13 @@ export const setExperienceStatusDef = workspaceAction({
     if (e.isDefault) throw new ActionError("invalid_input", "The default content is always served as the fallback");
     await ctx.db.contentBlock.update({ where: { id: e.id }, data: { status } });
     await bumpConfigVersion(ctx.db, ctx.workspaceId);
-    ctx.audit({ action: "experience.status", targetType: "experience", targetId: e.id, before: { status: e.status }, after: { status } });
+    ctx.audit({
+      action: "experience.status",
+      targetType: "experience",
+      targetId: e.id,
+      before: { status: e.status },
+      after: { status },
+    });
     return { experienceId: e.id, status };
   },
 });
@@ -29,15 +35,25 @@ export const moveExperienceDef = workspaceAction({
   async handler(ctx, { experienceId: id, direction }) {
     const e = await requireExperience(ctx.db, ctx.workspaceId, id);
     if (e.isDefault) throw new ActionError("invalid_input", "The default content always comes last");
-    const siblings = await ctx.db.contentBlock.findMany({ where: { workspaceId: ctx.workspaceId, placementId: e.placementId, isDefault: false }, orderBy: [{ priority: "asc" }, { id: "asc" }], select: { id: true } });
+    const siblings = await ctx.db.contentBlock.findMany({
+      where: { workspaceId: ctx.workspaceId, placementId: e.placementId, isDefault: false },
+      orderBy: [{ priority: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
     const order = siblings.map((s) => s.id);
     const at = order.indexOf(e.id);
     const to = direction === "up" ? at - 1 : at + 1;
     if (to < 0 || to >= order.length) return { experienceId: e.id, moved: false };
     [order[at], order[to]] = [order[to]!, order[at]!];
-    for (const [i, blockId] of order.entries()) await ctx.db.contentBlock.update({ where: { id: blockId }, data: { priority: i + 1 } });
+    for (const [i, blockId] of order.entries())
+      await ctx.db.contentBlock.update({ where: { id: blockId }, data: { priority: i + 1 } });
     await bumpConfigVersion(ctx.db, ctx.workspaceId);
-    ctx.audit({ action: "experience.move", targetType: "experience", targetId: e.id, after: { direction, position: to + 1 } });
+    ctx.audit({
+      action: "experience.move",
+      targetType: "experience",
+      targetId: e.id,
+      after: { direction, position: to + 1 },
+    });
     return { experienceId: e.id, moved: true };
   },
 });
@@ -52,7 +68,12 @@ export const deleteExperienceDef = workspaceAction({
     if (e.isDefault) throw new ActionError("invalid_input", "A placement keeps its default content");
     await ctx.db.contentBlock.delete({ where: { id: e.id } });
     await bumpConfigVersion(ctx.db, ctx.workspaceId);
-    ctx.audit({ action: "experience.delete", targetType: "experience", targetId: e.id, before: { name: e.name, status: e.status, body: e.variants[0]?.body } });
+    ctx.audit({
+      action: "experience.delete",
+      targetType: "experience",
+      targetId: e.id,
+      before: { name: e.name, status: e.status, body: e.variants[0]?.body },
+    });
     return { experienceId: e.id };
   },
 });

@@ -7,9 +7,18 @@ import { isTimeZone, zonedTimeToInstant } from "@/lib/decide/zoned-time";
 import { checkSegmentRule } from "@/lib/segments/queries/preview";
 import { loadSegmentRefs } from "@/lib/segments/queries/refs";
 import { ruleFieldErrors } from "@/lib/segments/queries/actions/require-segment";
-import { DEFAULT_PRIORITY, requireExperience, requirePlacement, requireValidTemplate, templateBodySchema } from "./shared";
+import {
+  DEFAULT_PRIORITY,
+  requireExperience,
+  requirePlacement,
+  requireValidTemplate,
+  templateBodySchema,
+} from "./shared";
 
-const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "A date and time").nullish();
+const localTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "A date and time")
+  .nullish();
 
 export const experienceInputSchema = z.object({
   placementId: z.string().min(1).max(40),
@@ -20,7 +29,11 @@ export const experienceInputSchema = z.object({
     z.object({ kind: z.literal("rule"), rule: z.unknown() }),
   ]),
   status: z.enum(["draft", "live", "paused"]),
-  schedule: z.object({ startsAt: localTime, endsAt: localTime, timeZone: z.string().max(64).refine(isTimeZone, "Not a known time zone") }),
+  schedule: z.object({
+    startsAt: localTime,
+    endsAt: localTime,
+    timeZone: z.string().max(64).refine(isTimeZone, "Not a known time zone"),
+  }),
   body: templateBodySchema,
 });
 
@@ -36,35 +49,56 @@ export const saveExperienceDef = workspaceAction({
   async handler(ctx, input) {
     const placement = await requirePlacement(ctx.db, ctx.workspaceId, input.placementId);
     const existing = input.experienceId ? await requireExperience(ctx.db, ctx.workspaceId, input.experienceId) : null;
-    if (existing && (existing.placementId !== placement.id || existing.isDefault)) throw new ActionError("invalid_input", "Edit the default content from the placement's page");
+    if (existing && (existing.placementId !== placement.id || existing.isDefault))
+      throw new ActionError("invalid_input", "Edit the default content from the placement's page");
     const refs = await loadSegmentRefs(ctx.workspaceId);
     let segmentId: string | null = null;
     let rules: Prisma.InputJsonValue | typeof Prisma.DbNull = Prisma.DbNull;
     if (input.target.kind === "segment") {
       const segment = refs.get(input.target.segmentId);
-      if (!segment) throw new ActionError("invalid_input", "Choose a segment of this workspace", { "target.segmentId": ["Choose a segment of this workspace"] });
+      if (!segment)
+        throw new ActionError("invalid_input", "Choose a segment of this workspace", {
+          "target.segmentId": ["Choose a segment of this workspace"],
+        });
       segmentId = input.target.segmentId;
     } else {
       const checked = checkSegmentRule(input.target.rule, undefined, refs);
-      if ("issues" in checked) throw new ActionError("invalid_input", "The rule needs attention", ruleFieldErrors(checked.issues));
+      if ("issues" in checked)
+        throw new ActionError("invalid_input", "The rule needs attention", ruleFieldErrors(checked.issues));
       rules = checked.rule as unknown as Prisma.InputJsonValue;
     }
     requireValidTemplate(input.body, placement.contentType, placement.jsonSchema);
     const { timeZone } = input.schedule;
     const startsAt = input.schedule.startsAt ? new Date(zonedTimeToInstant(input.schedule.startsAt, timeZone)) : null;
     const endsAt = input.schedule.endsAt ? new Date(zonedTimeToInstant(input.schedule.endsAt, timeZone)) : null;
-    if (startsAt && endsAt && endsAt <= startsAt) throw new ActionError("invalid_input", "The schedule ends before it starts", { "schedule.endsAt": ["End after the start"] });
+    if (startsAt && endsAt && endsAt <= startsAt)
+      throw new ActionError("invalid_input", "The schedule ends before it starts", {
+        "schedule.endsAt": ["End after the start"],
+      });
     const data = { name: input.name, status: input.status, segmentId, rules, startsAt, endsAt, timeZone };
     let experienceId: string;
     if (existing) {
       await ctx.db.contentBlock.update({ where: { id: existing.id }, data });
-      if (existing.variants[0]) await ctx.db.variant.update({ where: { id: existing.variants[0].id }, data: { body: input.body } });
-      else await ctx.db.variant.create({ data: { workspaceId: ctx.workspaceId, contentBlockId: existing.id, name: input.name, body: input.body } });
+      if (existing.variants[0])
+        await ctx.db.variant.update({ where: { id: existing.variants[0].id }, data: { body: input.body } });
+      else
+        await ctx.db.variant.create({
+          data: { workspaceId: ctx.workspaceId, contentBlockId: existing.id, name: input.name, body: input.body },
+        });
       experienceId = existing.id;
     } else {
-      const last = await ctx.db.contentBlock.aggregate({ where: { workspaceId: ctx.workspaceId, placementId: placement.id, isDefault: false }, _max: { priority: true } });
+      const last = await ctx.db.contentBlock.aggregate({
+        where: { workspaceId: ctx.workspaceId, placementId: placement.id, isDefault: false },
+        _max: { priority: true },
+      });
       const created = await ctx.db.contentBlock.create({
-        data: { ...data, workspaceId: ctx.workspaceId, placementId: placement.id, priority: Math.min((last._max.priority ?? 0) + 1, DEFAULT_PRIORITY - 1), variants: { create: { workspaceId: ctx.workspaceId, name: input.name, body: input.body } } },
+        data: {
+          ...data,
+          workspaceId: ctx.workspaceId,
+          placementId: placement.id,
+          priority: Math.min((last._max.priority ?? 0) + 1, DEFAULT_PRIORITY - 1),
+          variants: { create: { workspaceId: ctx.workspaceId, name: input.name, body: input.body } },
+        },
       });
       experienceId = created.id;
     }
@@ -73,8 +107,24 @@ export const saveExperienceDef = workspaceAction({
       action: existing ? "experience.update" : "experience.create",
       targetType: "experience",
       targetId: experienceId,
-      before: existing ? { name: existing.name, status: existing.status, segmentId: existing.segmentId, rules: existing.rules, body: existing.variants[0]?.body } : undefined,
-      after: { name: input.name, status: input.status, target: input.target, body: input.body, startsAt, endsAt, timeZone },
+      before: existing
+        ? {
+            name: existing.name,
+            status: existing.status,
+            segmentId: existing.segmentId,
+            rules: existing.rules,
+            body: existing.variants[0]?.body,
+          }
+        : undefined,
+      after: {
+        name: input.name,
+        status: input.status,
+        target: input.target,
+        body: input.body,
+        startsAt,
+        endsAt,
+        timeZone,
+      },
     });
     return { experienceId };
   },

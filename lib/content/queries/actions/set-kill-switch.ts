@@ -12,7 +12,13 @@ export const setKillSwitchDef = workspaceAction({
     const placement = await requirePlacement(ctx.db, ctx.workspaceId, placementId);
     await ctx.db.placement.update({ where: { id: placement.id }, data: { killSwitch: on } });
     await bumpConfigVersion(ctx.db, ctx.workspaceId);
-    ctx.audit({ action: "placement.kill_switch", targetType: "placement", targetId: placement.id, before: { killSwitch: placement.killSwitch }, after: { killSwitch: on } });
+    ctx.audit({
+      action: "placement.kill_switch",
+      targetType: "placement",
+      targetId: placement.id,
+      before: { killSwitch: placement.killSwitch },
+      after: { killSwitch: on },
+    });
     return { placementId: placement.id, killSwitch: on };
   },
 });

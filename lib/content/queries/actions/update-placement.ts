@@ -18,12 +18,36 @@ export const updatePlacementDef = workspaceAction({
     const placement = await requirePlacement(ctx.db, ctx.workspaceId, input.placementId);
     const schema = placement.contentType === "json" ? parseJsonSchema(input.jsonSchema) : null;
     requireValidTemplate(input.defaultBody, placement.contentType, schema, "defaultBody");
-    await ctx.db.placement.update({ where: { id: placement.id }, data: { name: input.name, jsonSchema: (schema ?? null) as Prisma.InputJsonValue } });
-    const fallback = await ctx.db.contentBlock.findFirst({ where: { workspaceId: ctx.workspaceId, placementId: placement.id, isDefault: true }, include: { variants: { take: 1, orderBy: { createdAt: "asc" } } } });
-    if (fallback?.variants[0]) await ctx.db.variant.update({ where: { id: fallback.variants[0].id }, data: { body: input.defaultBody } });
-    else await ctx.db.contentBlock.create({ data: { workspaceId: ctx.workspaceId, placementId: placement.id, name: "Default", priority: 1_000_000, isDefault: true, status: "live", variants: { create: { workspaceId: ctx.workspaceId, name: "Default", body: input.defaultBody } } } });
+    await ctx.db.placement.update({
+      where: { id: placement.id },
+      data: { name: input.name, jsonSchema: (schema ?? null) as Prisma.InputJsonValue },
+    });
+    const fallback = await ctx.db.contentBlock.findFirst({
+      where: { workspaceId: ctx.workspaceId, placementId: placement.id, isDefault: true },
+      include: { variants: { take: 1, orderBy: { createdAt: "asc" } } },
+    });
+    if (fallback?.variants[0])
+      await ctx.db.variant.update({ where: { id: fallback.variants[0].id }, data: { body: input.defaultBody } });
+    else
+      await ctx.db.contentBlock.create({
+        data: {
+          workspaceId: ctx.workspaceId,
+          placementId: placement.id,
+          name: "Default",
+          priority: 1_000_000,
+          isDefault: true,
+          status: "live",
+          variants: { create: { workspaceId: ctx.workspaceId, name: "Default", body: input.defaultBody } },
+        },
+      });
     await bumpConfigVersion(ctx.db, ctx.workspaceId);
-    ctx.audit({ action: "placement.update", targetType: "placement", targetId: placement.id, before: { name: placement.name }, after: { name: input.name, defaultBody: input.defaultBody } });
+    ctx.audit({
+      action: "placement.update",
+      targetType: "placement",
+      targetId: placement.id,
+      before: { name: placement.name },
+      after: { name: input.name, defaultBody: input.defaultBody },
+    });
     return { placementId: placement.id };
   },
 });

@@ -15,7 +15,13 @@ export const archiveSegmentDef = workspaceAction({
     const segment = await requireSegment(ctx.db, ctx.workspaceId, segmentId);
     await ctx.db.segment.update({ where: { id: segment.id }, data: { archivedAt: archived ? new Date() : null } });
     await bumpConfigVersion(ctx.db, ctx.workspaceId); // live experiences may target it
-    ctx.audit({ action: archived ? "segment.archive" : "segment.restore", targetType: "segment", targetId: segment.id, before: { archivedAt: segment.archivedAt }, after: { archived } });
+    ctx.audit({
+      action: archived ? "segment.archive" : "segment.restore",
+      targetType: "segment",
+      targetId: segment.id,
+      before: { archivedAt: segment.archivedAt },
+      after: { archived },
+    });
     return { segmentId: segment.id };
   },
 });

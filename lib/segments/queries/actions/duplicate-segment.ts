@@ -30,9 +30,16 @@ export const duplicateSegmentDef = workspaceAction({
         SELECT workspace_id, ${copy.id}, profile_id, now() FROM segment_memberships WHERE workspace_id = ${ctx.workspaceId} AND segment_id = ${source.id} AND exited_at IS NULL`;
     } else {
       const rule = storedRule(source.rules);
-      ctx.afterCommit(async () => recomputeSegment(ctx.workspaceId, copy.id, rule, await loadSegmentRefs(ctx.workspaceId)));
+      ctx.afterCommit(async () =>
+        recomputeSegment(ctx.workspaceId, copy.id, rule, await loadSegmentRefs(ctx.workspaceId)),
+      );
     }
-    ctx.audit({ action: "segment.duplicate", targetType: "segment", targetId: copy.id, after: { from: source.id, name: copy.name } });
+    ctx.audit({
+      action: "segment.duplicate",
+      targetType: "segment",
+      targetId: copy.id,
+      after: { from: source.id, name: copy.name },
+    });
     return { segmentId: copy.id };
   },
 });

@@ -13,7 +13,9 @@ export const recomputeSegmentDef = workspaceAction({
   async handler(ctx, { segmentId }) {
     const segment = await requireSegment(ctx.db, ctx.workspaceId, segmentId);
     if (segment.kind !== "dynamic") throw new ActionError("invalid_input", "A static segment's members are fixed");
-    ctx.afterCommit(async () => recomputeSegment(ctx.workspaceId, segment.id, storedRule(segment.rules), await loadSegmentRefs(ctx.workspaceId)));
+    ctx.afterCommit(async () =>
+      recomputeSegment(ctx.workspaceId, segment.id, storedRule(segment.rules), await loadSegmentRefs(ctx.workspaceId)),
+    );
     return { segmentId: segment.id };
   },
 });

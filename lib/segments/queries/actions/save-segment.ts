@@ -26,14 +26,18 @@ export const saveSegmentDef = workspaceAction({
   async handler(ctx, { segmentId, name, description, rule: raw }) {
     const refs = await loadSegmentRefs(ctx.workspaceId);
     const existing = segmentId ? await requireSegment(ctx.db, ctx.workspaceId, segmentId) : null;
-    if (existing && existing.kind !== "dynamic") throw new ActionError("invalid_input", "A static segment's members are fixed; duplicate it to change them");
+    if (existing && existing.kind !== "dynamic")
+      throw new ActionError("invalid_input", "A static segment's members are fixed; duplicate it to change them");
     if (existing?.archivedAt) throw new ActionError("invalid_input", "Restore this segment before changing it");
     const checked = checkSegmentRule(raw, segmentId, refs);
-    if ("issues" in checked) throw new ActionError("invalid_input", "The rule needs attention", ruleFieldErrors(checked.issues));
+    if ("issues" in checked)
+      throw new ActionError("invalid_input", "The rule needs attention", ruleFieldErrors(checked.issues));
     const rules = checked.rule as unknown as Prisma.InputJsonValue;
     const segment = existing
       ? await ctx.db.segment.update({ where: { id: existing.id }, data: { name, description, rules } })
-      : await ctx.db.segment.create({ data: { workspaceId: ctx.workspaceId, name, description, kind: "dynamic", rules } });
+      : await ctx.db.segment.create({
+          data: { workspaceId: ctx.workspaceId, name, description, kind: "dynamic", rules },
+        });
     await bumpConfigVersion(ctx.db, ctx.workspaceId); // live experiences may target it
     ctx.audit({
       action: existing ? "segment.update" : "segment.create",
@@ -42,7 +46,14 @@ export const saveSegmentDef = workspaceAction({
       before: existing ? { name: existing.name, description: existing.description, rules: existing.rules } : undefined,
       after: { name, description, rules: checked.rule },
     });
-    ctx.afterCommit(() => recomputeSegment(ctx.workspaceId, segment.id, checked.rule, new Map<string, SegmentRef>([...refs, [segment.id, { kind: "dynamic", rule: checked.rule }]])));
+    ctx.afterCommit(() =>
+      recomputeSegment(
+        ctx.workspaceId,
+        segment.id,
+        checked.rule,
+        new Map<string, SegmentRef>([...refs, [segment.id, { kind: "dynamic", rule: checked.rule }]]),
+      ),
+    );
     return { segmentId: segment.id };
   },
 });

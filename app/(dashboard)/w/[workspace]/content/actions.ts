@@ -2,7 +2,11 @@
 
 import { serverAction, serverQuery } from "@/lib/actions/server-action";
 import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
-import { deleteExperienceDef, moveExperienceDef, setExperienceStatusDef } from "@/lib/content/queries/actions/experience-state";
+import {
+  deleteExperienceDef,
+  moveExperienceDef,
+  setExperienceStatusDef,
+} from "@/lib/content/queries/actions/experience-state";
 import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
 import { setKillSwitchDef } from "@/lib/content/queries/actions/set-kill-switch";
 import { updatePlacementDef } from "@/lib/content/queries/actions/update-placement";

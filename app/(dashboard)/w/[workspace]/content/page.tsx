@@ -17,12 +17,21 @@ const TYPE_LABELS = { html: "HTML", text: "Text", json: "JSON" } as const;
 
 export default async function ContentPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
-  const [placements, impressions] = await Promise.all([listPlacements(workspace.id), placementImpressions(workspace.id)]);
+  const [placements, impressions] = await Promise.all([
+    listPlacements(workspace.id),
+    placementImpressions(workspace.id),
+  ]);
   const base = `/w/${workspace.slug}/content`;
-  const create = can.edit ? <NewPlacementDialog workspaceId={workspace.id} workspaceSlug={workspace.slug} /> : undefined;
+  const create = can.edit ? (
+    <NewPlacementDialog workspaceId={workspace.id} workspaceSlug={workspace.slug} />
+  ) : undefined;
   return (
     <>
-      <PageHeader title="Content" description="Placements on your storefront and the personalized content each one shows." actions={create} />
+      <PageHeader
+        title="Content"
+        description="Placements on your storefront and the personalized content each one shows."
+        actions={create}
+      />
       {placements.length === 0 ? (
         <EmptyState
           icon={<ContentIcon size={20} />}
@@ -47,12 +56,20 @@ export default async function ContentPage({ params }: { params: Promise<{ worksp
               return (
                 <TableRow key={p.id}>
                   <TableCell className="font-medium">
-                    <Link className="text-gray-900 hover:text-indigo-600 hover:underline" href={`${base}/${p.id}`}>{p.name}</Link>
+                    <Link className="text-gray-900 hover:text-indigo-600 hover:underline" href={`${base}/${p.id}`}>
+                      {p.name}
+                    </Link>
                   </TableCell>
                   <TableCell className="font-mono text-xs">{p.key}</TableCell>
-                  <TableCell><Badge>{TYPE_LABELS[p.contentType]}</Badge></TableCell>
-                  <TableCell className="tabular-nums">{p.live} live of {p.experiences}</TableCell>
-                  <TableCell>{p.killSwitch ? <Badge tone="danger">On</Badge> : <span className="text-gray-400">Off</span>}</TableCell>
+                  <TableCell>
+                    <Badge>{TYPE_LABELS[p.contentType]}</Badge>
+                  </TableCell>
+                  <TableCell className="tabular-nums">
+                    {p.live} live of {p.experiences}
+                  </TableCell>
+                  <TableCell>
+                    {p.killSwitch ? <Badge tone="danger">On</Badge> : <span className="text-gray-400">Off</span>}
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{formatInteger(impressions.get(p.id) ?? 0)}</TableCell>
                 </TableRow>
               );

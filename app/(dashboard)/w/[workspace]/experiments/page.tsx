@@ -17,7 +17,10 @@ export default async function ExperimentsPage({ params }: { params: Promise<{ wo
   const experiments = await listExperiments(workspace.id);
   return (
     <>
-      <PageHeader title="Experiments" description="A/B/n and multivariate tests with sticky bucketing and trustworthy statistics." />
+      <PageHeader
+        title="Experiments"
+        description="A/B/n and multivariate tests with sticky bucketing and trustworthy statistics."
+      />
       {experiments.length === 0 ? (
         <EmptyState
           icon={<FlaskIcon size={20} />}
@@ -40,7 +43,9 @@ export default async function ExperimentsPage({ params }: { params: Promise<{ wo
               <TableRow key={e.id}>
                 <TableCell className="font-medium">{e.name}</TableCell>
                 <TableCell>{e.type === "ab" ? "A/B/n" : "Multivariate"}</TableCell>
-                <TableCell><Badge tone={STATUS_TONE[e.status]}>{e.status}</Badge></TableCell>
+                <TableCell>
+                  <Badge tone={STATUS_TONE[e.status]}>{e.status}</Badge>
+                </TableCell>
                 <TableCell>{e._count.variations}</TableCell>
                 <TableCell className="text-gray-500">{e.startedAt ? formatDateTime(e.startedAt) : "—"}</TableCell>
               </TableRow>

@@ -13,15 +13,22 @@ import { requireWorkspace } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Profiles" };
 
-type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ProfilesPage({ params, searchParams }: Props) {
   const { workspace } = await requireWorkspace((await params).workspace);
   const query = profileListQuerySchema.parse(await searchParams);
-  const [{ rows, total, pages }, traitKeys] = await Promise.all([listProfiles(workspace, query), profileTraitKeys(workspace.id)]);
+  const [{ rows, total, pages }, traitKeys] = await Promise.all([
+    listProfiles(workspace, query),
+    profileTraitKeys(workspace.id),
+  ]);
   const basePath = `/w/${workspace.slug}/profiles`;
   const cols = columnsParam(query.cols);
-  const href = (page: number) => `${basePath}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(cols !== null ? { cols } : {}), page: String(page) })}`;
+  const href = (page: number) =>
+    `${basePath}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(cols !== null ? { cols } : {}), page: String(page) })}`;
   const actions = (
     <>
       <ProfileSearchForm q={query.q} cols={cols} />
@@ -30,14 +37,22 @@ export default async function ProfilesPage({ params, searchParams }: Props) {
   );
   return (
     <>
-      <PageHeader title="Profiles" description="Every person your store knows, unified across devices and identities." actions={actions} />
+      <PageHeader
+        title="Profiles"
+        description="Every person your store knows, unified across devices and identities."
+        actions={actions}
+      />
       {rows.length > 0 ? (
         <>
           <ProfileTable rows={rows} columns={query.cols} workspaceSlug={workspace.slug} />
           <Pagination page={query.page} pages={pages} total={total} href={href} />
         </>
       ) : query.q ? (
-        <EmptyState icon={<UsersIcon size={20} />} title={`No profile matches “${query.q}”`} description="Try part of an email address or a first or last name." />
+        <EmptyState
+          icon={<UsersIcon size={20} />}
+          title={`No profile matches “${query.q}”`}
+          description="Try part of an email address or a first or last name."
+        />
       ) : (
         <EmptyState
           icon={<UsersIcon size={20} />}

@@ -6,8 +6,11 @@ import { MAX_BATCH_BYTES } from "@/lib/events/limits";
 import { batchEnvelopeSchema } from "@/lib/events/schema";
 import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/workspace";
 
-export const POST = apiRoute({ auth: "public", maxBytes: MAX_BATCH_BYTES, body: batchEnvelopeSchema }, async ({ body }) => {
-  const workspace = demoStoreEnabled() ? await demoWorkspace() : null;
-  if (!workspace) throw new ApiError("not_found", "The demo store is off");
-  return handleBatch(workspace, body);
-});
+export const POST = apiRoute(
+  { auth: "public", maxBytes: MAX_BATCH_BYTES, body: batchEnvelopeSchema },
+  async ({ body }) => {
+    const workspace = demoStoreEnabled() ? await demoWorkspace() : null;
+    if (!workspace) throw new ApiError("not_found", "The demo store is off");
+    return handleBatch(workspace, body);
+  },
+);

@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: "Placement" };
 
 const TYPE_LABELS = { html: "HTML", text: "Text", json: "JSON" } as const;
 
-export default async function PlacementPage({ params }: { params: Promise<{ workspace: string; placementId: string }> }) {
+export default async function PlacementPage({
+  params,
+}: {
+  params: Promise<{ workspace: string; placementId: string }>;
+}) {
   const { workspace: slug, placementId } = await params;
   const { workspace, can } = await requireWorkspace(slug);
   const placement = await getPlacement(workspace.id, placementId);
@@ -26,14 +30,39 @@ export default async function PlacementPage({ params }: { params: Promise<{ work
   const base = `/w/${workspace.slug}/content/${placement.id}`;
   return (
     <>
-      <Link href={`/w/${workspace.slug}/content`} className="mb-2 inline-block text-sm text-gray-500 hover:text-gray-900">← Content</Link>
+      <Link
+        href={`/w/${workspace.slug}/content`}
+        className="mb-2 inline-block text-sm text-gray-500 hover:text-gray-900"
+      >
+        ← Content
+      </Link>
       <PageHeader
-        title={<span className="flex flex-wrap items-center gap-2">{placement.name} <Badge>{TYPE_LABELS[placement.contentType]}</Badge></span>}
-        description={<>Key <code className="font-mono text-gray-800" data-testid="placement-key">{placement.key}</code></>}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {placement.name} <Badge>{TYPE_LABELS[placement.contentType]}</Badge>
+          </span>
+        }
+        description={
+          <>
+            Key{" "}
+            <code className="font-mono text-gray-800" data-testid="placement-key">
+              {placement.key}
+            </code>
+          </>
+        }
         actions={
           <>
-            <KillSwitchToggle workspaceId={workspace.id} placementId={placement.id} on={placement.killSwitch} canEdit={can.edit} />
-            {can.edit && <Link className={buttonClasses()} href={`${base}/experiences/new`}><PlusIcon /> New experience</Link>}
+            <KillSwitchToggle
+              workspaceId={workspace.id}
+              placementId={placement.id}
+              on={placement.killSwitch}
+              canEdit={can.edit}
+            />
+            {can.edit && (
+              <Link className={buttonClasses()} href={`${base}/experiences/new`}>
+                <PlusIcon /> New experience
+              </Link>
+            )}
           </>
         }
       />
@@ -43,11 +72,23 @@ export default async function PlacementPage({ params }: { params: Promise<{ work
         </p>
       )}
       <div className="space-y-6">
-        <ExperienceList workspaceId={workspace.id} base={base} experiences={placement.experiences} segmentNames={segmentNames} canEdit={can.edit} />
+        <ExperienceList
+          workspaceId={workspace.id}
+          base={base}
+          experiences={placement.experiences}
+          segmentNames={segmentNames}
+          canEdit={can.edit}
+        />
         <DefaultContentForm
           key={`${placement.name}\n${placement.jsonSchema}\n${placement.defaultBody}`}
           workspaceId={workspace.id}
-          placement={{ id: placement.id, name: placement.name, contentType: placement.contentType, jsonSchema: placement.jsonSchema, defaultBody: placement.defaultBody }}
+          placement={{
+            id: placement.id,
+            name: placement.name,
+            contentType: placement.contentType,
+            jsonSchema: placement.jsonSchema,
+            defaultBody: placement.defaultBody,
+          }}
           canEdit={can.edit}
         />
       </div>

@@ -26,12 +26,20 @@ export default async function ProfilePage({ params }: Props) {
   const { workspace, can } = await requireWorkspace(slug);
   const profileId = profileIdSchema.safeParse(rawId);
   if (!profileId.success) notFound();
-  const [profile, eventNames] = await Promise.all([getProfile(workspace.id, profileId.data), profileEventNames(workspace.id, profileId.data)]);
+  const [profile, eventNames] = await Promise.all([
+    getProfile(workspace.id, profileId.data),
+    profileEventNames(workspace.id, profileId.data),
+  ]);
   if (!profile) notFound();
   const traits = asTraits(profile.traits);
   return (
     <>
-      <Link href={`/w/${workspace.slug}/profiles`} className="mb-2 inline-block text-sm text-gray-500 hover:text-gray-900">← Profiles</Link>
+      <Link
+        href={`/w/${workspace.slug}/profiles`}
+        className="mb-2 inline-block text-sm text-gray-500 hover:text-gray-900"
+      >
+        ← Profiles
+      </Link>
       <PageHeader
         title={profileDisplayName(traits) ?? "Anonymous visitor"}
         description={`First seen ${formatDateTime(profile.firstSeenAt)} · Last seen ${formatDateTime(profile.lastSeenAt)}`}

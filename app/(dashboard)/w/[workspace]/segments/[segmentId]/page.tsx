@@ -19,7 +19,13 @@ import { requireWorkspace } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Segment" };
 
-export default async function SegmentPage({ params, searchParams }: { params: Promise<{ workspace: string; segmentId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function SegmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; segmentId: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const { workspace: slug, segmentId } = await params;
   const { workspace, can } = await requireWorkspace(slug);
   const segment = await getSegment(workspace.id, segmentId);
@@ -38,38 +44,102 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader
-        title={<span className="flex items-center gap-2">{segment.name} <Badge tone={segment.kind === "dynamic" ? "accent" : "neutral"}>{segment.kind}</Badge>{segment.archivedAt && <Badge tone="warning">archived</Badge>}</span>}
+        title={
+          <span className="flex items-center gap-2">
+            {segment.name} <Badge tone={segment.kind === "dynamic" ? "accent" : "neutral"}>{segment.kind}</Badge>
+            {segment.archivedAt && <Badge tone="warning">archived</Badge>}
+          </span>
+        }
         description={segment.description || undefined}
-        actions={<SegmentActions workspaceId={workspace.id} workspaceSlug={workspace.slug} segment={{ id: segment.id, name: segment.name, kind: segment.kind, archived: !!segment.archivedAt }} canEdit={can.edit} />}
+        actions={
+          <SegmentActions
+            workspaceId={workspace.id}
+            workspaceSlug={workspace.slug}
+            segment={{ id: segment.id, name: segment.name, kind: segment.kind, archived: !!segment.archivedAt }}
+            canEdit={can.edit}
+          />
+        }
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Members" value={segment.size === null ? "—" : formatInteger(segment.size)} hint={segment.lastComputedAt ? `computed ${formatDateTime(segment.lastComputedAt)}` : "not computed yet"} />
-        <Stat label="Can be personalized" value={segment.reachableSize === null ? "—" : formatInteger(segment.reachableSize)} hint="personalization consent not refused" />
-        <Stat label="Used by" value={formatInteger(uses.length)} hint={uses.length ? uses.map((u) => u.name).slice(0, 3).join(", ") : "no experience or experiment yet"} />
+        <Stat
+          label="Members"
+          value={segment.size === null ? "—" : formatInteger(segment.size)}
+          hint={segment.lastComputedAt ? `computed ${formatDateTime(segment.lastComputedAt)}` : "not computed yet"}
+        />
+        <Stat
+          label="Can be personalized"
+          value={segment.reachableSize === null ? "—" : formatInteger(segment.reachableSize)}
+          hint="personalization consent not refused"
+        />
+        <Stat
+          label="Used by"
+          value={formatInteger(uses.length)}
+          hint={
+            uses.length
+              ? uses
+                  .map((u) => u.name)
+                  .slice(0, 3)
+                  .join(", ")
+              : "no experience or experiment yet"
+          }
+        />
       </div>
       <Card className="mt-6">
-        <CardHeader><CardTitle>Who is in it</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>Who is in it</CardTitle>
+        </CardHeader>
         <CardContent>
           {segment.kind === "dynamic" ? (
-            <p className="text-sm text-gray-800" data-testid="rule-in-words">{describeRule(segment.rule, names)}</p>
+            <p className="text-sm text-gray-800" data-testid="rule-in-words">
+              {describeRule(segment.rule, names)}
+            </p>
           ) : (
             <p className="text-sm text-gray-800">
               A fixed list:{" "}
               {segment.source === "snapshot" && segment.sourceSegment ? (
-                <>a snapshot of <Link className="text-indigo-600 hover:underline" href={`/w/${workspace.slug}/segments/${segment.sourceSegment.id}`}>{segment.sourceSegment.name}</Link></>
-              ) : segment.source === "upload" ? "uploaded ids and emails" : "copied from another static segment"}.
+                <>
+                  a snapshot of{" "}
+                  <Link
+                    className="text-indigo-600 hover:underline"
+                    href={`/w/${workspace.slug}/segments/${segment.sourceSegment.id}`}
+                  >
+                    {segment.sourceSegment.name}
+                  </Link>
+                </>
+              ) : segment.source === "upload" ? (
+                "uploaded ids and emails"
+              ) : (
+                "copied from another static segment"
+              )}
+              .
             </p>
           )}
         </CardContent>
       </Card>
       <Card className="mt-6">
-        <CardHeader><CardTitle>Size over time</CardTitle></CardHeader>
-        <CardContent>{history.length > 1 ? <SizeHistoryChart data={history} /> : <p className="text-sm text-gray-500">The trend appears after the next computation (on a schedule, when you save, or with “Recompute now”).</p>}</CardContent>
+        <CardHeader>
+          <CardTitle>Size over time</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {history.length > 1 ? (
+            <SizeHistoryChart data={history} />
+          ) : (
+            <p className="text-sm text-gray-500">
+              The trend appears after the next computation (on a schedule, when you save, or with “Recompute now”).
+            </p>
+          )}
+        </CardContent>
       </Card>
       <section className="mt-6" aria-labelledby="members-heading">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="members-heading" className="text-sm font-semibold text-gray-900">Members ({formatInteger(members.total)})</h2>
-          {withoutConsent > 0 && <p className="text-xs text-gray-500">The CSV export leaves out {formatInteger(withoutConsent)} members without marketing consent.</p>}
+          <h2 id="members-heading" className="text-sm font-semibold text-gray-900">
+            Members ({formatInteger(members.total)})
+          </h2>
+          {withoutConsent > 0 && (
+            <p className="text-xs text-gray-500">
+              The CSV export leaves out {formatInteger(withoutConsent)} members without marketing consent.
+            </p>
+          )}
         </div>
         <Table>
           <TableHeader>
@@ -84,15 +154,25 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
           <TableBody>
             {members.rows.map((m) => (
               <TableRow key={m.id}>
-                <TableCell><Link className="text-indigo-600 hover:underline" href={`/w/${workspace.slug}/profiles/${m.id}`}>{m.label}</Link></TableCell>
+                <TableCell>
+                  <Link className="text-indigo-600 hover:underline" href={`/w/${workspace.slug}/profiles/${m.id}`}>
+                    {m.label}
+                  </Link>
+                </TableCell>
                 <TableCell className="text-gray-500">{formatDateTime(m.enteredAt)}</TableCell>
                 <TableCell className="text-gray-500">{formatDateTime(m.lastSeenAt)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatInteger(m.orders)}</TableCell>
-                <TableCell className="text-right tabular-nums">{m.revenue.toLocaleString("en-US", { style: "currency", currency: "USD" })}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {m.revenue.toLocaleString("en-US", { style: "currency", currency: "USD" })}
+                </TableCell>
               </TableRow>
             ))}
             {members.rows.length === 0 && (
-              <TableRow><TableCell colSpan={5} className="text-center text-gray-500">No members right now.</TableCell></TableRow>
+              <TableRow>
+                <TableCell colSpan={5} className="text-center text-gray-500">
+                  No members right now.
+                </TableCell>
+              </TableRow>
             )}
           </TableBody>
         </Table>

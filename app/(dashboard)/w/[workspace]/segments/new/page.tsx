@@ -12,7 +12,13 @@ import { requireWorkspace } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "New segment" };
 
-export default async function NewSegmentPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ template?: string }> }) {
+export default async function NewSegmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ template?: string }>;
+}) {
   const { workspace, can } = await requireWorkspace((await params).workspace);
   if (!can.edit) notFound();
   const template = findTemplate((await searchParams).template);
@@ -25,7 +31,12 @@ export default async function NewSegmentPage({ params, searchParams }: { params:
           key={t.key ?? "blank"}
           href={t.key ? `?template=${t.key}` : "?"}
           aria-current={template?.key === t.key ? "page" : undefined}
-          className={cn("rounded-full border px-3 py-1", template?.key === t.key ? "border-indigo-600 bg-indigo-50 text-indigo-700" : "border-gray-300 text-gray-700 hover:bg-gray-50")}
+          className={cn(
+            "rounded-full border px-3 py-1",
+            template?.key === t.key
+              ? "border-indigo-600 bg-indigo-50 text-indigo-700"
+              : "border-gray-300 text-gray-700 hover:bg-gray-50",
+          )}
         >
           {t.name}
         </Link>
@@ -34,12 +45,23 @@ export default async function NewSegmentPage({ params, searchParams }: { params:
   );
   return (
     <>
-      <PageHeader title="New segment" description={template ? template.description : "Describe customers by traits, behavior and computed values; the size updates as you edit."} />
+      <PageHeader
+        title="New segment"
+        description={
+          template
+            ? template.description
+            : "Describe customers by traits, behavior and computed values; the size updates as you edit."
+        }
+      />
       <SegmentEditor
         key={template?.key ?? "blank"}
         workspaceId={workspace.id}
         workspaceSlug={workspace.slug}
-        initial={{ name: template?.name ?? "", description: template?.description ?? "", rule: template?.rule ?? emptyRule() }}
+        initial={{
+          name: template?.name ?? "",
+          description: template?.description ?? "",
+          rule: template?.rule ?? emptyRule(),
+        }}
         catalog={catalog}
         segments={segments}
         header={chooser}

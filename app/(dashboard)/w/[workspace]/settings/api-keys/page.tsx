@@ -16,13 +16,25 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
     <section aria-labelledby="keys-heading" className="space-y-3">
       <div className="flex items-center justify-between">
         <div>
-          <h2 id="keys-heading" className="text-base font-semibold">API keys</h2>
-          <p className="text-sm text-gray-500">Write keys send events from servers; client keys ask for decisions from the browser.</p>
+          <h2 id="keys-heading" className="text-base font-semibold">
+            API keys
+          </h2>
+          <p className="text-sm text-gray-500">
+            Write keys send events from servers; client keys ask for decisions from the browser.
+          </p>
         </div>
         {can.admin ? <CreateApiKeyDialog workspaceId={workspace.id} /> : null}
       </div>
       {keys.length === 0 ? (
-        <EmptyState icon={<KeyIcon size={20} />} title="No API keys yet" description={can.admin ? "Create a write key for your servers and a client key for your storefront's pages." : "An admin of this workspace can create keys for your storefront."} />
+        <EmptyState
+          icon={<KeyIcon size={20} />}
+          title="No API keys yet"
+          description={
+            can.admin
+              ? "Create a write key for your servers and a client key for your storefront's pages."
+              : "An admin of this workspace can create keys for your storefront."
+          }
+        />
       ) : (
         <ApiKeyTable workspaceId={workspace.id} keys={keys} canAdmin={can.admin} />
       )}

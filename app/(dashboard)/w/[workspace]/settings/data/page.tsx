@@ -14,19 +14,30 @@ export default async function DataPage({ params }: { params: Promise<{ workspace
     <div className="space-y-8">
       <section aria-labelledby="import-heading" className="space-y-3">
         <div>
-          <h2 id="import-heading" className="text-base font-semibold">Import from your CRM</h2>
+          <h2 id="import-heading" className="text-base font-semibold">
+            Import from your CRM
+          </h2>
           <p className="text-sm text-gray-500">
-            Customers (email, phone, name, country and any trait) or orders (order id, customer, date, total, items), as CSV. Rows are matched to profiles by email, phone or user id; importing the same file again changes nothing.
+            Customers (email, phone, name, country and any trait) or orders (order id, customer, date, total, items), as
+            CSV. Rows are matched to profiles by email, phone or user id; importing the same file again changes nothing.
           </p>
         </div>
-        {can.edit ? <ImportWizard workspaceId={workspace.id} workspaceSlug={workspace.slug} /> : <p className="text-sm text-gray-500">Editors and admins can import files.</p>}
+        {can.edit ? (
+          <ImportWizard workspaceId={workspace.id} workspaceSlug={workspace.slug} />
+        ) : (
+          <p className="text-sm text-gray-500">Editors and admins can import files.</p>
+        )}
       </section>
       <section aria-labelledby="privacy-heading" className="space-y-3">
-        <h2 id="privacy-heading" className="text-base font-semibold">Personal data</h2>
+        <h2 id="privacy-heading" className="text-base font-semibold">
+          Personal data
+        </h2>
         <PersonalDataSetting workspaceId={workspace.id} storePlainPii={workspace.storePlainPii} canAdmin={can.admin} />
       </section>
       <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-base font-semibold">Imports</h2>
+        <h2 id="history-heading" className="text-base font-semibold">
+          Imports
+        </h2>
         <ImportHistory workspaceSlug={workspace.slug} jobs={jobs} />
       </section>
     </div>

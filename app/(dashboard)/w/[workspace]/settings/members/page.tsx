@@ -14,14 +14,18 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
     <div className="space-y-8">
       <section aria-labelledby="members-heading" className="space-y-3">
         <div className="flex items-center justify-between">
-          <h2 id="members-heading" className="text-base font-semibold">Members</h2>
+          <h2 id="members-heading" className="text-base font-semibold">
+            Members
+          </h2>
           {can.admin ? <InviteDialog workspaceId={workspace.id} /> : null}
         </div>
         <MemberTable workspaceId={workspace.id} members={members} currentUserId={user.id} canAdmin={can.admin} />
       </section>
       {invitations.length > 0 ? (
         <section aria-labelledby="invitations-heading" className="space-y-3">
-          <h2 id="invitations-heading" className="text-base font-semibold">Pending invitations</h2>
+          <h2 id="invitations-heading" className="text-base font-semibold">
+            Pending invitations
+          </h2>
           <InvitationTable workspaceId={workspace.id} invitations={invitations} canAdmin={can.admin} />
         </section>
       ) : null}

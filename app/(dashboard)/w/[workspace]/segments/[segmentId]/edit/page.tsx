@@ -9,7 +9,11 @@ import { requireWorkspace } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Edit segment" };
 
-export default async function EditSegmentPage({ params }: { params: Promise<{ workspace: string; segmentId: string }> }) {
+export default async function EditSegmentPage({
+  params,
+}: {
+  params: Promise<{ workspace: string; segmentId: string }>;
+}) {
   const { workspace: slug, segmentId } = await params;
   const { workspace, can } = await requireWorkspace(slug);
   const segment = await getSegment(workspace.id, segmentId);

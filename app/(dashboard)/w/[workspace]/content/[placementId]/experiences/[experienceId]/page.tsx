@@ -12,7 +12,11 @@ import { requireWorkspace } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "Edit experience" };
 
-export default async function ExperiencePage({ params }: { params: Promise<{ workspace: string; placementId: string; experienceId: string }> }) {
+export default async function ExperiencePage({
+  params,
+}: {
+  params: Promise<{ workspace: string; placementId: string; experienceId: string }>;
+}) {
   const { workspace: slug, placementId, experienceId } = await params;
   const { workspace, can } = await requireWorkspace(slug);
   if (!can.edit) notFound();
@@ -23,15 +27,30 @@ export default async function ExperiencePage({ params }: { params: Promise<{ wor
   const { target, schedule } = experience;
   const initial: ExperienceDraft = {
     name: experience.name,
-    target: target.kind === "segment" ? { kind: "segment", segmentId: target.segmentId, rule: emptyRule() } : { kind: "rule", segmentId: "", rule: target.rule },
+    target:
+      target.kind === "segment"
+        ? { kind: "segment", segmentId: target.segmentId, rule: emptyRule() }
+        : { kind: "rule", segmentId: "", rule: target.rule },
     status: experience.status,
     schedule: { startsAt: schedule.startsAt ?? "", endsAt: schedule.endsAt ?? "", timeZone: schedule.timeZone },
     body: experience.body,
   };
   return (
     <>
-      <Link href={`/w/${workspace.slug}/content/${placement.id}`} className="mb-2 inline-block text-sm text-gray-500 hover:text-gray-900">← {placement.name}</Link>
-      <PageHeader title={<span className="flex flex-wrap items-center gap-2">{experience.name} <StatusBadge status={experience.status} /></span>} description={`An experience of ${placement.name}, number ${placement.experiences.indexOf(experience) + 1} in its order.`} />
+      <Link
+        href={`/w/${workspace.slug}/content/${placement.id}`}
+        className="mb-2 inline-block text-sm text-gray-500 hover:text-gray-900"
+      >
+        ← {placement.name}
+      </Link>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {experience.name} <StatusBadge status={experience.status} />
+          </span>
+        }
+        description={`An experience of ${placement.name}, number ${placement.experiences.indexOf(experience) + 1} in its order.`}
+      />
       <ExperienceEditor
         // A saved change comes back from the server as new initial values: start the form again from them.
         key={JSON.stringify(initial)}

@@ -11,7 +11,11 @@ import { requireWorkspace } from "@/lib/workspaces/access";
 
 export const metadata: Metadata = { title: "New experience" };
 
-export default async function NewExperiencePage({ params }: { params: Promise<{ workspace: string; placementId: string }> }) {
+export default async function NewExperiencePage({
+  params,
+}: {
+  params: Promise<{ workspace: string; placementId: string }>;
+}) {
   const { workspace: slug, placementId } = await params;
   const { workspace, can } = await requireWorkspace(slug);
   if (!can.edit) notFound();
@@ -20,8 +24,16 @@ export default async function NewExperiencePage({ params }: { params: Promise<{ 
   const [catalog, segments] = await Promise.all([loadSegmentCatalog(workspace.id), segmentOptions(workspace.id)]);
   return (
     <>
-      <Link href={`/w/${workspace.slug}/content/${placement.id}`} className="mb-2 inline-block text-sm text-gray-500 hover:text-gray-900">← {placement.name}</Link>
-      <PageHeader title="New experience" description={`Content for some visitors of ${placement.name}; it goes last in the order, before the default.`} />
+      <Link
+        href={`/w/${workspace.slug}/content/${placement.id}`}
+        className="mb-2 inline-block text-sm text-gray-500 hover:text-gray-900"
+      >
+        ← {placement.name}
+      </Link>
+      <PageHeader
+        title="New experience"
+        description={`Content for some visitors of ${placement.name}; it goes last in the order, before the default.`}
+      />
       <ExperienceEditor
         key={placement.id}
         workspaceId={workspace.id}
