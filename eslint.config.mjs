@@ -28,6 +28,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      "public/sdk.js", // built from lib/sdk/browser/ by scripts/build-sdk.ts
     ],
   },
   {

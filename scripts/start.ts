@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createProgressBar } from "@/prisma/seed/progress";
+import { buildSdk } from "./build-sdk";
 import { authSecret } from "./lib/auth-secret";
 import { printBanner } from "./lib/banner";
 import { buildIsStale, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
@@ -67,6 +68,9 @@ try {
     NEXT_MANUAL_SIG_HANDLE: "true",
     PORT: String(options.PORT),
   };
+  // public/sdk.js is built, not committed: bundled from lib/sdk/browser/ (also in dev, which serves it as is),
+  // before the fingerprint below is taken, so an SDK change is part of it
+  if ((await buildSdk()).changed) say("bundled the browser SDK into public/sdk.js");
   // the decision server: plain JavaScript bundled from server/decide.ts (in dev, the sources as they are)
   let decideCommand = ["--import", "tsx", "server/decide.ts"];
   if (!options.dev) {

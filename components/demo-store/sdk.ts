@@ -1,7 +1,9 @@
-// The storefront's handle on the browser SDK (public/sdk.js). Calls made
-// before the SDK is initialised wait here, not on the SDK's own stub, so that
-// they run after init and identify: a "Product Viewed" on the first page after
-// signing in then carries the user id.
+// The storefront's handle on the browser SDK (/sdk.js, built from
+// lib/sdk/browser/). Calls made before the SDK is initialised wait here, not
+// on the SDK's own stub, so that they run after init and identify: a "Product
+// Viewed" on the first page after signing in then carries the user id.
+
+import { USER_ID_STORAGE_KEY } from "@/lib/sdk/browser/constants";
 
 type Properties = Record<string, unknown>;
 
@@ -28,9 +30,6 @@ declare global {
   }
 }
 
-/** Where sdk.js remembers an identified user (see its identify()). */
-const SDK_USER_KEY = "pz_uid";
-
 let sdk: PersonalizeSdk | null = null;
 let pending: ((api: PersonalizeSdk) => void)[] = [];
 
@@ -42,7 +41,7 @@ export function withSdk(call: (api: PersonalizeSdk) => void): void {
 
 function storedUserId(): string | null {
   try {
-    return window.localStorage.getItem(SDK_USER_KEY);
+    return window.localStorage.getItem(USER_ID_STORAGE_KEY); // where the SDK's identify() remembers the user
   } catch {
     return null;
   }

@@ -1,4 +1,6 @@
-/** The anonymous id cookie, shared with the browser SDK (public/sdk.js) and lib/sdk/server.ts. */
-export const ANONYMOUS_COOKIE = "pz_aid";
+import { ANONYMOUS_ID_COOKIE } from "@/lib/sdk/browser/constants";
+
+/** The anonymous id cookie, shared with the browser SDK (lib/sdk/browser) and lib/sdk/server.ts. */
+export const ANONYMOUS_COOKIE = ANONYMOUS_ID_COOKIE;
 /** The demo storefront's "signed in" customer (a user id of the demo data). */
 export const CUSTOMER_COOKIE = "demo_uid";

@@ -2,15 +2,18 @@
  * Server-side decisions for Next.js storefronts: the page renders the
  * personalized content itself, so there is nothing to hide or swap in the
  * browser. Runs on the server only; takes plain interfaces (Next's
- * `cookies()` and `Request`/`headers()` fit them), so it imports nothing.
+ * `cookies()` and `Request`/`headers()` fit them), so it imports nothing but
+ * the cookie's name and format, which it shares with the browser SDK.
  */
+import {
+  ANONYMOUS_ID_COOKIE,
+  ANONYMOUS_ID_MAX_AGE_SECONDS as ONE_YEAR_SECONDS,
+  ANONYMOUS_ID_PATTERN,
+} from "./browser/constants";
 
-/** The visitor's anonymous id; the same cookie public/sdk.js reads and writes. */
-export const ANONYMOUS_ID_COOKIE = "pz_aid";
-const ONE_YEAR_SECONDS = 31_536_000;
+/** The visitor's anonymous id; the same cookie the browser SDK (sdk.js) reads and writes. */
+export { ANONYMOUS_ID_COOKIE };
 const DEFAULT_TIMEOUT_MS = 300;
-/** What sdk.js accepts as an id; anything else in the cookie is replaced. */
-const ANONYMOUS_ID_PATTERN = /^[\w-]{8,64}$/;
 const UTM_FIELDS = ["source", "medium", "campaign", "term", "content"] as const;
 /** Headers in which common CDNs and hosts pass the visitor's country. */
 const COUNTRY_HEADERS = ["cf-ipcountry", "x-vercel-ip-country", "cloudfront-viewer-country"];

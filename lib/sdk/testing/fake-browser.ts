@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import vm from "node:vm";
+import { bundleSdkSync } from "../bundle";
 
 /**
- * The smallest browser that public/sdk.js needs, for unit tests without
- * jsdom: elements with attributes and events, a document with a cookie jar,
+ * The smallest browser that the SDK bundle (/sdk.js) needs, for unit tests
+ * without jsdom: elements with attributes and events, a document with a cookie jar,
  * localStorage, location, navigator.sendBeacon and fetch that record calls.
  * Timers delegate to the test realm's, so vi.useFakeTimers() drives them.
  */
@@ -249,7 +248,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
     beacons,
     storage,
     consoleWarnings,
-    /** Runs public/sdk.js in this browser, as a script tag would. */
+    /** Runs the SDK bundle in this browser, as a script tag would. */
     loadSdk(source = readSdkSource()) {
       vm.runInContext(source, context, { filename: "sdk.js" });
     },
@@ -275,6 +274,12 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
   };
 }
 
+let sdkSource: string | undefined;
+
+/**
+ * The SDK as /sdk.js serves it, bundled from lib/sdk/browser/ in memory (once
+ * per test file) rather than read from public/sdk.js, which may be stale.
+ */
 export function readSdkSource(): string {
-  return readFileSync(path.resolve(import.meta.dirname, "../../../public/sdk.js"), "utf8");
+  return (sdkSource ??= bundleSdkSync());
 }

@@ -7,7 +7,7 @@ import {
   type FakeBrowser,
   type FakeBrowserOptions,
   type FakeEvent,
-} from "./testing/fake-browser";
+} from "../testing/fake-browser";
 
 type Decision = {
   variantId: string;

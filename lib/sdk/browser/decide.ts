@@ -1,0 +1,80 @@
+// Deciding: ask /api/v1/decide what each placement shows this visitor, then
+// render it. A failure resolves {} and leaves the default markup in place.
+import { unhide } from "./anti-flicker";
+import { config, post } from "./config";
+import { pageContext } from "./context";
+import { anonymousId, freshId, userId } from "./ids";
+import { warn } from "./log";
+import { apply, placementElements } from "./render";
+import type { Decisions, PageContext, Properties } from "./types";
+
+type DecideBody = {
+  anonymousId: string | null;
+  context: PageContext;
+  placements: string[];
+  userId?: string;
+  newVisitor?: boolean;
+  traits?: Properties;
+};
+type DecideAnswer = { decisions?: Decisions; error?: { message?: string } } | null;
+
+function domReady(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.readyState !== "loading") resolve();
+    else document.addEventListener("DOMContentLoaded", () => resolve());
+  });
+}
+
+/** The keys once each, without empty ones. */
+function dedupe(keys: (string | null)[]): string[] {
+  return keys.filter((key, i): key is string => !!key && keys.indexOf(key) === i);
+}
+
+async function requestDecisions(keys: string[], traits?: Properties): Promise<Decisions> {
+  if (!keys.length) return {};
+  try {
+    const body: DecideBody = { anonymousId, context: pageContext(), placements: keys };
+    if (userId) body.userId = userId;
+    // an id minted on this page has no history yet: the server need not look it up
+    if (freshId) body.newVisitor = true;
+    if (traits) body.traits = traits;
+    const res = await post(
+      "/api/v1/decide",
+      JSON.stringify(body),
+      { headers: { authorization: "Bearer " + config!.key, "content-type": "application/json" } },
+      config!.decideHost,
+    );
+    const json = (await res.json()) as DecideAnswer;
+    if (!res.ok) {
+      warn("decide failed: " + ((json && json.error && json.error.message) || res.status));
+      return {};
+    }
+    return (json && json.decisions) || {};
+  } catch (e) {
+    warn("decide failed: " + e);
+    return {};
+  }
+}
+
+/**
+ * What each placement shows this visitor: `placements` or, when omitted, the
+ * keys of every [data-placement] element. Fills those elements; resolves with
+ * the decisions by placement key, or {} when the request fails.
+ */
+export async function decide(placements?: string | string[], traits?: Properties): Promise<Decisions> {
+  try {
+    if (typeof placements === "string") placements = [placements];
+    let request = placements ? requestDecisions(dedupe(placements), traits) : null;
+    await domReady(); // the elements to find or fill may not be parsed yet
+    if (!request)
+      request = requestDecisions(dedupe(placementElements().map((el) => el.getAttribute("data-placement"))), traits);
+    const decisions = await request;
+    apply(decisions);
+    return decisions;
+  } catch (e) {
+    warn("decide failed: " + e);
+    return {};
+  } finally {
+    unhide(); // whichever decide finishes first reveals the placements
+  }
+}
