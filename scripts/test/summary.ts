@@ -1,0 +1,67 @@
+// The closing lines of `npm test`: one line per step, then the test totals.
+// Pure: the steps' outcomes in, the lines and the exit code out.
+
+export type TestCounts = { passed: number; failed: number };
+
+export type StepOutcome = {
+  name: string;
+  seconds: number;
+  ok: boolean;
+  /**
+   * For a step that runs tests: the counts of its report, or null when it
+   * wrote none (it could not start, or crashed). Absent for steps that run
+   * no tests (type check, lint).
+   */
+  counts?: TestCounts | null;
+};
+
+export type Summary = { lines: string[]; exitCode: 0 | 1 };
+
+/** Why a failed step is not explained by its report's failed tests, or null when it is. */
+function unexplainedFailure(step: StepOutcome): string | null {
+  if (step.ok) return null;
+  if (step.counts === undefined) return "failed";
+  if (step.counts === null) return "no report";
+  return step.counts.failed > 0 ? null : "failed with no failing test";
+}
+
+/**
+ * The summary of a run. A step that failed without a report of a failing
+ * test (a step that runs no tests, a test step with no report, or one whose
+ * report counts no failure) counts as one failure, with its reason in the
+ * closing line, so that the line never reads "0 failed" for a run that
+ * failed. The exit code is non-zero whenever any step failed.
+ */
+export function summarize(steps: StepOutcome[]): Summary {
+  let passed = 0;
+  let failed = 0;
+  const reasons: string[] = [];
+  for (const step of steps) {
+    passed += step.counts?.passed ?? 0;
+    failed += step.counts?.failed ?? 0;
+    const reason = unexplainedFailure(step);
+    if (reason) {
+      failed++;
+      reasons.push(`${step.name}: ${reason}`);
+    }
+  }
+  const lines = steps.map((s) => `  ${s.ok ? "ok  " : "FAIL"} ${s.name.padEnd(18)} ${s.seconds.toFixed(1)}s`);
+  const why = reasons.length ? ` (${reasons.join("; ")})` : "";
+  lines.push(`tests: ${passed} passed, ${failed} failed${why}`);
+  return { lines, exitCode: steps.every((s) => s.ok) ? 0 : 1 };
+}
+
+/** The counts of a vitest JSON report (`--reporter=json`). */
+export function vitestReportCounts(report: unknown): TestCounts | null {
+  const r = report as { numPassedTests?: unknown; numFailedTests?: unknown } | null;
+  if (typeof r?.numPassedTests !== "number" || typeof r.numFailedTests !== "number") return null;
+  return { passed: r.numPassedTests, failed: r.numFailedTests };
+}
+
+/** The counts of a Playwright JSON report (flaky tests passed on a retry, so they count as passed). */
+export function playwrightReportCounts(report: unknown): TestCounts | null {
+  const stats = (report as { stats?: { expected?: unknown; unexpected?: unknown; flaky?: unknown } } | null)?.stats;
+  if (typeof stats?.expected !== "number" || typeof stats.unexpected !== "number") return null;
+  const flaky = typeof stats.flaky === "number" ? stats.flaky : 0;
+  return { passed: stats.expected + flaky, failed: stats.unexpected };
+}
