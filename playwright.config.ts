@@ -1,9 +1,21 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2ePortsProblem } from "./scripts/test/free-ports";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 /** The decision server that the start command runs beside the app. */
 export const DECIDE_URL = `http://localhost:${port + 1}`;
+
+// A taken port fails the run at once, with what to do, before the webServer
+// below is started (a globalSetup would run only after it: Playwright starts
+// web servers first). Checked on the runner's first load of this file only:
+// the workers and the specs that import it later (with our server up) inherit
+// the flag; listing tests starts no server, so needs no free port.
+if (!process.env.E2E_PORTS_CHECKED && !process.argv.includes("--list")) {
+  process.env.E2E_PORTS_CHECKED = "1";
+  const problem = await e2ePortsProblem(port);
+  if (problem) throw new Error(problem);
+}
 
 /** Fixed demo keys, so tests can call the API with them. */
 export const E2E_KEYS = {
