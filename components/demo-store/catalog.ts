@@ -1,6 +1,6 @@
-// The storefront's view of the demo catalog (prisma/seed/catalog.ts): the same
+// The storefront's view of the demo catalog (lib/demo-store/catalog.ts): the same
 // 200 products the seeded events refer to, built once per server process.
-import { buildCatalog, CATEGORIES, type Category, type Product } from "@/prisma/seed/catalog";
+import { buildCatalog, CATEGORIES, type Category, type Product } from "@/lib/demo-store/catalog";
 
 let products: Product[] | null = null;
 

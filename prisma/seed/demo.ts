@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { DEFAULT_SCOPES, apiKeyPrefix, generateApiKey, hashApiKey } from "../../lib/api-keys/secret";
 import { hashPassword } from "../../lib/auth/password";
+import { DEMO_SLUG } from "../../lib/demo-store/workspace-slug";
 import { defaultNow, generateChunks } from "./generate";
 import { computeProfileValues, fillRollups, insertProfileChunk } from "./insert";
 import { idFrom } from "./random";
@@ -33,7 +34,7 @@ export type SeedDemoResult = {
   users: { email: string; password: string; role: string }[];
 };
 
-export const DEMO_SLUG = "demo";
+export { DEMO_SLUG };
 export const DEMO_NAME = "Demo Store";
 export const DEMO_USERS = [
   { email: "admin@demo.test", name: "Ada Admin", password: "demo-admin-1", role: "admin" },

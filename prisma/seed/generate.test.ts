@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATEGORIES, buildCatalog } from "./catalog";
+import { CATEGORIES, buildCatalog } from "../../lib/demo-store/catalog";
 import { COUNTRIES } from "./demographics";
 import { generateProfiles, type SeedProfile } from "./generate";
 import { idFrom } from "./random";

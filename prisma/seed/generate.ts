@@ -1,7 +1,8 @@
 // The demo data set as a pure, deterministic stream: profiles with their
 // identities and events, chunk by chunk, so millions of events never sit in
 // memory at once. Same options (seed, now included) → same rows.
-import { buildCatalog, indexCatalog, type CatalogIndex } from "./catalog";
+import { buildCatalog } from "../../lib/demo-store/catalog";
+import { indexCatalog, type CatalogIndex } from "./catalog";
 import { buildPersona, loyaltyTier, type Window } from "./persona";
 import { createRandom, hash32 } from "./random";
 import { buildEvents, type SeedEvent } from "./sessions";

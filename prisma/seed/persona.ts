@@ -1,6 +1,6 @@
 // One visitor of the demo store before any event: who they are (traits and
 // identities) and how they behave (how often they come, how likely they buy).
-import { CATEGORIES, type Category } from "./catalog";
+import { CATEGORIES, type Category } from "../../lib/demo-store/catalog";
 import {
   AGE_BANDS,
   AGE_BAND_WEIGHTS,

@@ -1,6 +1,7 @@
 // A persona's visits turned into Segment-style events: page views and the
 // shopping funnel (view → add → checkout → order), with its natural drop-off.
-import { CATEGORIES, drawProduct, type CatalogIndex, type Category, type Product } from "./catalog";
+import { CATEGORIES, type Category, type Product } from "../../lib/demo-store/catalog";
+import { drawProduct, type CatalogIndex } from "./catalog";
 import type { Persona } from "./persona";
 import { uuidFrom, type Random } from "./random";
 import {
