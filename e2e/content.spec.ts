@@ -5,8 +5,8 @@ import { signIn } from "./support/session";
 
 /**
  * Segments the new experience may target, in order of preference. The demo's
- * rows depend on the hour it was seeded at (its sessions follow the time of
- * day), so the test takes the first one that has a member outside the
+ * rows depend on the UTC day it was seeded on (the seed clock is the start of
+ * that day), so the test takes the first one that has a member outside the
  * segments of the hero's earlier experiences (whose experiences would win).
  */
 const CANDIDATE_SEGMENTS = ["RFM champions", "Window shoppers", "Cart abandoners"];

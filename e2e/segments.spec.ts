@@ -67,8 +67,8 @@ async function buildRule(page: Page) {
 
 /**
  * A German visitor who viewed shoes three times just now, sent through the
- * event API: the demo's rows depend on the hour it was seeded at, and on some
- * hours no demo profile matches the rule, which would make the comparison
+ * event API: the demo's rows depend on the day it was seeded on, and on some
+ * days no demo profile matches the rule, which would make the comparison
  * say nothing.
  */
 async function sendGermanShoeFan(page: Page) {

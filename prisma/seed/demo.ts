@@ -7,7 +7,7 @@ import pg from "pg";
 import { DEFAULT_SCOPES, apiKeyPrefix, generateApiKey, hashApiKey } from "../../lib/api-keys/secret";
 import { hashPassword } from "../../lib/auth/password";
 import { DEMO_SLUG } from "../../lib/demo-store/workspace-slug";
-import { defaultNow, generateChunks } from "./generate";
+import { generateChunks, seedClock } from "./generate";
 import { computeProfileValues, fillRollups, insertProfileChunk } from "./insert";
 import { idFrom } from "./random";
 import { seedContent } from "./content";
@@ -18,6 +18,7 @@ export type SeedDemoOptions = {
   profiles?: number;
   days?: number;
   seed?: number;
+  /** The end of the data's window and the time the segments are computed as of; defaults to seedClock(). */
   now?: Date;
   writeKey?: string;
   clientKey?: string;
@@ -47,7 +48,9 @@ const CHUNK_PROFILES = 250;
 /**
  * Creates the demo workspaces and data unless the demo workspace already
  * exists (then nothing is touched and `created` is false). Defaults: 5,000
- * profiles, 90 days, seed 42, window ending at the current hour.
+ * profiles, 90 days, seed 42, window ending at the seed clock (the start of
+ * the current UTC day), as of which the demo segments are computed too: the
+ * same demo all day long.
  */
 export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult> {
   const profiles = options.profiles ?? 5_000;
@@ -56,6 +59,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
   const users = DEMO_USERS.map(({ email, password, role }) => ({ email, password, role }));
   const base = { workspaceSlug: DEMO_SLUG, workspaceName: DEMO_NAME, users };
   const demoId = idFrom("workspace", 0, seed);
+  const clock = options.now ?? seedClock();
 
   const db = new pg.Client({ connectionString: options.databaseUrl });
   await db.connect();
@@ -101,7 +105,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
       profiles,
       days,
       seed,
-      now: options.now ?? defaultNow(),
+      now: clock,
       chunkSize: CHUNK_PROFILES,
     })) {
       const insert = insertProfileChunk(db, ctx, chunk, inFlight.at(-1));
@@ -113,7 +117,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     options.onProgress?.(0, 1, "rollups");
     await fillRollups(db, demoId);
     await computeProfileValues(db, demoId);
-    await seedSegments(db, demoId, seed);
+    await seedSegments(db, demoId, seed, clock.getTime());
     await seedContent(db, demoId, seed);
     await db.query("COMMIT");
     options.onProgress?.(1, 1, "rollups");

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CATEGORIES, buildCatalog } from "../../lib/demo-store/catalog";
 import { COUNTRIES } from "./demographics";
-import { generateProfiles, type SeedProfile } from "./generate";
+import { generateProfiles, seedClock, type SeedProfile } from "./generate";
 import { idFrom } from "./random";
 
 const now = new Date("2026-11-20T12:00:00.000Z");
@@ -102,6 +102,33 @@ describe("generate", () => {
       expect(order.properties.currency).toBe("USD");
     }
     expect(new Set(orders.map((o) => o.properties.order_id)).size).toBe(orders.length);
+  });
+});
+
+describe("the seed clock", () => {
+  afterEach(() => vi.useRealTimers());
+  /** The default data set (no `now` given) generated as if run at `time`. */
+  const seededAt = (time: string) => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date(time) });
+    const profiles = [...generateProfiles({ profiles: 200, days: 30, seed: 42 })];
+    vi.useRealTimers();
+    return profiles;
+  };
+
+  it("gives the same profiles and events (ids and timestamps) at any hour of one UTC day", () => {
+    const early = seededAt("2026-11-20T00:20:00.000Z");
+    const late = seededAt("2026-11-20T23:45:00.000Z");
+    expect(early.flatMap((p) => p.events)).not.toHaveLength(0);
+    expect(JSON.stringify(late)).toBe(JSON.stringify(early));
+    expect(JSON.stringify(seededAt("2026-11-21T00:20:00.000Z"))).not.toBe(JSON.stringify(early));
+  });
+
+  it("ends the history as the day begins: nothing in the future, a full last day of activity", () => {
+    const dayStart = Date.parse("2026-11-20T00:00:00.000Z");
+    expect(seedClock(new Date("2026-11-20T17:31:12.345Z")).getTime()).toBe(dayStart);
+    const times = seededAt("2026-11-20T17:31:12.345Z").flatMap((p) => p.events.map((e) => e.occurredAt.getTime()));
+    expect(Math.max(...times)).toBeLessThanOrEqual(dayStart);
+    expect(times.filter((t) => t > dayStart - DAY_MS).length).toBeGreaterThan(20);
   });
 });
 

@@ -14,7 +14,7 @@ export type GenerateOptions = {
   profiles: number;
   days: number;
   seed: number;
-  /** The end of the window; defaults to the current time truncated to the hour. */
+  /** The end of the window; defaults to the seed clock (the start of the current UTC day, see seedClock). */
   now?: Date;
   /** Profiles per yielded chunk (default 1,000). */
   chunkSize?: number;
@@ -36,11 +36,16 @@ export type SeedProfile = {
 const DAY_MS = 86_400_000;
 let sharedCatalog: CatalogIndex | undefined;
 
-/** The current time truncated to the hour: the default anchor of the window. */
-export function defaultNow(): Date {
-  const now = new Date();
-  now.setUTCMinutes(0, 0, 0);
-  return now;
+/**
+ * The seed clock, the default end of the window: the start of `at`'s UTC day
+ * (`at` defaults to now). Day-aligned, so that seeds run at any hour of one
+ * day give the same rows (the same people for the browser tests all day),
+ * and at its start, so that no event is dated in the future: the history
+ * ends as today begins, with a full last day of activity for the
+ * recent-activity segments.
+ */
+export function seedClock(at: Date = new Date()): Date {
+  return new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
 }
 
 /** Generates the index-th profile of the data set, with its identities and events. */
@@ -75,7 +80,7 @@ export function generateProfile(index: number, window: Window, catalog: CatalogI
 /** Yields the data set's profiles in chunks of `chunkSize`, in index order. */
 export function* generateChunks(options: GenerateOptions): Generator<SeedProfile[]> {
   sharedCatalog ??= indexCatalog(buildCatalog());
-  const end = (options.now ?? defaultNow()).getTime();
+  const end = (options.now ?? seedClock()).getTime();
   const window: Window = { start: end - options.days * DAY_MS, end, seed: options.seed };
   const size = Math.max(1, options.chunkSize ?? 1_000);
   for (let from = 0; from < options.profiles; from += size) {

@@ -30,7 +30,8 @@ const DEMO_SEGMENTS = [
 ];
 
 /**
- * The demo's segments, computed: members as of now, and a size history
+ * The demo's segments, computed: members as of `now` (the seeder passes its
+ * seed clock, which the data set ends at), and a size history
  * replayed by evaluating each rule as of each of the last 14 days (windows
  * and "days since" measured from that day; traits and computed values as
  * they are now).
