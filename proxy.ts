@@ -3,13 +3,20 @@
 // this very request, so that its first decision is made on the server.
 import { NextResponse, type NextRequest } from "next/server";
 import { ANONYMOUS_COOKIE } from "@/lib/demo-store/cookies";
+import { hasMalformedSegment, MALFORMED_PATH_TARGET } from "@/lib/demo-store/malformed-path";
 
 export function proxy(request: NextRequest) {
-  if (request.cookies.get(ANONYMOUS_COOKIE)) return NextResponse.next();
+  // An undecodable segment (/demo-store/p/%ff) would be Next.js's 500: the store's not-found page instead.
+  const next = (init?: Parameters<typeof NextResponse.next>[0]) =>
+    hasMalformedSegment(request.nextUrl.pathname)
+      ? NextResponse.rewrite(new URL(MALFORMED_PATH_TARGET, request.url), init)
+      : NextResponse.next(init);
+
+  if (request.cookies.get(ANONYMOUS_COOKIE)) return next();
   const id = crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set("cookie", [request.headers.get("cookie"), `${ANONYMOUS_COOKIE}=${id}`].filter(Boolean).join("; "));
-  const response = NextResponse.next({ request: { headers } });
+  const response = next({ request: { headers } });
   response.cookies.set(ANONYMOUS_COOKIE, id, {
     path: "/",
     maxAge: 365 * 86_400,

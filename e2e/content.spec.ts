@@ -173,3 +173,14 @@ test("an editor targets the home hero at a segment, previews it with why, publis
     )
     .toBe("shown as stored");
 });
+
+test("a shopper who follows a broken product or category link gets the store's not-found page, not an error", async ({
+  page,
+}) => {
+  // a malformed percent-encoding in the segment (Next.js itself answers those with a 500), then an unknown name
+  for (const path of ["/demo-store/p/%ff", "/demo-store/c/%E2%82", "/demo-store/p/no-such-product"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  }
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { hasMalformedSegment } from "./malformed-path";
+
+describe("hasMalformedSegment", () => {
+  it("finds a segment that decodeURIComponent cannot decode", () => {
+    for (const path of ["/demo-store/p/%ff", "/demo-store/c/%E2%82", "/demo-store/p/50%", "/demo-store/%zz/shoes"]) {
+      expect(hasMalformedSegment(path), path).toBe(true);
+      expect(() => path.split("/").map(decodeURIComponent)).toThrow(URIError);
+    }
+  });
+
+  it("passes valid paths, encoded characters included", () => {
+    for (const path of [
+      "/demo-store",
+      "/demo-store/",
+      "/demo-store/c/shoes",
+      "/demo-store/p/caf%C3%A9-1",
+      "/demo-store/p/a%25b",
+    ])
+      expect(hasMalformedSegment(path), path).toBe(false);
+  });
+});
