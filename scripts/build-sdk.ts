@@ -1,7 +1,7 @@
 // tsx scripts/build-sdk.ts: bundles the browser SDK (lib/sdk/browser/) into
 // public/sdk.js, which Next serves at /sdk.js. The bundle is not committed:
 // postinstall, prebuild and npm start make it.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleSdk } from "@/lib/sdk/bundle";
@@ -19,6 +19,8 @@ export async function buildSdk(): Promise<{ path: string; bytes: number; changed
   const bytes = Buffer.byteLength(code);
   if (existsSync(SDK_BUNDLE) && readFileSync(SDK_BUNDLE, "utf8") === code)
     return { path: SDK_BUNDLE, bytes, changed: false };
+  // public/ holds nothing committed, so a fresh clone has no such folder.
+  mkdirSync(path.dirname(SDK_BUNDLE), { recursive: true });
   const partial = `${SDK_BUNDLE}.${process.pid}.partial`;
   writeFileSync(partial, code);
   renameSync(partial, SDK_BUNDLE);
