@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { currentUserId } from "@/lib/auth/session";
-import { workspacesOfUser } from "@/lib/workspaces/queries";
+import { workspacesOfUser } from "@/lib/workspaces/db/workspaces";
 
 /** The entry point: the user's first workspace, or the sign-in page. */
 export default async function Home() {

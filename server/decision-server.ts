@@ -3,19 +3,16 @@ import { preflightHeaders } from "@/lib/api/cors";
 import { answer, type Endpoint } from "@/lib/api/endpoint";
 import { ApiError, errorBody } from "@/lib/api/errors";
 import { databaseAvailability } from "@/lib/db/availability";
-import { decideEndpoint } from "@/lib/decide/queries/decide-endpoint";
-import { exposureStats } from "@/lib/decide/queries/exposure-buffer";
-import { forgetVisitors } from "@/lib/decide/queries/visitor-cache";
-import { ingestEndpoints } from "@/lib/events/endpoints";
-import { bufferEvents, eventBufferStats } from "@/lib/events/ingest/event-buffer";
+import { decideEndpoint } from "@/lib/decide/runtime/decide-endpoint";
+import { exposureStats } from "@/lib/decide/runtime/exposure-buffer";
+import { ingestEndpoints } from "@/lib/events/runtime/endpoints";
+import { bufferEvents, eventBufferStats } from "@/lib/events/runtime/event-buffer";
 import { serveWith, writeAnswer } from "./node-endpoint";
 import { readiness } from "./readiness";
+import { registerSubscribers } from "./subscribers";
 
-/** Events taken by this server: its cached visitors of them are forgotten, and the events wait in the buffer. */
-const ingest = ingestEndpoints(async (workspace, events) => {
-  forgetVisitors(workspace.id, events);
-  return bufferEvents(workspace, events);
-});
+/** Events taken by this server wait in the buffer (which signals `eventsBuffered`: cached visitors of them are forgotten). */
+const ingest = ingestEndpoints(async (workspace, events) => bufferEvents(workspace, events));
 
 /** The routes, under `/v1/…` and also `/api/v1/…` (so that the SDK needs only its host changed). */
 const ROUTES = new Map<string, Endpoint>([
@@ -44,6 +41,7 @@ function routeOf(url: string): string {
  * whether the database answers).
  */
 export function createDecisionServer(): http.Server {
+  registerSubscribers();
   return http.createServer((req, res) => {
     const path = routeOf(req.url ?? "/");
     if (req.method === "POST") {

@@ -1,6 +1,6 @@
 import { databaseAvailability, noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { pgPool } from "@/lib/db/pg-pool";
-import { getSnapshot } from "@/lib/decide/queries/snapshot-store";
+import { getSnapshot } from "@/lib/decide/runtime/snapshot-store";
 
 const PROBE_MS = 1_000;
 

@@ -5,9 +5,9 @@ import { PageViews } from "@/components/demo-store/page-views";
 import { SdkScript } from "@/components/demo-store/sdk-script";
 import { StoreHeader } from "@/components/demo-store/store-header";
 import { StoreUnavailable } from "@/components/demo-store/store-unavailable";
-import { demoCustomers } from "@/lib/demo-store/customers";
-import { decideOnPage, demoCustomer } from "@/lib/demo-store/decide-on-page";
-import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/workspace";
+import { demoCustomers } from "@/lib/demo-store/db/customers";
+import { decideOnPage, demoCustomer } from "@/lib/demo-store/runtime/decide-on-page";
+import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/runtime/workspace";
 
 export const metadata: Metadata = {
   title: { default: "Demo Store", template: "%s · Demo Store" },

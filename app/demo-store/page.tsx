@@ -1,7 +1,7 @@
 import { HomeHero } from "@/components/demo-store/home-hero";
 import { ProductGrid } from "@/components/demo-store/product-grid";
 import { popularProducts } from "@/components/demo-store/catalog";
-import { decideOnPage } from "@/lib/demo-store/decide-on-page";
+import { decideOnPage } from "@/lib/demo-store/runtime/decide-on-page";
 
 // The storefront's home: the personalized hero (decided while rendering), then best sellers.
 export default async function DemoStoreHome() {

@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { closePgPool, pgPool } from "@/lib/db/pg-pool";
 import { compileRule, startEvaluation } from "@/lib/segments/evaluate";
-import { previewRule } from "@/lib/segments/queries/preview";
+import { previewRule } from "@/lib/segments/db/preview-rule";
 import type { RuleGroup } from "@/lib/segments/schema";
 import type { ProfileState } from "@/lib/segments/state";
 import { toSql } from "@/lib/segments/to-sql";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { setCorsOrigins } from "@/app/(dashboard)/w/[workspace]/settings/api-keys/actions";
+import { setCorsOrigins } from "@/lib/workspaces/actions";
 import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -4,7 +4,7 @@ import { useAction } from "@/components/actions/use-action";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { revokeApiKey } from "@/app/(dashboard)/w/[workspace]/settings/api-keys/actions";
+import { revokeApiKey } from "@/lib/api-keys/actions";
 import { formatDateTime } from "@/lib/format";
 
 type ApiKeyRow = {

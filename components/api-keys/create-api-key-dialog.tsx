@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { KeyIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { createApiKey } from "@/app/(dashboard)/w/[workspace]/settings/api-keys/actions";
+import { createApiKey } from "@/lib/api-keys/actions";
 
 const KINDS = {
   write: "Write key — server-side ingest of events and customer data",

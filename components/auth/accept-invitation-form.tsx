@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptInvitationAction, type AcceptState } from "@/app/invite/[token]/actions";
+import { acceptInvitationAction, type AcceptState } from "@/lib/members/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";

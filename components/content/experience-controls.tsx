@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { deleteExperience, moveExperience, setExperienceStatus } from "@/app/(dashboard)/w/[workspace]/content/actions";
+import { deleteExperience, moveExperience, setExperienceStatus } from "@/lib/content/actions";
 import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";

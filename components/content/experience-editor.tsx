@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { saveExperience } from "@/app/(dashboard)/w/[workspace]/content/actions";
+import { saveExperience } from "@/lib/content/actions";
 import { useAction } from "@/components/actions/use-action";
 import type { SegmentCatalog } from "@/components/segment-builder/segment-builder";
 import { Button } from "@/components/ui/button";

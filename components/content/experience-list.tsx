@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { ExperienceRow } from "@/lib/content/queries/detail";
+import type { ExperienceRow } from "@/lib/content/db/get-placement";
 import { describeRule } from "@/lib/segments/describe";
 import { ExperienceControls } from "./experience-controls";
 import { StatusBadge } from "./status-badge";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { setKillSwitch } from "@/app/(dashboard)/w/[workspace]/content/actions";
+import { setKillSwitch } from "@/lib/content/actions";
 import { useAction } from "@/components/actions/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { previewDecision } from "@/app/(dashboard)/w/[workspace]/content/actions";
+import { previewDecision } from "@/lib/content/actions";
 import { useDebounced } from "@/components/segments/use-debounced";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";

@@ -1,4 +1,4 @@
-import type { DecisionPreview } from "@/lib/content/queries/preview-decision";
+import type { DecisionPreview } from "@/lib/content/actions/preview-decision";
 import { RenderedContent } from "./rendered-content";
 import { WhyList } from "./why-list";
 

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { lookupProfiles } from "@/app/(dashboard)/w/[workspace]/content/actions";
+import { lookupProfiles } from "@/lib/content/actions";
 import { useDebounced } from "@/components/segments/use-debounced";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-import type { RuleIssue } from "@/lib/segments/queries/preview";
+import type { RuleIssue } from "@/lib/segments/check-rule";
 
 /** Rule issues for the builder from the server's field errors ("rule.children.0.value" → ["children", 0, "value"]). */
 export function ruleIssuesOf(fieldErrors: Record<string, string[]>): RuleIssue[] {

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import type { DemoCustomer } from "@/lib/demo-store/customers";
+import type { DemoCustomer } from "@/lib/demo-store/db/customers";
 import { withSdk } from "./sdk";
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DemoCustomer } from "@/lib/demo-store/customers";
+import type { DemoCustomer } from "@/lib/demo-store/db/customers";
 import { CATEGORIES, categoryLabel } from "./catalog";
 import { CartLink } from "./cart-link";
 import { ShoppingAs } from "./shopping-as";

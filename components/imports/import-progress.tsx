@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { loadImportProgress } from "@/app/(dashboard)/w/[workspace]/settings/data/actions";
+import { loadImportProgress } from "@/lib/imports/actions";
 import { formatInteger } from "@/lib/format";
 
 /** A progress bar fed by the import job's counters while the file streams in. */

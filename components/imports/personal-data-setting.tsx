@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { setStorePlainPii } from "@/app/(dashboard)/w/[workspace]/settings/data/actions";
+import { setStorePlainPii } from "@/lib/workspaces/actions";
 import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";

@@ -3,7 +3,7 @@
 import { useAction } from "@/components/actions/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { revokeInvitation } from "@/app/(dashboard)/w/[workspace]/settings/members/actions";
+import { revokeInvitation } from "@/lib/members/actions";
 import { formatDate } from "@/lib/format";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 

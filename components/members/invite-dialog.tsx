@@ -7,8 +7,8 @@ import { Field } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { inviteMember } from "@/app/(dashboard)/w/[workspace]/settings/members/actions";
-import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/roles";
+import { inviteMember } from "@/lib/members/actions";
+import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/members/roles";
 import { CopyField } from "@/components/ui/copy-field";
 
 /** Invites by email and role, then shows the one-time invitation link to send. */

@@ -4,8 +4,8 @@ import { useAction } from "@/components/actions/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { changeMemberRole, removeMember } from "@/app/(dashboard)/w/[workspace]/settings/members/actions";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { changeMemberRole, removeMember } from "@/lib/members/actions";
+import { ROLES, type Role } from "@/lib/members/roles";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
 type Member = { id: string; role: Role; user: { id: string; name: string; email: string } };

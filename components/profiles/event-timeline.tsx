@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
-import { loadTimeline } from "@/app/(dashboard)/w/[workspace]/profiles/[profileId]/actions";
+import { loadTimeline } from "@/lib/profiles/actions";
 import { formatInteger } from "@/lib/format";
 import type { TimelineCursor } from "@/lib/profiles/schema";
 import { TimelineEvent } from "./timeline-event";

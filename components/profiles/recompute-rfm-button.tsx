@@ -2,7 +2,7 @@
 
 import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
-import { recomputeRfm } from "@/app/(dashboard)/w/[workspace]/profiles/[profileId]/actions";
+import { recomputeRfm } from "@/lib/profiles/actions";
 import { formatInteger } from "@/lib/format";
 
 /** Editors rescore RFM now; the page reloads its figures once the action revalidates it. */

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format";
-import type { TimelineEvent as Event } from "@/lib/profiles/timeline-query";
+import type { TimelineEvent as Event } from "@/lib/profiles/actions/load-timeline";
 
 /** One event: when, its type and name, and its properties and context behind a disclosure. */
 export function TimelineEvent({ event }: { event: Event }) {

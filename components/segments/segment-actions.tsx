@@ -3,12 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import {
-  archiveSegment,
-  duplicateSegment,
-  freezeSegment,
-  recomputeSegment,
-} from "@/app/(dashboard)/w/[workspace]/segments/actions";
+import { archiveSegment, duplicateSegment, freezeSegment, recomputeSegment } from "@/lib/segments/actions";
 import { useAction } from "@/components/actions/use-action";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";

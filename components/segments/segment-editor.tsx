@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { saveSegment } from "@/app/(dashboard)/w/[workspace]/segments/actions";
+import { saveSegment } from "@/lib/segments/actions";
 import { useAction } from "@/components/actions/use-action";
 import { SegmentBuilder, type SegmentCatalog } from "@/components/segment-builder/segment-builder";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { RuleGroup } from "@/lib/segments/schema";
-import type { RuleIssue } from "@/lib/segments/queries/preview";
+import type { RuleIssue } from "@/lib/segments/check-rule";
 import { SizePanel } from "./size-panel";
 
 type Props = {

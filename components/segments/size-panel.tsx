@@ -2,11 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { previewSegment } from "@/app/(dashboard)/w/[workspace]/segments/actions";
+import { previewSegment } from "@/lib/segments/actions";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatInteger } from "@/lib/format";
 import type { RuleGroup } from "@/lib/segments/schema";
-import type { SegmentPreview } from "@/lib/segments/queries/preview";
+import type { SegmentPreview } from "@/lib/segments/db/preview-rule";
 import { useDebounced } from "./use-debounced";
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { uploadStaticSegment } from "@/app/(dashboard)/w/[workspace]/segments/actions";
+import { uploadStaticSegment } from "@/lib/segments/actions";
 import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

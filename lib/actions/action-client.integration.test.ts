@@ -2,31 +2,27 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createApiKeyDef } from "@/lib/api-keys/create";
-import { revokeApiKeyDef } from "@/lib/api-keys/revoke";
-import { changeRoleDef } from "@/lib/members/change-role";
-import { inviteMemberDef } from "@/lib/members/invite";
-import { removeMemberDef } from "@/lib/members/remove";
-import { revokeInvitationDef } from "@/lib/members/revoke-invitation";
-import { recomputeRfmDef } from "@/lib/profiles/recompute-rfm";
-import { setStorePlainPiiDef } from "@/lib/workspaces/privacy";
-import { setCorsOriginsDef } from "@/lib/workspaces/cors-origins";
-import { archiveSegmentDef } from "@/lib/segments/queries/actions/archive-segment";
-import { duplicateSegmentDef } from "@/lib/segments/queries/actions/duplicate-segment";
-import { freezeSegmentDef } from "@/lib/segments/queries/actions/freeze-segment";
-import { recomputeSegmentDef } from "@/lib/segments/queries/actions/recompute-segment";
-import { saveSegmentDef } from "@/lib/segments/queries/actions/save-segment";
-import { uploadStaticSegmentDef } from "@/lib/segments/queries/actions/upload-static-segment";
-import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
-import {
-  deleteExperienceDef,
-  moveExperienceDef,
-  setExperienceStatusDef,
-} from "@/lib/content/queries/actions/experience-state";
-import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
-import { setKillSwitchDef } from "@/lib/content/queries/actions/set-kill-switch";
-import { updatePlacementDef } from "@/lib/content/queries/actions/update-placement";
-import { hasRole } from "@/lib/auth/roles";
+import { createApiKeyDef } from "@/lib/api-keys/actions/create-api-key";
+import { revokeApiKeyDef } from "@/lib/api-keys/actions/revoke-api-key";
+import { changeRoleDef } from "@/lib/members/actions/change-role";
+import { inviteMemberDef } from "@/lib/members/actions/invite";
+import { removeMemberDef } from "@/lib/members/actions/remove";
+import { revokeInvitationDef } from "@/lib/members/actions/revoke-invitation";
+import { recomputeRfmDef } from "@/lib/profiles/actions/recompute-rfm";
+import { setStorePlainPiiDef } from "@/lib/workspaces/actions/set-store-plain-pii";
+import { setCorsOriginsDef } from "@/lib/workspaces/actions/set-cors-origins";
+import { archiveSegmentDef } from "@/lib/segments/actions/archive-segment";
+import { duplicateSegmentDef } from "@/lib/segments/actions/duplicate-segment";
+import { freezeSegmentDef } from "@/lib/segments/actions/freeze-segment";
+import { recomputeSegmentDef } from "@/lib/segments/actions/recompute-segment";
+import { saveSegmentDef } from "@/lib/segments/actions/save-segment";
+import { uploadStaticSegmentDef } from "@/lib/segments/actions/upload-static-segment";
+import { createPlacementDef } from "@/lib/content/actions/create-placement";
+import { deleteExperienceDef, moveExperienceDef, setExperienceStatusDef } from "@/lib/content/actions/experience-state";
+import { saveExperienceDef } from "@/lib/content/actions/save-experience";
+import { setKillSwitchDef } from "@/lib/content/actions/set-kill-switch";
+import { updatePlacementDef } from "@/lib/content/actions/update-placement";
+import { hasRole } from "@/lib/members/roles";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
 
@@ -207,7 +203,7 @@ describe("workspace isolation through actions", () => {
       deleteExperienceDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
-    const exposed = actionFiles("app").flatMap((file) =>
+    const exposed = actionFiles("lib").flatMap((file) =>
       [...readFileSync(file, "utf8").matchAll(/serverAction\((\w+)\)/g)].map((m) => m[1] ?? ""),
     );
     expect(exposed.length).toBeGreaterThan(0);
@@ -303,6 +299,6 @@ function actionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
     if (statSync(file).isDirectory()) return actionFiles(file);
-    return name === "actions.ts" ? [file] : [];
+    return file.endsWith(path.join("actions", "index.ts")) ? [file] : []; // each domain's "use server" bindings
   });
 }

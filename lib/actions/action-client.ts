@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { unstorablePath } from "@/lib/api/storable-json";
-import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { unstorablePath } from "@/lib/json/storable";
+import { recordAudit, type AuditEntry } from "@/lib/audit/db/record-audit";
+import { hasRole, type Role } from "@/lib/members/roles";
 import { ActionError, failure, type ActionFailure, type ActionResult } from "./result";
 
 /** What a workspace action's handler gets: who, where, a transaction, and the audit log. */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/members/roles";
 import { authorize, failureFromError, fieldErrorsOf } from "./action-client";
 import { failure, type ActionResult } from "./result";
 

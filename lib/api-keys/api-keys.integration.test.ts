@@ -3,8 +3,8 @@ import { GET as me } from "@/app/api/v1/me/route";
 import { runWorkspaceAction } from "@/lib/actions/action-client";
 import { db } from "@/lib/db/client";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
-import { createApiKeyDef } from "./create";
-import { revokeApiKeyDef } from "./revoke";
+import { createApiKeyDef } from "./actions/create-api-key";
+import { revokeApiKeyDef } from "./actions/revoke-api-key";
 
 const request = (key?: string) =>
   new Request("http://localhost/api/v1/me", { headers: key ? { authorization: `Bearer ${key}` } : {} });

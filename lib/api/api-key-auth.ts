@@ -1,5 +1,6 @@
 import type { ApiKeyScope } from "@/lib/api-keys/secret";
-import { findActiveApiKey, touchApiKey } from "@/lib/api-keys/queries";
+import { touchApiKey } from "@/lib/api-keys/db/touch-api-key";
+import { findActiveApiKey } from "@/lib/api-keys/runtime/active-key";
 import { noteDatabaseError } from "@/lib/db/availability";
 import { ApiError } from "./errors";
 

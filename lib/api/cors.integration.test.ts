@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPTIONS, POST as track } from "@/app/api/v1/track/route";
 import { db } from "@/lib/db/client";
 import { closePgPool } from "@/lib/db/pg-pool";
-import { clearKeyCache } from "@/lib/api-keys/key-cache";
+import { clearKeyCache } from "@/lib/api-keys/runtime/key-cache";
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
 
 let key: string;

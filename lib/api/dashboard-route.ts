@@ -1,6 +1,6 @@
 import { currentUserId } from "@/lib/auth/session";
-import { hasRole, type Role } from "@/lib/auth/roles";
-import { membershipBySlug } from "@/lib/workspaces/queries";
+import { hasRole, type Role } from "@/lib/members/roles";
+import { membershipBySlug } from "@/lib/workspaces/db/workspaces";
 import { ApiError, errorBody } from "./errors";
 
 type Workspace = NonNullable<Awaited<ReturnType<typeof membershipBySlug>>>["workspace"];

@@ -4,7 +4,7 @@ import { apiKeyFromHeaders, authenticateApiKey, type ApiCaller } from "./api-key
 import { checkOrigin } from "./cors";
 import { isConnectionError } from "@/lib/db/availability";
 import { ApiError, apiIssues, errorBody, tooLarge } from "./errors";
-import { MAX_JSON_DEPTH, mayHoldUnstorable, nestedDeeperThan, unstorablePath } from "./storable-json";
+import { MAX_JSON_DEPTH, mayHoldUnstorable, nestedDeeperThan, unstorablePath } from "../json/storable";
 
 const DEFAULT_MAX_BYTES = 32 * 1024;
 /** Any endpoint that needs the database while it cannot be reached: retry, not a server fault. */

@@ -1,4 +1,4 @@
-import { mayHoldUnstorable, unstorablePath } from "@/lib/api/storable-json";
+import { mayHoldUnstorable, unstorablePath } from "@/lib/json/storable";
 import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from "./limits";
 import { messageSchema, type Message } from "./schema";
 

@@ -5,7 +5,7 @@ import { closePgPool } from "@/lib/db/pg-pool";
 import { storedIdentityValue } from "@/lib/identity/normalize";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { issuesToCsv } from "./report";
-import { runImport } from "./run-import";
+import { runImport } from "./runtime/run-import";
 import type { ImportMapping } from "./schema";
 
 const CUSTOMERS = [

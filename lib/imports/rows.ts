@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { unstorableReason } from "@/lib/api/storable-json";
+import { unstorableReason } from "@/lib/json/storable";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { ImportIssue, ImportMapping } from "./schema";

@@ -1,8 +1,8 @@
 import { closePgPool } from "@/lib/db/pg-pool";
-import { flushExposures } from "@/lib/decide/queries/exposure-buffer";
-import { stopConfigListener } from "@/lib/decide/queries/snapshot-store";
-import { drainEvents } from "@/lib/events/ingest/event-buffer";
-import { flushMembershipRefresh } from "@/lib/segments/queries/refresh-queue";
+import { flushExposures } from "@/lib/decide/runtime/exposure-buffer";
+import { stopConfigListener } from "@/lib/decide/runtime/snapshot-store";
+import { drainEvents } from "@/lib/events/runtime/event-buffer";
+import { flushMembershipRefresh } from "@/lib/segments/runtime/refresh-queue";
 
 type ShutdownOptions = { label: string; ms: number; beforeFlush?: () => void };
 

@@ -3,10 +3,10 @@ import { runWorkspaceAction } from "@/lib/actions/action-client";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db/client";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
-import { acceptInvitation } from "./accept-invitation";
-import { changeRoleDef } from "./change-role";
-import { inviteMemberDef } from "./invite";
-import { removeMemberDef } from "./remove";
+import { acceptInvitation } from "./actions/accept-invitation";
+import { changeRoleDef } from "./actions/change-role";
+import { inviteMemberDef } from "./actions/invite";
+import { removeMemberDef } from "./actions/remove";
 
 describe("members", () => {
   it("never leaves a workspace without an admin", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/members/roles";
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role: admin, editor or viewer" });
 const idSchema = z.string().min(1).max(64);

@@ -6,9 +6,9 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { storedIdentityValue, type IdentityType } from "@/lib/identity/normalize";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
-import { getProfile, listProfiles, profileTraitKeys } from "./queries";
-import { recomputeRfmDef } from "./recompute-rfm";
-import { timelineQueryDef, type TimelinePage } from "./timeline-query";
+import { getProfile, listProfiles, profileTraitKeys } from "./db/profiles";
+import { recomputeRfmDef } from "./actions/recompute-rfm";
+import { timelineQueryDef, type TimelinePage } from "./actions/load-timeline";
 
 type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
 let a: Fixture;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
-import { recomputeAllRfm } from "./rfm-schedule";
+import { recomputeAllRfm } from "./runtime/rfm-schedule";
 
 afterAll(() => closePgPool());
 

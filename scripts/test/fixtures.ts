@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/members/roles";
 import { DEFAULT_SCOPES, apiKeyPrefix, generateApiKey, hashApiKey, type ApiKeyKind } from "@/lib/api-keys/secret";
 
 const uid = () => randomBytes(5).toString("hex");

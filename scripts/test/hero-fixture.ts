@@ -1,7 +1,7 @@
 import { runWorkspaceAction } from "@/lib/actions/action-client";
-import { createPlacementDef } from "@/lib/content/queries/actions/create-placement";
-import { saveExperienceDef } from "@/lib/content/queries/actions/save-experience";
-import { handleBatch } from "@/lib/events/handlers";
+import { createPlacementDef } from "@/lib/content/actions/create-placement";
+import { saveExperienceDef } from "@/lib/content/actions/save-experience";
+import { handleBatch } from "@/lib/events/runtime/handlers";
 import type { createTestWorkspace } from "./fixtures";
 
 const PROS = {

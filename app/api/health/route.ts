@@ -1,6 +1,6 @@
 // GET /api/health — liveness and database reachability, for load balancers and the start script
 import { answer, apiRoute } from "@/lib/api/route";
-import { databaseAnswers } from "@/lib/workspaces/queries";
+import { databaseAnswers } from "@/lib/workspaces/db/workspaces";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { AuthCard } from "@/components/auth/auth-card";
-import { findInvitationByToken, hasAccount as accountExists } from "@/lib/members/queries";
+import { findInvitationByToken, hasAccount as accountExists } from "@/lib/members/db/members";
 
 export const metadata: Metadata = { title: "Join a workspace" };
 

@@ -1,7 +1,7 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { requireWorkspace } from "@/lib/workspaces/access";
-import { workspacesOfUser } from "@/lib/workspaces/queries";
-import { signOutAction } from "./actions";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
+import { workspacesOfUser } from "@/lib/workspaces/db/workspaces";
+import { signOutAction } from "@/lib/auth/actions";
 
 export default async function WorkspaceLayout({
   children,

@@ -7,9 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
-import { dailyActivity, overviewStats } from "@/lib/analytics/overview-queries";
+import { dailyActivity, overviewStats } from "@/lib/analytics/db/overview";
 import { formatInteger, formatMoney } from "@/lib/format";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await requireWorkspace((await params).workspace);

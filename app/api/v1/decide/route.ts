@@ -1,7 +1,7 @@
 // POST /api/v1/decide — what each placement shows this visitor, and why
 import { corsPreflight } from "@/lib/api/cors";
 import { nextRoute } from "@/lib/api/route";
-import { decideEndpoint } from "@/lib/decide/queries/decide-endpoint";
+import { decideEndpoint } from "@/lib/decide/runtime/decide-endpoint";
 
 export const POST = nextRoute(decideEndpoint);
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { CategoryBanner } from "@/components/demo-store/category-banner";
 import { categoryLabel, categoryProducts, isCategory } from "@/components/demo-store/catalog";
 import { ProductGrid } from "@/components/demo-store/product-grid";
-import { decideOnPage } from "@/lib/demo-store/decide-on-page";
+import { decideOnPage } from "@/lib/demo-store/runtime/decide-on-page";
 
 type Props = { params: Promise<{ category: string }> };
 

@@ -7,7 +7,7 @@ import { formatPrice } from "@/components/demo-store/format-price";
 import { PdpBanner } from "@/components/demo-store/pdp-banner";
 import { ProductImage } from "@/components/demo-store/product-image";
 import { TrackProductViewed } from "@/components/demo-store/track-product-viewed";
-import { decideOnPage } from "@/lib/demo-store/decide-on-page";
+import { decideOnPage } from "@/lib/demo-store/runtime/decide-on-page";
 
 type Props = { params: Promise<{ slug: string }> };
 

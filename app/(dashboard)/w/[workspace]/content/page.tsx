@@ -7,9 +7,9 @@ import { ContentIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatInteger } from "@/lib/format";
-import { placementImpressions } from "@/lib/content/queries/detail";
-import { listPlacements } from "@/lib/content/queries/list";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { placementImpressions } from "@/lib/content/db/get-placement";
+import { listPlacements } from "@/lib/content/db/list-placements";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Content" };
 

@@ -4,9 +4,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FlaskIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { listExperiments } from "@/lib/experiments/queries";
+import { listExperiments } from "@/lib/experiments/db/list-experiments";
 import { formatDateTime } from "@/lib/format";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Experiments" };
 

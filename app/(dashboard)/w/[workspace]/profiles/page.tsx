@@ -7,9 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { UsersIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { columnsParam } from "@/lib/profiles/columns";
-import { listProfiles, profileTraitKeys } from "@/lib/profiles/queries";
+import { listProfiles, profileTraitKeys } from "@/lib/profiles/db/profiles";
 import { profileListQuerySchema } from "@/lib/profiles/schema";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Profiles" };
 

@@ -10,8 +10,8 @@ import { PlusIcon, SegmentsIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime, formatInteger } from "@/lib/format";
-import { listSegments } from "@/lib/segments/queries/list";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { listSegments } from "@/lib/segments/db/list-segments";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Segments" };
 

@@ -2,8 +2,8 @@
 import { apiRoute } from "@/lib/api/route";
 import { ApiError } from "@/lib/api/errors";
 import { decideBodySchema } from "@/lib/decide/request";
-import { serveDecision } from "@/lib/decide/queries/serve-decision";
-import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/workspace";
+import { serveDecision } from "@/lib/decide/runtime/serve-decision";
+import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/runtime/workspace";
 
 export const POST = apiRoute({ auth: "public", maxBytes: 16 * 1024, body: decideBodySchema }, async ({ body }) => {
   const workspace = demoStoreEnabled() ? await demoWorkspace() : null;

@@ -8,9 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPlacement } from "@/lib/content/queries/detail";
-import { loadSegmentRefs } from "@/lib/segments/queries/refs";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { getPlacement } from "@/lib/content/db/get-placement";
+import { loadSegmentRefs } from "@/lib/segments/db/load-segment-refs";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Placement" };
 

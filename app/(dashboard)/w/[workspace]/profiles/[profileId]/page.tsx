@@ -13,9 +13,9 @@ import { formatDateTime } from "@/lib/format";
 import { consentStates } from "@/lib/profiles/consent";
 import { asTraits, profileDisplayName } from "@/lib/profiles/display";
 import { describeIdentities } from "@/lib/profiles/identities";
-import { getProfile, profileEventNames } from "@/lib/profiles/queries";
+import { getProfile, profileEventNames } from "@/lib/profiles/db/profiles";
 import { profileIdSchema } from "@/lib/profiles/schema";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Profile" };
 

@@ -11,11 +11,11 @@ import { Stat } from "@/components/ui/stat";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime, formatInteger } from "@/lib/format";
 import { describeRule } from "@/lib/segments/describe";
-import { getSegment, listMembers, sizeHistory } from "@/lib/segments/queries/detail";
-import { membersWithoutMarketingConsent } from "@/lib/segments/queries/export";
-import { segmentUsage } from "@/lib/segments/queries/list";
-import { loadSegmentRefs } from "@/lib/segments/queries/refs";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { getSegment, listMembers, sizeHistory } from "@/lib/segments/db/get-segment";
+import { membersWithoutMarketingConsent } from "@/lib/segments/db/export-members";
+import { segmentUsage } from "@/lib/segments/db/list-segments";
+import { loadSegmentRefs } from "@/lib/segments/db/load-segment-refs";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Segment" };
 

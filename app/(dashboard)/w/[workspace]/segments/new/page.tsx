@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { SegmentEditor } from "@/components/segments/segment-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { cn } from "@/components/ui/cn";
-import { loadSegmentCatalog } from "@/lib/segments/queries/catalog";
-import { segmentOptions } from "@/lib/segments/queries/list";
+import { loadSegmentCatalog } from "@/lib/segments/db/load-segment-catalog";
+import { segmentOptions } from "@/lib/segments/db/list-segments";
 import { emptyRule } from "@/lib/segments/schema";
 import { findTemplate, SEGMENT_TEMPLATES } from "@/lib/segments/templates";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "New segment" };
 

@@ -4,8 +4,8 @@ import { ApiKeyTable } from "@/components/api-keys/api-key-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon } from "@/components/ui/icons";
-import { listApiKeys } from "@/lib/api-keys/queries";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { listApiKeys } from "@/lib/api-keys/db/list-api-keys";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "API keys" };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { ImportHistory } from "@/components/imports/import-history";
 import { ImportWizard } from "@/components/imports/import-wizard";
 import { PersonalDataSetting } from "@/components/imports/personal-data-setting";
-import { listImportJobs } from "@/lib/imports/queries";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { listImportJobs } from "@/lib/imports/db/import-jobs";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Data" };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { InvitationTable } from "@/components/members/invitation-table";
 import { InviteDialog } from "@/components/members/invite-dialog";
 import { MemberTable } from "@/components/members/member-table";
-import { listMembers, listPendingInvitations } from "@/lib/members/queries";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { listMembers, listPendingInvitations } from "@/lib/members/db/members";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Members" };
 

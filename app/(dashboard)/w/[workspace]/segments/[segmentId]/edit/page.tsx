@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SegmentEditor } from "@/components/segments/segment-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadSegmentCatalog } from "@/lib/segments/queries/catalog";
-import { getSegment } from "@/lib/segments/queries/detail";
-import { segmentOptions } from "@/lib/segments/queries/list";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { loadSegmentCatalog } from "@/lib/segments/db/load-segment-catalog";
+import { getSegment } from "@/lib/segments/db/get-segment";
+import { segmentOptions } from "@/lib/segments/db/list-segments";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Edit segment" };
 

@@ -1,8 +1,8 @@
 // GET /w/:workspace/segments/:segmentId/export — the segment's members with marketing consent, as CSV
 import { dashboardRoute } from "@/lib/api/dashboard-route";
 import { ApiError } from "@/lib/api/errors";
-import { getSegment } from "@/lib/segments/queries/detail";
-import { exportMembersCsv } from "@/lib/segments/queries/export";
+import { getSegment } from "@/lib/segments/db/get-segment";
+import { exportMembersCsv } from "@/lib/segments/db/export-members";
 
 export const GET = dashboardRoute<{ workspace: string; segmentId: string }>(
   { role: "viewer" },

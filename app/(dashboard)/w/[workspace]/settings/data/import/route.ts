@@ -2,10 +2,10 @@
 import { z } from "zod";
 import { dashboardRoute } from "@/lib/api/dashboard-route";
 import { ApiError, apiIssues } from "@/lib/api/errors";
-import { unstorablePath } from "@/lib/api/storable-json";
-import { recordAudit } from "@/lib/audit/record";
+import { unstorablePath } from "@/lib/json/storable";
+import { recordAudit } from "@/lib/audit/db/record-audit";
 import { db } from "@/lib/db/client";
-import { runImport } from "@/lib/imports/run-import";
+import { runImport } from "@/lib/imports/runtime/run-import";
 import { importMappingSchema } from "@/lib/imports/schema";
 
 const headersSchema = z.object({

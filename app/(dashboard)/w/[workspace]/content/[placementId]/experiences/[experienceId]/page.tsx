@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { ExperienceEditor, type ExperienceDraft } from "@/components/content/experience-editor";
 import { StatusBadge } from "@/components/content/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPlacement } from "@/lib/content/queries/detail";
-import { loadSegmentCatalog } from "@/lib/segments/queries/catalog";
-import { segmentOptions } from "@/lib/segments/queries/list";
+import { getPlacement } from "@/lib/content/db/get-placement";
+import { loadSegmentCatalog } from "@/lib/segments/db/load-segment-catalog";
+import { segmentOptions } from "@/lib/segments/db/list-segments";
 import { emptyRule } from "@/lib/segments/schema";
-import { requireWorkspace } from "@/lib/workspaces/access";
+import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Edit experience" };
 

@@ -1,7 +1,7 @@
 // GET /w/:workspace/settings/data/imports/:jobId/report — an import's validation report as CSV
 import { dashboardRoute } from "@/lib/api/dashboard-route";
 import { ApiError } from "@/lib/api/errors";
-import { findImportReport } from "@/lib/imports/queries";
+import { findImportReport } from "@/lib/imports/db/import-jobs";
 import { issuesToCsv } from "@/lib/imports/report";
 import type { ImportIssue } from "@/lib/imports/schema";
 

@@ -1,0 +1,69 @@
+import { db } from "@/lib/db/client";
+import { storedRule } from "@/lib/segments/stored-rule";
+import { ruleGroupSchema } from "@/lib/segments/schema";
+import type { SnapshotConfig } from "../build-snapshot";
+
+/** Everything a workspace's snapshot is built from, read in one consistent pass (a repeatable-read transaction). */
+export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotConfig | null> {
+  return db.$transaction(
+    async (tx) => {
+      const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { configVersion: true } });
+      if (!workspace) return null;
+      const [segments, placements] = await Promise.all([
+        tx.segment.findMany({ where: { workspaceId }, select: { id: true, name: true, kind: true, rules: true } }),
+        tx.placement.findMany({
+          where: { workspaceId },
+          select: {
+            id: true,
+            key: true,
+            name: true,
+            contentType: true,
+            killSwitch: true,
+            contentBlocks: {
+              select: {
+                id: true,
+                name: true,
+                priority: true,
+                isDefault: true,
+                status: true,
+                segmentId: true,
+                rules: true,
+                startsAt: true,
+                endsAt: true,
+                variants: { select: { id: true, name: true, body: true }, orderBy: { createdAt: "asc" }, take: 1 },
+              },
+            },
+          },
+        }),
+      ]);
+      return {
+        workspaceId,
+        version: workspace.configVersion,
+        segments: segments.map((s) => ({ id: s.id, name: s.name, kind: s.kind, rule: storedRule(s.rules) })),
+        placements: placements.map((p) => ({
+          id: p.id,
+          key: p.key,
+          name: p.name,
+          contentType: p.contentType,
+          killSwitch: p.killSwitch,
+          experiences: p.contentBlocks.map((b) => {
+            const inline = b.rules === null ? null : ruleGroupSchema.safeParse(b.rules);
+            return {
+              id: b.id,
+              name: b.name,
+              priority: b.priority,
+              isDefault: b.isDefault,
+              status: b.status,
+              segmentId: b.segmentId,
+              rule: inline?.success ? inline.data : null,
+              startsAt: b.startsAt,
+              endsAt: b.endsAt,
+              variant: b.variants[0] ?? null,
+            };
+          }),
+        })),
+      };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+}
