@@ -75,11 +75,13 @@ export function benchConfig(now: number, seed = 11): SnapshotConfig {
         rule: group([traitOrComputed()]),
         startsAt: null,
         endsAt: r() < 0.2 ? new Date(now + 30 * DAY) : null,
-        variant: {
-          id: `v-${p}-${e}`,
-          name: "v",
-          body: `<h2>{{ first_name | default: "Hello" }}, offer ${p}.${e}</h2><p>{{ traits.city | default: "near you" }}</p>`,
-        },
+        variants: [
+          {
+            id: `v-${p}-${e}`,
+            name: "v",
+            body: `<h2>{{ first_name | default: "Hello" }}, offer ${p}.${e}</h2><p>{{ traits.city | default: "near you" }}</p>`,
+          },
+        ],
       })),
       {
         id: `def-${p}`,
@@ -91,7 +93,7 @@ export function benchConfig(now: number, seed = 11): SnapshotConfig {
         rule: null,
         startsAt: null,
         endsAt: null,
-        variant: { id: `vd-${p}`, name: "Default", body: "<h2>Welcome</h2>" },
+        variants: [{ id: `vd-${p}`, name: "Default", body: "<h2>Welcome</h2>" }],
       },
     ],
   }));

@@ -47,7 +47,7 @@ async function stateOf(workspaceId: string) {
       db.segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
       db.segmentMembership.count({ where: { workspaceId } }),
       db.placement.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-      db.contentBlock.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+      db.experience.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
       db.variant.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     ]);
   return {

@@ -7,20 +7,26 @@ export type DecideAnswer = {
   unknownPlacements: string[];
 };
 
+/** The fields of a decision that the answer carries, in this order (the placement is the decision's key). */
+export const ANSWERED_FIELDS = ["variantId", "experienceId", "content", "contentType", "reason"] as const;
+/** A decision as answered. */
+export type AnsweredDecision = Pick<Decision, (typeof ANSWERED_FIELDS)[number]>;
+const decisionJson = (decision: Decision) => JSON.stringify(decision, ANSWERED_FIELDS as unknown as string[]);
+
 /** `"key":{…decision…}` of the decisions the decision core shares between requests (frozen ones, see decide.ts), made once each. */
 const entries = new WeakMap<Decision, { key: string; json: string }>();
 function entryJson(key: string, decision: Decision): string {
-  if (!Object.isFrozen(decision)) return `${JSON.stringify(key)}:${JSON.stringify(decision)}`;
+  if (!Object.isFrozen(decision)) return `${JSON.stringify(key)}:${decisionJson(decision)}`;
   const made = entries.get(decision);
   if (made?.key === key) return made.json;
-  const json = `${JSON.stringify(key)}:${JSON.stringify(decision)}`;
+  const json = `${JSON.stringify(key)}:${decisionJson(decision)}`;
   entries.set(decision, { key, json });
   return json;
 }
 
 /**
- * The decide answer as JSON text: exactly `JSON.stringify(answer)`, built
- * from each decision's JSON, which for content without template outputs
+ * The decide answer as JSON text: `JSON.stringify(answer)` with each decision
+ * cut to ANSWERED_FIELDS, built from each decision's JSON, which for content without template outputs
  * (most of it) is made once, not on every request.
  */
 export function decideAnswerJson(answer: DecideAnswer): string {

@@ -5,7 +5,7 @@ import type { SegmentRef } from "@/lib/segments/state";
 import { DAY_MS, dayStart } from "@/lib/segments/values";
 import type { Snapshot, SnapshotExperience, SnapshotPlacement, SnapshotVariant } from "./types";
 
-/** The configuration rows a snapshot is built from (loaded by lib/decide/queries). */
+/** The configuration rows a snapshot is built from (loaded by lib/decide/db/load-config.ts). */
 export type SnapshotConfig = {
   workspaceId: string;
   version: number;
@@ -26,10 +26,13 @@ export type SnapshotConfig = {
       rule: RuleGroup | null;
       startsAt: Date | null;
       endsAt: Date | null;
-      variant: { id: string; name: string; body: string } | null;
+      /** Its variants, in the order they were made. */
+      variants: { id: string; name: string; body: string }[];
     }[];
   }[];
 };
+
+const isNonEmpty = <T>(list: T[]): list is [T, ...T[]] => list.length > 0;
 
 /** History a request loads at most, whatever the rules say ("ever" windows read this much). */
 export const MAX_HISTORY_DAYS = 365;
@@ -66,14 +69,15 @@ function lookback(node: RuleNode, segments: ReadonlyMap<string, SegmentRef>, now
 /**
  * Compiles a workspace's configuration for deciding: rules compiled for
  * `evaluate`, templates parsed once, live experiences in priority order.
- * Drafts and paused experiences are left out; an experience whose template
- * does not compile (refused at save, so only from older data) is left out too.
+ * Drafts and paused experiences are left out; a variant whose template does
+ * not compile (refused at save, so only from older data) is left out too, and
+ * an experience left without variants with it.
  */
 export function buildSnapshot(config: SnapshotConfig, now = Date.now()): Snapshot {
   const segments = new Map(config.segments.map((s) => [s.id, { kind: s.kind, rule: s.rule, name: s.name }]));
   let historyDays = 0;
   const variantOf = (
-    v: { id: string; name: string; body: string } | null,
+    v: { id: string; name: string; body: string } | undefined,
     contentType: ContentType,
   ): SnapshotVariant | null => {
     if (!v) return null;
@@ -86,12 +90,12 @@ export function buildSnapshot(config: SnapshotConfig, now = Date.now()): Snapsho
     let fallback: SnapshotVariant | null = null;
     for (const e of [...p.experiences].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id))) {
       if (e.isDefault) {
-        fallback ??= variantOf(e.variant, p.contentType);
+        fallback ??= variantOf(e.variants[0], p.contentType);
         continue;
       }
       if (e.status !== "live") continue;
-      const variant = variantOf(e.variant, p.contentType);
-      if (!variant) continue;
+      const variants = e.variants.map((v) => variantOf(v, p.contentType)).filter((v) => v !== null);
+      if (!isNonEmpty(variants)) continue;
       const rule = experienceRule(e);
       historyDays = Math.max(historyDays, lookback(rule, segments, now));
       experiences.push({
@@ -102,7 +106,7 @@ export function buildSnapshot(config: SnapshotConfig, now = Date.now()): Snapsho
         matches: compileRule(rule, segments),
         startsAt: e.startsAt?.getTime() ?? null,
         endsAt: e.endsAt?.getTime() ?? null,
-        variant,
+        variants,
       });
     }
     placements.set(p.key, {

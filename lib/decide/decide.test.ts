@@ -40,7 +40,7 @@ const experience = (id: string, priority: number, over: Partial<Experience> = {}
   rule: null,
   startsAt: null,
   endsAt: null,
-  variant: { id: `v-${id}`, name: id, body: `<h1>${id} for {{ first_name | default: "you" }}</h1>` },
+  variants: [{ id: `v-${id}`, name: id, body: `<h1>${id} for {{ first_name | default: "you" }}</h1>` }],
   ...over,
 });
 const config = (
@@ -61,7 +61,7 @@ const config = (
         ...experiences,
         experience("default", 999, {
           isDefault: true,
-          variant: { id: "v-default", name: "Default", body: "<h1>Welcome</h1>" },
+          variants: [{ id: "v-default", name: "Default", body: "<h1>Welcome</h1>" }],
         }),
       ],
       ...over,
@@ -108,6 +108,7 @@ describe("decide", () => {
   it("serves the first experience by priority whose rule matches, rendered for the visitor", () => {
     const both = run(cfg, visitor(profile({ country: "DE", first_name: "Ana" }, 3)));
     expect(both.decisions["home-hero"]).toEqual({
+      placementId: "p1",
       variantId: "v-germans",
       experienceId: "germans",
       content: "<h1>germans for Ana</h1>",
@@ -118,6 +119,28 @@ describe("decide", () => {
       experienceId: "shoe-fans",
       content: "<h1>shoe-fans for you</h1>",
     });
+  });
+
+  it("keeps every variant of an experience, serves the first that compiles, and names the placement for the exposure log", () => {
+    const variants = [
+      { id: "v-broken", name: "broken", body: "<h1>{% if %}</h1>" },
+      { id: "v-first", name: "first", body: "<h1>First</h1>" },
+      { id: "v-second", name: "second", body: "<h1>Second</h1>" },
+    ];
+    const several = config([experience("several", 1, { variants })]);
+    const snapshot = buildSnapshot(several, NOW);
+    expect(snapshot.placements.get("home-hero")!.experiences[0]!.variants.map((v) => v.id)).toEqual([
+      "v-first",
+      "v-second",
+    ]);
+    expect(run(several, visitor(profile({}))).decisions["home-hero"]).toMatchObject({
+      placementId: "p1",
+      variantId: "v-first",
+      experienceId: "several",
+      content: "<h1>First</h1>",
+    });
+    const none = config([experience("none", 1, { variants: [variants[0]!] })]);
+    expect(buildSnapshot(none, NOW).placements.get("home-hero")!.experiences).toEqual([]);
   });
 
   it("falls back to the default when nothing matches, and for a visitor without a profile", () => {
@@ -188,6 +211,7 @@ describe("decide's shared decisions", () => {
   it("serves content without template outputs as one frozen object per variant and reason, and renders templates afresh", () => {
     const fallback = ask(visitor(profile({ country: "FR" })));
     expect(fallback).toEqual({
+      placementId: "p1",
       variantId: "v-default",
       experienceId: null,
       content: "<h1>Welcome</h1>",

@@ -47,8 +47,14 @@ function literalDecision(
   let byReason = literalDecisions.get(variant);
   if (!byReason) literalDecisions.set(variant, (byReason = new Map()));
   const made = byReason.get(reason);
-  if (made?.experienceId === experienceId && made.contentType === placement.contentType) return made;
+  if (
+    made?.experienceId === experienceId &&
+    made.placementId === placement.id &&
+    made.contentType === placement.contentType
+  )
+    return made;
   const decision = Object.freeze({
+    placementId: placement.id,
     variantId: variant.id,
     experienceId,
     content,
@@ -93,7 +99,14 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
     const content = variant.template.render(
       (data ??= templateData(visitor.profile, traits, request.context, request.now)),
     );
-    return { variantId: variant.id, experienceId, content, contentType: placement.contentType, reason };
+    return {
+      placementId: placement.id,
+      variantId: variant.id,
+      experienceId,
+      content,
+      contentType: placement.contentType,
+      reason,
+    };
   };
   for (const key of new Set(request.placements)) {
     const placement = snapshot.placements.get(key);
@@ -107,7 +120,7 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
         decision = serve(placement, placement.fallback, null, placement.killSwitch ? "kill_switch" : "no_consent");
     } else {
       const winner = placement.experiences.find((e) => isScheduled(e, request.now) && e.matches(evaluation));
-      if (winner) decision = serve(placement, winner.variant, winner.id, "experience");
+      if (winner) decision = serve(placement, winner.variants[0], winner.id, "experience");
       else if (placement.fallback) decision = serve(placement, placement.fallback, null, "default");
     }
     if (decision) result.decisions[key] = decision;

@@ -3,7 +3,7 @@ import type { CompiledRule } from "@/lib/segments/evaluate";
 import type { RuleGroup } from "@/lib/segments/schema";
 import type { ProfileState, SegmentRef, VisitContext } from "@/lib/segments/state";
 
-/** Content a placement can serve: a compiled template. */
+/** Content a placement can serve (a content variant, not an experiment's variation): a compiled template. */
 export type SnapshotVariant = { id: string; name: string; template: CompiledTemplate };
 
 /** A live experience of a placement, ready to decide. */
@@ -18,7 +18,8 @@ export type SnapshotExperience = {
   /** Instants (ms) between which it is served; null = open. */
   startsAt: number | null;
   endsAt: number | null;
-  variant: SnapshotVariant;
+  /** Its content variants, in the order they were made (never empty); the first is served (experiments choose among them). */
+  variants: readonly [SnapshotVariant, ...SnapshotVariant[]];
 };
 
 export type SnapshotPlacement = {
@@ -64,7 +65,10 @@ export type DecideRequest = {
   now: number;
 };
 
+/** What one placement shows a visitor, with what the exposure log records of it. */
 export type Decision = {
+  /** The placement decided (the exposure log's id of it; the answer keys decisions by placement key instead). */
+  placementId: string;
   variantId: string;
   experienceId: string | null;
   content: string;

@@ -52,7 +52,7 @@ export async function requirePlacement(tx: Prisma.TransactionClient, workspaceId
 
 /** The workspace's experience (content block) with this id, with its placement, or not_found. */
 export async function requireExperience(tx: Prisma.TransactionClient, workspaceId: string, experienceId: string) {
-  const block = await tx.contentBlock.findFirst({
+  const block = await tx.experience.findFirst({
     where: { id: experienceId, workspaceId },
     include: { placement: true, variants: { orderBy: { createdAt: "asc" }, take: 1 } },
   });

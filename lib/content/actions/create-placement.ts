@@ -43,7 +43,7 @@ export const createPlacementDef = workspaceAction({
         jsonSchema: (schema ?? undefined) as Prisma.InputJsonValue | undefined,
       },
     });
-    await ctx.db.contentBlock.create({
+    await ctx.db.experience.create({
       data: {
         workspaceId: ctx.workspaceId,
         placementId: placement.id,

@@ -14,7 +14,7 @@ export const setExperienceStatusDef = workspaceAction({
   async handler(ctx, { experienceId: id, status }) {
     const e = await requireExperience(ctx.db, ctx.workspaceId, id);
     if (e.isDefault) throw new ActionError("invalid_input", "The default content is always served as the fallback");
-    await ctx.db.contentBlock.update({ where: { id: e.id }, data: { status } });
+    await ctx.db.experience.update({ where: { id: e.id }, data: { status } });
     await configChanged(ctx);
     ctx.audit({
       action: "experience.status",
@@ -35,7 +35,7 @@ export const moveExperienceDef = workspaceAction({
   async handler(ctx, { experienceId: id, direction }) {
     const e = await requireExperience(ctx.db, ctx.workspaceId, id);
     if (e.isDefault) throw new ActionError("invalid_input", "The default content always comes last");
-    const siblings = await ctx.db.contentBlock.findMany({
+    const siblings = await ctx.db.experience.findMany({
       where: { workspaceId: ctx.workspaceId, placementId: e.placementId, isDefault: false },
       orderBy: [{ priority: "asc" }, { id: "asc" }],
       select: { id: true },
@@ -46,7 +46,7 @@ export const moveExperienceDef = workspaceAction({
     if (to < 0 || to >= order.length) return { experienceId: e.id, moved: false };
     [order[at], order[to]] = [order[to]!, order[at]!];
     for (const [i, blockId] of order.entries())
-      await ctx.db.contentBlock.update({ where: { id: blockId }, data: { priority: i + 1 } });
+      await ctx.db.experience.update({ where: { id: blockId }, data: { priority: i + 1 } });
     await configChanged(ctx);
     ctx.audit({
       action: "experience.move",
@@ -66,7 +66,7 @@ export const deleteExperienceDef = workspaceAction({
   async handler(ctx, { experienceId: id }) {
     const e = await requireExperience(ctx.db, ctx.workspaceId, id);
     if (e.isDefault) throw new ActionError("invalid_input", "A placement keeps its default content");
-    await ctx.db.contentBlock.delete({ where: { id: e.id } });
+    await ctx.db.experience.delete({ where: { id: e.id } });
     await configChanged(ctx);
     ctx.audit({
       action: "experience.delete",

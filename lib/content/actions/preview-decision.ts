@@ -86,7 +86,7 @@ export const previewDecisionDef = workspaceQuery({
         rule,
         startsAt: null,
         endsAt: null,
-        variant: { id: "draft-variant", name: d.name, body: d.body },
+        variants: [{ id: "draft-variant", name: d.name, body: d.body }],
       };
       placement.experiences = [...placement.experiences.filter((e) => e.id !== d.experienceId), draft];
     }

@@ -78,20 +78,20 @@ export const saveExperienceDef = workspaceAction({
     const data = { name: input.name, status: input.status, segmentId, rules, startsAt, endsAt, timeZone };
     let experienceId: string;
     if (existing) {
-      await ctx.db.contentBlock.update({ where: { id: existing.id }, data });
+      await ctx.db.experience.update({ where: { id: existing.id }, data });
       if (existing.variants[0])
         await ctx.db.variant.update({ where: { id: existing.variants[0].id }, data: { body: input.body } });
       else
         await ctx.db.variant.create({
-          data: { workspaceId: ctx.workspaceId, contentBlockId: existing.id, name: input.name, body: input.body },
+          data: { workspaceId: ctx.workspaceId, experienceId: existing.id, name: input.name, body: input.body },
         });
       experienceId = existing.id;
     } else {
-      const last = await ctx.db.contentBlock.aggregate({
+      const last = await ctx.db.experience.aggregate({
         where: { workspaceId: ctx.workspaceId, placementId: placement.id, isDefault: false },
         _max: { priority: true },
       });
-      const created = await ctx.db.contentBlock.create({
+      const created = await ctx.db.experience.create({
         data: {
           ...data,
           workspaceId: ctx.workspaceId,

@@ -22,14 +22,14 @@ export const updatePlacementDef = workspaceAction({
       where: { id: placement.id },
       data: { name: input.name, jsonSchema: (schema ?? null) as Prisma.InputJsonValue },
     });
-    const fallback = await ctx.db.contentBlock.findFirst({
+    const fallback = await ctx.db.experience.findFirst({
       where: { workspaceId: ctx.workspaceId, placementId: placement.id, isDefault: true },
       include: { variants: { take: 1, orderBy: { createdAt: "asc" } } },
     });
     if (fallback?.variants[0])
       await ctx.db.variant.update({ where: { id: fallback.variants[0].id }, data: { body: input.defaultBody } });
     else
-      await ctx.db.contentBlock.create({
+      await ctx.db.experience.create({
         data: {
           workspaceId: ctx.workspaceId,
           placementId: placement.id,

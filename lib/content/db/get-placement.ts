@@ -17,15 +17,15 @@ export async function getPlacement(workspaceId: string, placementId: string) {
   const placement = await db.placement.findFirst({
     where: { id: placementId, workspaceId },
     include: {
-      contentBlocks: {
+      experiences: {
         orderBy: [{ priority: "asc" }, { id: "asc" }],
         include: { segment: { select: { name: true } }, variants: { orderBy: { createdAt: "asc" }, take: 1 } },
       },
     },
   });
   if (!placement) return null;
-  const fallback = placement.contentBlocks.find((b) => b.isDefault);
-  const experiences: ExperienceRow[] = placement.contentBlocks
+  const fallback = placement.experiences.find((b) => b.isDefault);
+  const experiences: ExperienceRow[] = placement.experiences
     .filter((b) => !b.isDefault)
     .map((b) => {
       const zone = b.timeZone ?? "UTC";

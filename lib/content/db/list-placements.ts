@@ -11,13 +11,13 @@ export async function listPlacements(workspaceId: string) {
       contentType: true,
       killSwitch: true,
       updatedAt: true,
-      contentBlocks: { where: { isDefault: false }, select: { status: true } },
+      experiences: { where: { isDefault: false }, select: { status: true } },
     },
     orderBy: { key: "asc" },
   });
-  return placements.map(({ contentBlocks, ...p }) => ({
+  return placements.map(({ experiences, ...p }) => ({
     ...p,
-    experiences: contentBlocks.length,
-    live: contentBlocks.filter((b) => b.status === "live").length,
+    experiences: experiences.length,
+    live: experiences.filter((b) => b.status === "live").length,
   }));
 }

@@ -19,7 +19,7 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
             name: true,
             contentType: true,
             killSwitch: true,
-            contentBlocks: {
+            experiences: {
               select: {
                 id: true,
                 name: true,
@@ -30,7 +30,10 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
                 rules: true,
                 startsAt: true,
                 endsAt: true,
-                variants: { select: { id: true, name: true, body: true }, orderBy: { createdAt: "asc" }, take: 1 },
+                variants: {
+                  select: { id: true, name: true, body: true },
+                  orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+                },
               },
             },
           },
@@ -46,7 +49,7 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
           name: p.name,
           contentType: p.contentType,
           killSwitch: p.killSwitch,
-          experiences: p.contentBlocks.map((b) => {
+          experiences: p.experiences.map((b) => {
             const inline = b.rules === null ? null : ruleGroupSchema.safeParse(b.rules);
             return {
               id: b.id,
@@ -58,7 +61,7 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
               rule: inline?.success ? inline.data : null,
               startsAt: b.startsAt,
               endsAt: b.endsAt,
-              variant: b.variants[0] ?? null,
+              variants: b.variants,
             };
           }),
         })),

@@ -77,9 +77,9 @@ describe("POST /api/v1/decide", () => {
     expect(brandNew).toMatchObject({ placementIds: [placementId], variantIds: [expect.any(String)], impressions: 1 });
     const variant = await db.variant.findUniqueOrThrow({
       where: { id: brandNew!.variantIds[0] },
-      include: { contentBlock: true },
+      include: { experience: true },
     });
-    expect(variant.contentBlock.placementId).toBe(placementId); // the fallback's variant: the visitor is not a pro
+    expect(variant.experience.placementId).toBe(placementId); // the fallback's variant: the visitor is not a pro
 
     // exposures are written with COPY: an id with COPY's special characters arrives as sent
     const odd = 'odd\\id\twith\ntab and \\N "quoted" {braces}';

@@ -1,21 +1,30 @@
+import { config } from "@/lib/config/config";
 import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
+import type { Decision } from "../types";
 
-/** One served decision: who, when (ms), and the variant served in each placement (position by position, as the table keeps them). */
+/** One served answer: who, when (ms), and the decisions as decide() made them (each names its placement and variant). */
 export type ServedDecision = {
   workspaceId: string;
   profileId: string | null;
   anonymousId: string | null;
   occurredAt: number;
+  decisions: Readonly<Record<string, Pick<Decision, "placementId" | "variantId">>>;
+};
+/**
+ * One served answer as the exposures table keeps it: the variant served in each placement, position by position;
+ * `counted` once its impressions are in the day counts.
+ */
+type Row = Omit<ServedDecision, "decisions"> & {
   placementIds: readonly string[];
   variantIds: readonly string[];
+  impressions: number;
+  counted: boolean;
 };
-/** One decision as the exposures table keeps it; `counted` once its impressions are in the day counts. */
-type Row = ServedDecision & { impressions: number; counted: boolean };
 
 /** Buffered exposures are written every this many ms, or sooner when this many distinct rows wait. */
-const FLUSH_MS = Number(process.env.EXPOSURE_FLUSH_MS ?? 1_000);
+const FLUSH_MS = config().EXPOSURE_FLUSH_MS;
 const FLUSH_AT = 5_000;
 /** Beyond this many distinct rows waiting (the database is slow or down), new exposures are dropped and counted. */
 const MAX_BUFFERED = 100_000;
@@ -104,10 +113,16 @@ function schedule(): void {
  * placements, and added to the per-placement day counts. The buffer is
  * bounded; what does not fit is dropped and counted (see exposureStats).
  */
-export function recordExposures(decision: ServedDecision): void {
-  if (decision.variantIds.length === 0) return;
-  const key = visitorKey(decision);
-  const { workspaceId, profileId, anonymousId, occurredAt, placementIds, variantIds } = decision;
+export function recordExposures(served: ServedDecision): void {
+  const placementIds: string[] = [];
+  const variantIds: string[] = [];
+  for (const key in served.decisions) {
+    placementIds.push(served.decisions[key]!.placementId);
+    variantIds.push(served.decisions[key]!.variantId);
+  }
+  if (variantIds.length === 0) return;
+  const key = visitorKey(served);
+  const { workspaceId, profileId, anonymousId, occurredAt } = served;
   const row: Row = {
     workspaceId,
     profileId,

@@ -27,19 +27,12 @@ export async function serveDecision(
     returning: (visitor.profile?.computed.sessions ?? 0) > 1,
   });
   const result = decide(snapshot, visitor, { placements: body.placements, context, traits: body.traits, now });
-  const placementIds: string[] = [];
-  const variantIds: string[] = [];
-  for (const key in result.decisions) {
-    placementIds.push(snapshot.placements.get(key)!.id);
-    variantIds.push(result.decisions[key]!.variantId);
-  }
   recordExposures({
     workspaceId,
     profileId: visitor.profileId,
     anonymousId: visitor.profileId ? null : (body.anonymousId ?? null),
     occurredAt: now,
-    placementIds,
-    variantIds,
+    decisions: result.decisions,
   });
   return { profileId: visitor.profileId, decisions: result.decisions, unknownPlacements: result.unknownPlacements };
 }

@@ -1,5 +1,5 @@
 import { Analytics } from "@segment/analytics-node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as alias } from "@/app/api/v1/alias/route";
 import { POST as batch } from "@/app/api/v1/batch/route";
 import { POST as consent } from "@/app/api/v1/consent/route";
@@ -8,6 +8,7 @@ import { POST as track } from "@/app/api/v1/track/route";
 import { db } from "@/lib/db/client";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { storedIdentityValue } from "@/lib/identity/normalize";
+import { subscribe } from "@/lib/signals/bus";
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
 import { serveRoutes } from "@/scripts/test/route-server";
 
@@ -229,6 +230,45 @@ describe("Segment-compatible ingest", () => {
       ["marketing", false, "consent_api"],
       ["personalization", true, "identify"],
     ]);
+  });
+});
+
+describe("signals", () => {
+  it("tells eventsStored's subscribers after the commit, and a subscriber that throws fails neither the ingest nor the others", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const seen: { profileIds: readonly string[]; visitors: readonly { userId?: string }[]; stored: number }[] = [];
+    const unsubscribe = [
+      subscribe("eventsStored", "test.broken", () => {
+        throw new Error("listener trouble");
+      }),
+      subscribe("eventsStored", "test.rejecting", async () => {
+        throw new Error("async listener trouble");
+      }),
+      subscribe("eventsStored", "test.witness", ({ workspaceId, profileIds, visitors }) => {
+        if (workspaceId !== workspace.id) return;
+        // synchronous delivery after the commit: the events are already visible to another connection
+        void eventCount().then((stored) => seen.push({ profileIds, visitors, stored }));
+      }),
+    ];
+    try {
+      const before = await eventCount();
+      const res = await post(track, { userId: "signal-user", event: "Signal Tested", messageId: "signal-1" });
+      expect(res.status).toBe(200);
+      await vi.waitFor(() => expect(seen).toHaveLength(1));
+      const profileId = await profileByIdentity("user_id", "signal-user");
+      expect(seen[0]).toMatchObject({ profileIds: [profileId], visitors: [{ userId: "signal-user" }] });
+      expect(seen[0]!.stored).toBe(before + 1);
+      expect(error).toHaveBeenCalledWith("[signals] test.broken failed on eventsStored:", "listener trouble");
+      await vi.waitFor(() =>
+        expect(error).toHaveBeenCalledWith(
+          "[signals] test.rejecting failed on eventsStored:",
+          "async listener trouble",
+        ),
+      );
+    } finally {
+      unsubscribe.forEach((u) => u());
+      error.mockRestore();
+    }
   });
 });
 

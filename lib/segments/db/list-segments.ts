@@ -59,7 +59,7 @@ export type SegmentUse = { kind: "experience" | "experiment"; id: string; name: 
 /** Where segments are used: content experiences and experiments that target them. */
 export async function segmentUsage(workspaceId: string, segmentIds: string[]): Promise<Map<string, SegmentUse[]>> {
   const [experiences, experiments] = await Promise.all([
-    db.contentBlock.findMany({
+    db.experience.findMany({
       where: { workspaceId, segmentId: { in: segmentIds } },
       select: { id: true, name: true, segmentId: true },
     }),
