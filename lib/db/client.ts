@@ -1,13 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { config } from "@/lib/config/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function instance(): PrismaClient {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;
-  const connectionString = process.env.DATABASE_URL;
+  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: max } = config();
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it");
-  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
   return globalForPrisma.prisma;
 }

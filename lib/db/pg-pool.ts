@@ -1,4 +1,5 @@
 import pg from "pg";
+import { config } from "@/lib/config/config";
 import { noteDatabaseError } from "./availability";
 
 const globalForPg = globalThis as unknown as { pgPool?: pg.Pool };
@@ -9,12 +10,12 @@ const globalForPg = globalThis as unknown as { pgPool?: pg.Pool };
  */
 export function pgPool(): pg.Pool {
   if (globalForPg.pgPool) return globalForPg.pgPool;
-  const connectionString = process.env.DATABASE_URL;
+  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: max } = config();
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   // connecting gives up after 5 s (an unreachable host must not hold requests for minutes)
   globalForPg.pgPool = new pg.Pool({
     connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max,
     connectionTimeoutMillis: 5_000,
   });
   globalForPg.pgPool.on("error", (error) => noteDatabaseError(error) || console.error("[pg pool]", error.message));

@@ -1,3 +1,4 @@
+import { config } from "@/lib/config/config";
 import { listen, stopListening } from "@/lib/db/notifications";
 import { pgPool } from "@/lib/db/pg-pool";
 import { buildSnapshot } from "../build-snapshot";
@@ -6,7 +7,7 @@ import { CONFIG_CHANNEL, parseConfigNotice } from "@/lib/workspaces/config-chann
 import { loadSnapshotConfig } from "../db/load-config";
 
 /** How often the loaded snapshots' versions are re-read, so that a missed notification heals. */
-const RECHECK_MS = Number(process.env.CONFIG_RECHECK_MS ?? 15_000);
+const RECHECK_MS = config().CONFIG_RECHECK_MS;
 
 type Entry = { snapshot: Snapshot | null; loading: Promise<Snapshot | null> | null; wanted: number };
 type Store = { entries: Map<string, Entry>; started: boolean; timer: NodeJS.Timeout | null };
@@ -74,7 +75,7 @@ async function recheckVersions(): Promise<void> {
 
 /** Follows configuration changes (LISTEN, and a re-check after each reconnection), and re-checks versions periodically. */
 export function startConfigListener(): void {
-  if (store.started || !process.env.DATABASE_URL) return;
+  if (store.started || !config().DATABASE_URL) return;
   store.started = true;
   const recheck = () => void recheckVersions().catch(() => undefined);
   listen(

@@ -1,3 +1,4 @@
+import { config } from "@/lib/config/config";
 import type { VisitorIds } from "@/lib/signals/signals";
 import type { VisitorState } from "../types";
 
@@ -8,8 +9,7 @@ import type { VisitorState } from "../types";
  * within that), and dropped at once when this process takes an event of
  * the visitor. Least recently used entries (to within a second) go first beyond MAX_ENTRIES.
  */
-const TTL_MS = Number(process.env.VISITOR_CACHE_TTL_MS ?? 10_000);
-const MAX_ENTRIES = Number(process.env.VISITOR_CACHE_SIZE ?? 5_000);
+const { VISITOR_CACHE_TTL_MS: TTL_MS, VISITOR_CACHE_SIZE: MAX_ENTRIES } = config();
 
 type Entry = { visitor: VisitorState; expires: number; ids: string[]; usedAt: number };
 /** A hit moves its entry to the recent end at most this often (moving costs more than the rest of a hit). */

@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { config } from "@/lib/config/config";
 import { db } from "@/lib/db/client";
 import { DEMO_SLUG } from "../workspace-slug";
 
@@ -17,4 +18,4 @@ export async function demoWorkspace() {
 }
 
 /** The demo storefront is on unless DEMO_STORE=off (it writes events to the demo workspace without a key). */
-export const demoStoreEnabled = () => process.env.DEMO_STORE !== "off";
+export const demoStoreEnabled = () => config().DEMO_STORE === "on";

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
+import { config } from "@/lib/config/config";
 import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { publish } from "@/lib/signals/bus";
 import type { NormalizedEvent } from "../normalize";
@@ -13,7 +14,7 @@ import { ingestEvents, type IngestWorkspace } from "./ingest";
  * with 503 (so senders retry; Segment's libraries do), counted and logged,
  * never acknowledged and then lost.
  */
-const MAX_BUFFERED = Number(process.env.EVENT_BUFFER_MAX ?? 50_000);
+const MAX_BUFFERED = config().EVENT_BUFFER_MAX;
 const FLUSH_MS = 200;
 const FLUSH_AT = 500;
 const MAX_PER_WRITE = 2_000;
