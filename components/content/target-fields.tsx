@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { RuleGroup } from "@/lib/segments/schema";
 import { fieldMessages } from "./field-messages";
-import { ruleIssuesOf } from "./rule-issues";
+import { ruleIssuesOf } from "@/lib/segments/issue-paths";
 
 /** Both targets are kept while the marketer switches between them; `kind` says which one is saved. */
 export type TargetState = { kind: "segment" | "rule"; segmentId: string; rule: RuleGroup };

@@ -1,5 +1,6 @@
 import { cartTotal, clearCart, type CartItem } from "./cart-store";
 import { withSdk } from "./sdk";
+import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 
 /** An order id that needs no secure context (crypto.randomUUID does). */
 function newOrderId(): string {
@@ -19,7 +20,7 @@ export function placeOrder(items: readonly CartItem[]): string {
   }));
   const revenue = cartTotal(items);
   withSdk((sdk) => {
-    sdk.track("Order Completed", { order_id: orderId, revenue, currency: "USD", products });
+    sdk.track(ORDER_EVENT, { order_id: orderId, revenue, currency: "USD", products });
     sdk.flush();
   });
   clearCart();

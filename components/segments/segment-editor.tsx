@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { RuleGroup } from "@/lib/segments/schema";
 import type { RuleIssue } from "@/lib/segments/check-rule";
+import { ruleIssuesOf } from "@/lib/segments/issue-paths";
 import { SizePanel } from "./size-panel";
 
 type Props = {
@@ -24,20 +25,6 @@ type Props = {
   header?: React.ReactNode;
 };
 
-/** Rule issues from the server's field errors ("rule.children.0.value" → path). */
-const issuesOf = (fieldErrors: Record<string, string[]>): RuleIssue[] =>
-  Object.entries(fieldErrors)
-    .filter(([key]) => key === "rule" || key.startsWith("rule."))
-    .flatMap(([key, messages]) =>
-      messages.map((message) => ({
-        path: key
-          .split(".")
-          .slice(1)
-          .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-        message,
-      })),
-    );
-
 /** Name, description and rule of a dynamic segment, with its size counted live while the marketer edits. */
 export function SegmentEditor({ workspaceId, workspaceSlug, segmentId, initial, catalog, segments, header }: Props) {
   const router = useRouter();
@@ -49,7 +36,7 @@ export function SegmentEditor({ workspaceId, workspaceSlug, segmentId, initial, 
     success: segmentId ? "Segment saved" : "Segment created",
     onSuccess: (data) => router.push(`/w/${workspaceSlug}/segments/${data.segmentId}`),
   });
-  const issues = [...previewIssues, ...issuesOf(save.fieldErrors)];
+  const issues = [...previewIssues, ...ruleIssuesOf(save.fieldErrors)];
   return (
     <form
       noValidate

@@ -2,7 +2,8 @@ import { compileTemplate, type ContentType } from "@/lib/content/template";
 import { compileRule } from "@/lib/segments/evaluate";
 import type { RuleGroup, RuleNode } from "@/lib/segments/schema";
 import type { SegmentRef } from "@/lib/segments/state";
-import { DAY_MS, dayStart } from "@/lib/segments/values";
+import { dayStart } from "@/lib/segments/values";
+import { DAY_MS } from "@/lib/time";
 import type { Snapshot, SnapshotExperience, SnapshotPlacement, SnapshotVariant } from "./types";
 
 /** The configuration rows a snapshot is built from (loaded by lib/decide/db/load-config.ts). */

@@ -1,15 +1,5 @@
 import { z } from "zod";
-import { CONSENT_PURPOSES } from "@/lib/events/schema";
 import { DEFAULT_COLUMNS, MAX_COLUMNS } from "./columns";
-
-/** Free-form profile traits as stored in `profiles.traits`. */
-export const profileTraitsSchema = z.record(z.string().max(200), z.unknown());
-
-/** Consent per purpose as stored in `profiles.consent`: granted or not, and when that was last said. */
-export const consentSchema = z.partialRecord(
-  z.enum(CONSENT_PURPOSES),
-  z.object({ granted: z.boolean(), updatedAt: z.string() }),
-);
 
 const idSchema = z.string().min(1).max(64);
 

@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/time";
 
 /** The figures a profile page derives from the computed columns. */
 export type ProfileFigures = {

@@ -1,5 +1,6 @@
 import type { Comparison } from "./schema";
-import { asciiLower, dayStart, DAY_MS, isSet, parseTimestamp } from "./values";
+import { DAY_MS } from "@/lib/time";
+import { asciiLower, dayStart, isSet, parseTimestamp } from "./values";
 
 /** Operators that also match a missing (or differently typed) value. */
 const NEGATIVE = new Set(["not_equals", "not_contains", "not_in", "neq", "is_not_set"]);

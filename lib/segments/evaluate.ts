@@ -2,7 +2,8 @@ import { matchComparison, testNumber, testOrdered } from "./compare";
 import { countMatching, indexEvents, measureAggregate, type EventIndex } from "./measure";
 import type { Condition, ComputedCondition, ContextField, RuleGroup, RuleNode } from "./schema";
 import type { EvaluateOptions, ProfileState, SegmentRef, VisitContext } from "./state";
-import { compareDecimals, DAY_MS, multiplyDecimal, toDecimal } from "./values";
+import { DAY_MS } from "@/lib/time";
+import { compareDecimals, multiplyDecimal, toDecimal } from "./values";
 
 /** A compiled rule: decides one profile, in memory, with no I/O. */
 export type CompiledRule = (ev: Evaluation) => boolean;

@@ -73,17 +73,6 @@ export function countMatching(node: BehaviorCondition, events: EventIndex, now: 
   return count;
 }
 
-/** The events a behavior or aggregate condition looks at, in time order. */
-export function matchingEvents(
-  node: BehaviorCondition | AggregateCondition,
-  events: EventIndex,
-  now: number,
-): SegmentEvent[] {
-  const found: SegmentEvent[] = [];
-  eachMatching(node, events, now, (e) => found.push(e));
-  return found;
-}
-
 /**
  * An aggregate of the matching events' property: whether it exists (avg,
  * min and max of no number do not; sum and distinct count are then 0), how

@@ -1,7 +1,8 @@
 import { testOrdered } from "./compare";
 import type { Comparison } from "./schema";
 import type { SqlParams } from "./sql-params";
-import { asciiLower, dayStart, DAY_MS, ISO_TIMESTAMP_PATTERN } from "./values";
+import { DAY_MS } from "@/lib/time";
+import { asciiLower, dayStart, ISO_TIMESTAMP_PATTERN } from "./values";
 
 /*
  * SQL twins of values.ts and compare.ts. Every expression returned here is

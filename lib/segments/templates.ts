@@ -1,9 +1,9 @@
 import type { Condition, RuleGroup } from "./schema";
+import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 
 /** A starting point for a segment, in the builder's "New segment" menu. */
 export type SegmentTemplate = { key: string; name: string; description: string; rule: RuleGroup };
 
-const ORDER = "Order Completed";
 const rule = (...children: Condition[]): RuleGroup => ({ type: "group", id: "root", combinator: "and", children });
 const never = (id: string, event: string, days: number): Condition => ({
   type: "behavior",
@@ -44,19 +44,19 @@ export const SEGMENT_TEMPLATES: SegmentTemplate[] = [
     key: "at-risk",
     name: "At-risk customers",
     description: "Bought before, but nothing in the last 60 days.",
-    rule: rule(computed("o", "orders", "gte", 1), never("n", ORDER, 60)),
+    rule: rule(computed("o", "orders", "gte", 1), never("n", ORDER_EVENT, 60)),
   },
   {
     key: "cart-abandoners",
     name: "Cart abandoners",
     description: "Added a product to the cart in the last 24 hours and did not buy.",
-    rule: rule(atLeast("a", "Product Added", 1, 1), never("n", ORDER, 1)),
+    rule: rule(atLeast("a", "Product Added", 1, 1), never("n", ORDER_EVENT, 1)),
   },
   {
     key: "window-shoppers",
     name: "Window shoppers",
     description: "Viewed at least 5 products in the last 30 days without buying anything.",
-    rule: rule(atLeast("v", "Product Viewed", 5, 30), never("n", ORDER, 30)),
+    rule: rule(atLeast("v", "Product Viewed", 5, 30), never("n", ORDER_EVENT, 30)),
   },
   {
     key: "new-visitors",

@@ -3,8 +3,6 @@
  * `sql-values.ts`; the parity test holds them to one meaning.
  */
 
-export const DAY_MS = 86_400_000;
-
 /** Lower-cases A–Z only, so that JavaScript and Postgres (whatever its locale) agree. */
 export function asciiLower(s: string): string {
   return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
@@ -46,15 +44,6 @@ export function dayStart(isoDate: string): number {
   const ms = parseTimestamp(isoDate);
   if (ms === null) throw new Error(`Not a date: ${isoDate}`);
   return ms;
-}
-
-/** A trait or property value's type, as JSON sees it. */
-export function jsonType(value: unknown): "string" | "number" | "boolean" | "null" | "object" | "array" | "missing" {
-  if (value === undefined) return "missing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  const t = typeof value;
-  return t === "string" || t === "number" || t === "boolean" ? t : "object";
 }
 
 /** Present, not null and not the empty string. */

@@ -1,5 +1,6 @@
 import type { EventWindow } from "./schema";
-import { dayStart, DAY_MS } from "./values";
+import { DAY_MS } from "@/lib/time";
+import { dayStart } from "./values";
 
 /** A window as a half-open range of ms: `from < t ≤ to` for sliding windows, `from ≤ t < to` for dates. */
 export type Bounds = { from: number | null; fromInclusive: boolean; to: number | null; toInclusive: boolean };

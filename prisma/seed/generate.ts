@@ -7,6 +7,7 @@ import { buildPersona, loyaltyTier, type Window } from "./persona";
 import { createRandom, hash32 } from "./random";
 import { buildEvents, type SeedEvent } from "./sessions";
 import type { IdentityType } from "../../lib/identity/normalize";
+import { DAY_MS } from "@/lib/time";
 
 export type { SeedEvent } from "./sessions";
 
@@ -33,7 +34,6 @@ export type SeedProfile = {
   lastSeenAt: Date;
 };
 
-const DAY_MS = 86_400_000;
 let sharedCatalog: CatalogIndex | undefined;
 
 /**

@@ -13,8 +13,7 @@ import {
 } from "./demographics";
 import { idFrom, uuidFrom, type Random } from "./random";
 import { USER_AGENTS, USER_AGENT_WEIGHTS } from "./traffic";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/time";
 
 export type Persona = {
   index: number;

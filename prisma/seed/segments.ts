@@ -3,8 +3,8 @@ import type { RuleGroup } from "@/lib/segments/schema";
 import { SEGMENT_TEMPLATES } from "@/lib/segments/templates";
 import { toSql } from "@/lib/segments/to-sql";
 import { idFrom } from "./random";
+import { DAY_MS } from "@/lib/time";
 
-const DAY = 86_400_000;
 /** Days of size history replayed for each demo segment (so the list's trend lines have a shape). */
 const HISTORY_DAYS = 14;
 
@@ -47,11 +47,11 @@ export async function seedSegments(db: pg.Client, workspaceId: string, seed: num
         s.name,
         s.description,
         JSON.stringify(s.rule),
-        new Date(now - HISTORY_DAYS * DAY).toISOString(),
+        new Date(now - HISTORY_DAYS * DAY_MS).toISOString(),
       ],
     );
     for (let d = HISTORY_DAYS; d >= 1; d--) {
-      const at = now - d * DAY;
+      const at = now - d * DAY_MS;
       const { predicate, values } = toSql(s.rule, { workspaceId, now: at, segments: new Map() });
       await db.query(
         `INSERT INTO segment_size_points (workspace_id, segment_id, at, size)

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { ORDER_EVENT } from "@/lib/profiles/aggregates";
+import { DAY_MS } from "@/lib/time";
 
 /** The overview's headline figures over the last `days` days, read from profiles and the daily rollups. */
 export async function overviewStats(workspaceId: string, days = 30) {
@@ -10,8 +10,8 @@ export async function overviewStats(workspaceId: string, days = 30) {
     db.identity.count({ where: { workspaceId, type: "user_id" } }),
     db.$queryRaw<{ events: bigint | null; orders: bigint | null; revenue: string | null; active: bigint | null }[]>`
       SELECT sum(count) AS events,
-             sum(count) FILTER (WHERE event_name = 'Order Completed') AS orders,
-             sum(revenue) FILTER (WHERE event_name = 'Order Completed')::text AS revenue,
+             sum(count) FILTER (WHERE event_name = ${ORDER_EVENT}) AS orders,
+             sum(revenue) FILTER (WHERE event_name = ${ORDER_EVENT})::text AS revenue,
              count(DISTINCT profile_id) AS active
       FROM profile_daily_rollups
       WHERE workspace_id = ${workspaceId} AND day >= ${since}::date`,
@@ -32,8 +32,8 @@ export async function dailyActivity(workspaceId: string, days = 30) {
   const rows = await db.$queryRaw<{ day: string; events: bigint; orders: bigint; revenue: string }[]>`
     SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
            coalesce(sum(r.count), 0) AS events,
-           coalesce(sum(r.count) FILTER (WHERE r.event_name = 'Order Completed'), 0) AS orders,
-           coalesce(sum(r.revenue) FILTER (WHERE r.event_name = 'Order Completed'), 0)::text AS revenue
+           coalesce(sum(r.count) FILTER (WHERE r.event_name = ${ORDER_EVENT}), 0) AS orders,
+           coalesce(sum(r.revenue) FILTER (WHERE r.event_name = ${ORDER_EVENT}), 0)::text AS revenue
     FROM generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') AS d(day)
     LEFT JOIN profile_daily_rollups r ON r.workspace_id = ${workspaceId} AND r.day = d.day::date
     GROUP BY d.day ORDER BY d.day`;

@@ -6,7 +6,7 @@ import { configChanged } from "@/lib/workspaces/actions/config-changed";
 import { isTimeZone, zonedTimeToInstant } from "@/lib/decide/zoned-time";
 import { checkSegmentRule } from "@/lib/segments/check-rule";
 import { loadSegmentRefs } from "@/lib/segments/db/load-segment-refs";
-import { ruleFieldErrors } from "@/lib/segments/actions/require-segment";
+import { ruleFieldErrors } from "@/lib/segments/issue-paths";
 import {
   DEFAULT_PRIORITY,
   requireExperience,

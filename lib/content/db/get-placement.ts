@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { instantToZonedTime } from "@/lib/decide/zoned-time";
 import { ruleGroupSchema, type RuleGroup } from "@/lib/segments/schema";
+import { DAY_MS } from "@/lib/time";
 
 export type ExperienceRow = {
   id: string;
@@ -65,7 +66,7 @@ export type PlacementDetail = NonNullable<Awaited<ReturnType<typeof getPlacement
 
 /** Impressions per placement in the last 7 UTC days, today included (the day counts the decision servers keep). */
 export async function placementImpressions(workspaceId: string): Promise<Map<string, number>> {
-  const since = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 6 * 86_400_000);
+  const since = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - 6 * DAY_MS);
   const rows = await db.placementImpression.groupBy({
     by: ["placementId"],
     where: { workspaceId, day: { gte: since } },

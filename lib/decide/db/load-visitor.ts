@@ -1,6 +1,7 @@
 import { pgPool } from "@/lib/db/pg-pool";
 import type { ProfileState } from "@/lib/segments/state";
 import type { VisitorState } from "../types";
+import { DAY_MS } from "@/lib/time";
 
 /** At most this many of a visitor's most recent events are read for a decision. */
 export const MAX_VISITOR_EVENTS = 1_000;
@@ -59,7 +60,7 @@ export async function loadVisitor(
       workspaceId,
       ids.userId ?? null,
       ids.anonymousId ?? null,
-      new Date(now - historyDays * 86_400_000).toISOString(),
+      new Date(now - historyDays * DAY_MS).toISOString(),
       ids.profileId ?? null,
     ],
   );

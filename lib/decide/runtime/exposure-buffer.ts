@@ -3,6 +3,7 @@ import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
 import type { Decision } from "../types";
+import { DAY_MS } from "@/lib/time";
 
 /** One served answer: who, when (ms), and the decisions as decide() made them (each names its placement and variant). */
 export type ServedDecision = {
@@ -150,7 +151,6 @@ function requeue(rows: readonly Row[]): void {
 const SLICE = 250;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const DAY_MS = 86_400_000;
 /** The UTC day (YYYY-MM-DD) of an instant; the last one is kept, since nearly all of a flush's rows are of one day. */
 let lastDay = { start: 0, day: "1970-01-01" };
 function utcDay(ms: number): string {

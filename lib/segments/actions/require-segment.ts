@@ -7,10 +7,3 @@ export async function requireSegment(tx: Prisma.TransactionClient, workspaceId: 
   if (!segment) throw new ActionError("not_found", "This segment is not in this workspace");
   return segment;
 }
-
-/** Field errors for rule issues, keyed like the form's fields ("rule.children.0.value"). */
-export function ruleFieldErrors(issues: { path: (string | number)[]; message: string }[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) (errors[["rule", ...issue.path].join(".")] ??= []).push(issue.message);
-  return errors;
-}

@@ -7,7 +7,8 @@ import type { SegmentRef } from "../state";
 import { recomputeSegment } from "../db/recompute-segment";
 import { checkSegmentRule } from "../check-rule";
 import { loadSegmentRefs } from "../db/load-segment-refs";
-import { requireSegment, ruleFieldErrors } from "./require-segment";
+import { ruleFieldErrors } from "../issue-paths";
+import { requireSegment } from "./require-segment";
 
 export const segmentDetailsSchema = z.object({
   name: z.string().trim().min(1, "Give the segment a name").max(120, "At most 120 characters"),

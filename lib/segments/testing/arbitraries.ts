@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Comparison, Condition, EventWindow, PropertyFilter, RuleGroup, RuleNode } from "../schema";
 import type { ComputedValues, SegmentEvent } from "../state";
-import { DAY_MS } from "../values";
+import { DAY_MS } from "@/lib/time";
 
 /*
  * Random rules and profiles for the parity test. Operands and data are drawn

@@ -1,6 +1,6 @@
 import type { Condition } from "../schema";
 import type { ComputedValues, SegmentEvent } from "../state";
-import { DAY_MS } from "../values";
+import { DAY_MS } from "@/lib/time";
 
 /*
  * Every operator at its edges, with the expected answer written by hand.

@@ -1,0 +1,2 @@
+/** Milliseconds in a (UTC) day. */
+export const DAY_MS = 86_400_000;
