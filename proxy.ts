@@ -1,18 +1,20 @@
-// Runs before the demo storefront's pages: gives a first visit its anonymous
-// id cookie (the one the browser SDK uses), visible to the page rendering
-// this very request, so that its first decision is made on the server.
+// Runs before the dashboard's and the demo storefront's pages. A path with a
+// segment that cannot be decoded (/w/%ff, /demo-store/p/%ff) would be Next.js's
+// 500: it gets a not-found page instead. A storefront's first visit gets its
+// anonymous id cookie (the one the browser SDK uses), visible to the page
+// rendering this very request, so that its first decision is made on the server.
 import { NextResponse, type NextRequest } from "next/server";
+import { hasMalformedSegment, malformedPathTarget } from "@/lib/api/malformed-path";
 import { ANONYMOUS_COOKIE } from "@/lib/demo-store/cookies";
-import { hasMalformedSegment, MALFORMED_PATH_TARGET } from "@/lib/demo-store/malformed-path";
 
 export function proxy(request: NextRequest) {
-  // An undecodable segment (/demo-store/p/%ff) would be Next.js's 500: the store's not-found page instead.
+  const { pathname } = request.nextUrl;
   const next = (init?: Parameters<typeof NextResponse.next>[0]) =>
-    hasMalformedSegment(request.nextUrl.pathname)
-      ? NextResponse.rewrite(new URL(MALFORMED_PATH_TARGET, request.url), init)
+    hasMalformedSegment(pathname)
+      ? NextResponse.rewrite(new URL(malformedPathTarget(pathname), request.url), init)
       : NextResponse.next(init);
 
-  if (request.cookies.get(ANONYMOUS_COOKIE)) return next();
+  if (!pathname.startsWith("/demo-store") || request.cookies.get(ANONYMOUS_COOKIE)) return next();
   const id = crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set("cookie", [request.headers.get("cookie"), `${ANONYMOUS_COOKIE}=${id}`].filter(Boolean).join("; "));
@@ -26,4 +28,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/demo-store", "/demo-store/:path*"] };
+export const config = { matcher: ["/demo-store", "/demo-store/:path*", "/w/:path*", "/invite/:path*"] };

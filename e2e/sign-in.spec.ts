@@ -52,3 +52,12 @@ test("the workspace switcher opens another workspace, whose empty pages say what
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Segments" }).click();
   await expect(page.getByRole("heading", { name: "No segments yet" })).toBeVisible();
 });
+
+test("a dashboard link with a broken percent-encoding is a not-found page, not a server error", async ({ page }) => {
+  await signIn(page, "admin");
+  for (const path of ["/w/%ff", "/w/demo/segments/%E2%82", "/w/demo/profiles/50%", "/invite/%zz"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByText("This page could not be found")).toBeVisible();
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasMalformedSegment } from "./malformed-path";
+import { hasMalformedSegment, malformedPathTarget } from "./malformed-path";
 
 describe("hasMalformedSegment", () => {
   it("finds a segment that decodeURIComponent cannot decode", () => {
@@ -18,5 +18,14 @@ describe("hasMalformedSegment", () => {
       "/demo-store/p/a%25b",
     ])
       expect(hasMalformedSegment(path), path).toBe(false);
+  });
+});
+
+describe("malformedPathTarget", () => {
+  it("sends storefront paths to the store's not-found page and the rest to the app's", () => {
+    expect(malformedPathTarget("/demo-store/p/%ff")).toBe("/demo-store/missing");
+    expect(malformedPathTarget("/demo-store")).toBe("/demo-store/missing");
+    expect(malformedPathTarget("/w/%ff/segments")).toBe("/missing");
+    expect(malformedPathTarget("/demo-storefront/%ff")).toBe("/missing");
   });
 });
