@@ -2,15 +2,16 @@
 // signal subscribers, background schedules and the shutdown flush live here.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // first: a bad environment variable stops the app here, by name, before a module that reads it loads
+  const { configOrExit } = await import("@/lib/config/config");
+  const { RFM_INTERVAL_MINUTES: rfm, SEGMENTS_INTERVAL_MINUTES: segments } = configOrExit("app");
   const { registerSubscribers } = await import("@/server/subscribers");
   registerSubscribers();
-  const { intervalMinutes, schedulePeriodic } = await import("@/lib/jobs/periodic");
-  const rfm = intervalMinutes(process.env.RFM_INTERVAL_MINUTES, 60);
+  const { schedulePeriodic } = await import("@/lib/jobs/periodic");
   if (rfm) {
     const { recomputeAllRfm } = await import("@/lib/profiles/runtime/rfm-schedule");
     schedulePeriodic("rfm", rfm, recomputeAllRfm);
   }
-  const segments = intervalMinutes(process.env.SEGMENTS_INTERVAL_MINUTES, 15);
   if (segments) {
     const { recomputeAllSegments } = await import("@/lib/segments/runtime/schedule");
     schedulePeriodic("segments", segments, recomputeAllSegments);

@@ -14,11 +14,19 @@ import { decisionServerArgs } from "./lib/decision-server-build";
 import { run, waitForHttp } from "./lib/run";
 import { startOptions } from "./lib/start-options";
 
-const options = startOptions();
+// first: a bad variable or flag stops here with its message (every invalid variable named), before anything starts
+const options = (() => {
+  try {
+    return startOptions();
+  } catch (error) {
+    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+})();
 const nextBin = "node_modules/next/dist/bin/next";
 const say = (line: string) => console.log(`[start] ${line}`);
 
-say(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL in ${options.dataDir}`);
+say(options.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL in ${options.dataDir}`);
 const database = await provideDatabase({ dataDir: options.dataDir, database: "personalize", fresh: options.fresh });
 let app: ChildProcess | undefined;
 let decisions: ChildProcess | undefined;

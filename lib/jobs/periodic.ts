@@ -27,9 +27,3 @@ export function schedulePeriodic(name: string, minutes: number, job: () => Promi
   timer.unref();
   return () => clearInterval(timer);
 }
-
-/** A positive number of minutes from the environment, or the default; null when set to 0 (job off). */
-export function intervalMinutes(value: string | undefined, fallback: number): number | null {
-  const minutes = Number(value ?? fallback);
-  return Number.isFinite(minutes) && minutes > 0 ? minutes : null;
-}

@@ -3,6 +3,7 @@
 // Reads DATABASE_URL (required) and optionally DEMO_WRITE_KEY / DEMO_CLIENT_KEY.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { config, ConfigError, type Config } from "@/lib/config/config";
 import { seedDemo } from "./demo";
 import { createProgressBar } from "./progress";
 
@@ -10,14 +11,6 @@ const flagsSchema = z.object({
   profiles: z.coerce.number().int().min(1).max(2_000_000).default(5_000),
   days: z.coerce.number().int().min(1).max(730).default(90),
   seed: z.coerce.number().int().min(0).max(4_294_967_295).default(42),
-});
-
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is required (postgresql://user:pass@host:port/db)" })
-    .min(1, "DATABASE_URL is empty"),
-  DEMO_WRITE_KEY: z.string().startsWith("wk_", "DEMO_WRITE_KEY must be a write key (wk_...)").max(200).optional(),
-  DEMO_CLIENT_KEY: z.string().startsWith("ck_", "DEMO_CLIENT_KEY must be a client key (ck_...)").max(200).optional(),
 });
 
 function fail(message: string): never {
@@ -36,16 +29,22 @@ async function main(): Promise<void> {
   }
   const flags = flagsSchema.safeParse(values);
   if (!flags.success) fail(flags.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
-  const env = envSchema.safeParse(process.env);
-  if (!env.success) fail(env.error.issues.map((i) => i.message).join("; "));
+  let env: Config;
+  try {
+    env = config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    fail(error.problems.join("; "));
+  }
+  if (!env.DATABASE_URL) fail("DATABASE_URL is required (postgresql://user:pass@host:port/db)");
 
   const bar = createProgressBar();
   const startedAt = Date.now();
   const result = await seedDemo({
-    databaseUrl: env.data.DATABASE_URL,
+    databaseUrl: env.DATABASE_URL,
     ...flags.data,
-    writeKey: env.data.DEMO_WRITE_KEY,
-    clientKey: env.data.DEMO_CLIENT_KEY,
+    writeKey: env.DEMO_WRITE_KEY,
+    clientKey: env.DEMO_CLIENT_KEY,
     onProgress: bar,
   });
   bar.finish();
