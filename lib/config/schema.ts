@@ -16,7 +16,7 @@ import { minutesOrOff, onOff, optionalText, port, portOrOff, text, wholeNumber }
  */
 export const envSchema = z.object({
   DATABASE_URL: optionalText("a postgresql:// (or postgres://) URL", (t) => /^postgres(ql)?:\/\//.test(t)).describe(
-    "PostgreSQL to use; unset, `npm start` runs an embedded one (tests create fresh databases on its server, so the role needs CREATEDB)",
+    "PostgreSQL to use (`postgresql://user:pass@host:5432/db`); tests create fresh databases on its server, so the role needs `CREATEDB`",
   ),
   PORT: port(3000, 1).describe("HTTP port of the app"),
   DECIDE_PORT: portOrOff(3001, 0).describe(
@@ -58,17 +58,15 @@ export const envSchema = z.object({
   AUTH_SECRET: optionalText(
     "at least 16 characters (`openssl rand -base64 32` makes one)",
     (t) => t.length >= 16,
-  ).describe(
-    "secret that signs session cookies; unset, `npm start` generates one once into `.data/auth-secret`; set it in production",
-  ),
+  ).describe("secret that signs session cookies; set it in production"),
   DEMO_PROFILES: wholeNumber(5_000, 1, 2_000_000).describe("profiles in the demo workspace (≈30 events each)"),
   DEMO_DAYS: wholeNumber(90, 1, 730).describe("days of demo history"),
   DEMO_SEED: wholeNumber(42, 0, 4_294_967_295).describe("seed of the deterministic demo generator"),
   DEMO_WRITE_KEY: optionalText('a write key ("wk_…", 16 to 200 characters)', (t) => apiKey("wk_", t)).describe(
-    "a fixed value for the demo workspace's write (ingest) key, for scripts and benchmarks; unset, a random one",
+    "fixed value of the demo workspace's write (ingest) key, for scripts and benchmarks",
   ),
   DEMO_CLIENT_KEY: optionalText('a client key ("ck_…", 16 to 200 characters)', (t) => apiKey("ck_", t)).describe(
-    "a fixed value for the demo workspace's client (decide) key, for scripts and benchmarks; unset, a random one",
+    "fixed value of the demo workspace's client (decide) key, for scripts and benchmarks",
   ),
 });
 
