@@ -1,6 +1,7 @@
 // npm test: type check, lint, unit tests, integration tests (real Postgres),
 // browser tests (Playwright in Debian's Chromium), then one summary line.
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { configOrExit } from "@/lib/config/config";
 import { createFreshDatabase } from "./lib/database";
 import { run } from "./lib/run";
 import {
@@ -45,6 +46,9 @@ function readCounts({ file, counts }: Report): TestCounts | null {
     return null;
   }
 }
+
+// A bad setting stops the run at once, by name, instead of failing every test file that reads it.
+configOrExit("test");
 
 rmSync(REPORTS, { recursive: true, force: true });
 const vitest = (project: string): [string[], { report: Report }] => [

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { config } from "@/lib/config/config";
 
 /**
  * Postgres LISTEN on one dedicated connection per process, shared by every
@@ -16,7 +17,7 @@ const state = (globalForState.pgNotifications ??= { channels: new Map(), client:
 const SAFE_CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 async function connect(generation: number): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: config().DATABASE_URL });
   client.on("notification", (message) => {
     for (const handler of state.channels.get(message.channel)?.handlers ?? []) handler(message.payload ?? "");
   });
@@ -39,7 +40,7 @@ async function connect(generation: number): Promise<void> {
 /** Calls `handler` with each notification on `channel`, and `resync` after every (re)connection. */
 export function listen(channel: string, handler: (payload: string) => void, resync?: () => void): void {
   if (!SAFE_CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
-  if (!process.env.DATABASE_URL) return;
+  if (!config().DATABASE_URL) return;
   let entry = state.channels.get(channel);
   if (!entry) {
     state.channels.set(
