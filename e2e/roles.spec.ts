@@ -33,7 +33,7 @@ test("a viewer's forged mutation is refused and changes nothing", async ({ page 
   await signIn(page, "viewer");
   await page.goto("/w/demo/settings/members");
   const { id: workspaceId } = await queryOne<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'");
-  const actionId = serverActionId("inviteMember", "settings/members/actions");
+  const actionId = serverActionId("inviteMember", "lib/members/actions");
   const membersBefore = await query("SELECT id, role FROM memberships WHERE workspace_id = $1 ORDER BY id", [
     workspaceId,
   ]);

@@ -44,8 +44,3 @@ export function publish<N extends SignalName>(name: N, payload: Signals[N]): voi
     }
   }
 }
-
-/** The subscribers' names per signal (for the health of a process and for tests). */
-export function subscriberNames(): { [N in SignalName]?: string[] } {
-  return Object.fromEntries(Object.entries(subscribers).map(([name, map]) => [name, [...map.keys()]]));
-}

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 
-/** The workspace's experiments, running ones first, with their number of variations. */
+/** The workspace's experiments by status (draft, running, paused, completed: the enum's order), then latest changed first, with their number of variations. */
 export function listExperiments(workspaceId: string) {
   return db.experiment.findMany({
     where: { workspaceId },
