@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { DECIDE_URL, E2E_KEYS } from "../playwright.config";
 import { query, queryOne } from "./support/database";
@@ -41,11 +42,17 @@ async function audience(): Promise<{ segment: string; member: Person; outsider: 
   );
 }
 
-/** The decision server's answer for the home hero (the process beside the app, for storefront traffic). */
+/**
+ * The decision server's answer for the home hero (the process beside the app, for storefront traffic), for a
+ * customer signed in on the storefront: their user id signed as its server would, with the demo's identity secret.
+ */
 async function heroFromDecisionServer(page: Page, userId: string) {
+  const { secret } = await queryOne<{ secret: string }>(
+    "SELECT s.secret FROM identity_secrets s JOIN workspaces w ON w.id = s.workspace_id WHERE w.slug = 'demo' AND s.expires_at IS NULL",
+  );
   const response = await page.request.post(`${DECIDE_URL}/v1/decide`, {
     headers: { authorization: `Bearer ${E2E_KEYS.client}` },
-    data: { userId, placements: ["home-hero"] },
+    data: { userId, userHash: createHmac("sha256", secret).update(userId).digest("hex"), placements: ["home-hero"] },
   });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { decisions: Record<string, { content: string; reason: string }> }).decisions[

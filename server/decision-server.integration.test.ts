@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as appDecide } from "@/app/api/v1/decide/route";
 import { POST as appBatch } from "@/app/api/v1/batch/route";
+import { POST as appConsent } from "@/app/api/v1/consent/route";
 import { runWorkspaceAction } from "@/lib/actions/action-client";
 import { clearKeyCache } from "@/lib/api-keys/runtime/key-cache";
 import { revokeApiKeyDef } from "@/lib/api-keys/actions/revoke-api-key";
@@ -11,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { stopConfigListener } from "@/lib/decide/runtime/snapshot-store";
 import { startDecisionServer, type RunningDecisionServer } from "@/scripts/test/decision-server";
-import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
+import { createTestApiKey, createTestIdentitySecret, createTestWorkspace } from "@/scripts/test/fixtures";
 import { createHeroForPros } from "@/scripts/test/hero-fixture";
 
 type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
@@ -56,12 +57,16 @@ async function viaServer(server: RunningDecisionServer, path: string, call: Call
     cors: response.headers.get("access-control-allow-origin"),
   };
 }
-const decide = (server: RunningDecisionServer, body: unknown) => viaServer(server, "/v1/decide", { body }, clientKey);
+let signed: <B extends { userId?: string | number }>(body: B) => B & { userHash?: string };
+/** A client key's decide, its userId signed as the storefront's server would. */
+const decide = (server: RunningDecisionServer, body: { userId?: string; placements: string[] }) =>
+  viaServer(server, "/v1/decide", { body: signed(body) }, clientKey);
 
 beforeAll(async () => {
   ws = await createTestWorkspace("Decision servers", ["admin", "editor"]);
   clientKey = await createTestApiKey(ws.workspace.id, "client");
   writeKey = await createTestApiKey(ws.workspace.id, "write");
+  ({ signed } = await createTestIdentitySecret(ws.workspace.id));
   await db.workspace.update({ where: { id: ws.workspace.id }, data: { corsOrigins: ["https://shop.example"] } });
   clearKeyCache();
   ({ editor, placementId, experienceId } = await createHeroForPros(ws));
@@ -81,7 +86,15 @@ describe("the decision server", () => {
   it("answers decisions and refusals exactly as the app's route does", async () => {
     const calls: Call[] = [
       { body: { userId: "pro-1", placements: ["home-hero", "nowhere"], context: { url: "https://shop.example/" } } },
-      { body: { userId: "free-1", placements: ["home-hero"] } },
+      {
+        body: signed({
+          userId: "pro-1",
+          placements: ["home-hero", "nowhere"],
+          context: { url: "https://shop.example/" },
+        }),
+      },
+      { body: signed({ userId: "free-1", placements: ["home-hero"] }) },
+      { body: { userId: "free-1", placements: ["home-hero"], userHash: "0".repeat(64), traits: { plan: "pro" } } },
       { body: { anonymousId: "never-seen", placements: ["home-hero"] } },
       { body: { anonymousId: "brand-new", newVisitor: true, placements: ["home-hero"] } },
       { body: { placements: [], context: { country: "Germany" } } },
@@ -108,6 +121,22 @@ describe("the decision server", () => {
       await viaApp(appDecide, "/api/v1/decide", wrongScope, clientKey),
     );
     expect((await viaServer(servers[1]!, "/api/v1/decide", wrongScope, clientKey)).status).toBe(403);
+  });
+
+  it("serves /v1/consent with the app's rules: a client key speaks only for its own visitor", async () => {
+    const calls: Call[] = [
+      { body: { userId: "pro-1", consent: { marketing: true }, timestamp: "2020-01-01T00:00:00Z" } },
+      { body: { anonymousId: "consent-anon", consent: { marketing: false } } },
+      { body: { anonymousId: "consent-anon", consent: {} } },
+    ];
+    for (const call of calls) {
+      const app = await viaApp(appConsent, "/api/v1/consent", call, clientKey);
+      expect(await viaServer(servers[0]!, "/v1/consent", call, clientKey), JSON.stringify(call)).toEqual(app);
+    }
+    expect((await viaServer(servers[0]!, "/v1/consent", calls[0]!, clientKey)).status).toBe(400);
+    const own = await viaServer(servers[1]!, "/v1/consent", calls[1]!, clientKey);
+    expect(own).toMatchObject({ status: 200, body: { success: true } });
+    expect(own.body).not.toHaveProperty("profileId");
   });
 
   it("takes events with the app's validation, and stores them moments later", async () => {

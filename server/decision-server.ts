@@ -5,7 +5,7 @@ import { ApiError, errorBody } from "@/lib/api/errors";
 import { databaseAvailability } from "@/lib/db/availability";
 import { decideEndpoint } from "@/lib/decide/runtime/decide-endpoint";
 import { exposureStats } from "@/lib/decide/runtime/exposure-buffer";
-import { ingestEndpoints } from "@/lib/events/runtime/endpoints";
+import { consentEndpoint, ingestEndpoints } from "@/lib/events/runtime/endpoints";
 import { bufferEvents, eventBufferStats } from "@/lib/events/runtime/event-buffer";
 import { serveWith, writeAnswer } from "./node-endpoint";
 import { readiness } from "./readiness";
@@ -18,6 +18,7 @@ const ingest = ingestEndpoints(async (workspace, events) => bufferEvents(workspa
 const ROUTES = new Map<string, Endpoint>([
   ["/v1/decide", decideEndpoint],
   ...Object.entries(ingest).map(([type, serve]) => [`/v1/${type}`, serve] as [string, Endpoint]),
+  ["/v1/consent", consentEndpoint],
 ]);
 
 const notFound = answer(
@@ -25,7 +26,7 @@ const notFound = answer(
   errorBody(
     new ApiError(
       "not_found",
-      "No such endpoint: the decision server serves POST /v1/decide, /v1/track, /v1/identify, /v1/page, /v1/screen, /v1/alias, /v1/group, /v1/batch",
+      "No such endpoint: the decision server serves POST /v1/decide, /v1/track, /v1/identify, /v1/page, /v1/screen, /v1/alias, /v1/group, /v1/batch, /v1/consent",
     ),
   ),
 );

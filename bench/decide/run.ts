@@ -20,7 +20,9 @@ import pg from "pg";
 import { startApp, type RunningApp } from "../ingest/app-process";
 import { load, type HttpResult } from "./http";
 import { measurePureDecide } from "./pure";
+import { measureSignatureCheck } from "./signature";
 import { cpuSecondsOf, pidOf, waitForQuiet } from "./quiet";
+import { userHash } from "@/lib/identity/signed-user-id";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,6 +42,7 @@ const DECIDE_PORT = 3202;
 
 say("pure decide(): 20 placements, 50 segments");
 const pure = measurePureDecide();
+const signatureUs = measureSignatureCheck();
 
 const bare = spawn(process.execPath, ["bench/decide/bare-server.mjs"], { stdio: ["ignore", "pipe", "inherit"] });
 const barePort = Number(
@@ -86,6 +89,13 @@ try {
       )
     ).rows.map((r) => r.value);
   const [users, anonymous] = [await ids("user_id"), await ids("anonymous_id")];
+  // the known users' ids come signed, as a storefront's server signs them for the browser (the demo requires it)
+  const { rows: secrets } = await db.query<{ secret: string }>(
+    `SELECT s.secret FROM identity_secrets s JOIN workspaces w ON w.id = s.workspace_id WHERE w.slug = 'demo' AND s.expires_at IS NULL`,
+  );
+  const secret = secrets[0]?.secret;
+  if (!secret) throw new Error("the demo workspace has no identity secret: reseed it (--fresh)");
+  const hashes = new Map(users.map((u) => [u, userHash(secret, u)]));
   const { rows: placements } = await db.query<{ key: string }>(
     `SELECT p.key FROM placements p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo' ORDER BY p.key`,
   );
@@ -100,7 +110,7 @@ try {
     n += 1;
     const who =
       n % 2 === 0
-        ? { userId: users[n % users.length] }
+        ? { userId: users[n % users.length], userHash: hashes.get(users[n % users.length]!) }
         : n % 4 === 1
           ? { anonymousId: anonymous[n % anonymous.length] }
           : { anonymousId: `bench-new-${n}`, newVisitor: true };
@@ -174,6 +184,13 @@ try {
   console.log(
     `                     median ${pure.medianUs.toFixed(1)} µs, p99 ${pure.p99Us.toFixed(1)} µs, ${pure.servedByExperience.toFixed(1)} placements served by an experience per visitor`,
   );
+  const signedShare =
+    results.decisionServer.cpuUsPerRequest === null
+      ? null
+      : (signatureUs / 2 / results.decisionServer.cpuUsPerRequest) * 100;
+  console.log(
+    `userHash check       ${signatureUs.toFixed(2)} µs per signed call (half the calls here are signed)${signedShare === null ? "" : `: ${signedShare.toFixed(1)} % of the decision server's CPU per request`}`,
+  );
   const row = (name: string, r: HttpResult & { cpuUsPerRequest: number | null }) =>
     console.log(
       `${name.padEnd(21)}${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ×${ratio(r).toFixed(2)} of bare  ${r.cpuUsPerRequest === null ? "" : `${r.cpuUsPerRequest.toFixed(0)} µs CPU/request  `}(${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
@@ -201,6 +218,7 @@ try {
     JSON.stringify({
       bench: "decide",
       pure,
+      signatureUs,
       http: {
         ...results,
         decisionServerAt70Percent: { ...paced, rate },

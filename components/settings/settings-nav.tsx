@@ -10,6 +10,7 @@ export function SettingsNav({ workspaceSlug }: { workspaceSlug: string }) {
   const sections = [
     { href: `/w/${workspaceSlug}/settings/members`, label: "Members" },
     { href: `/w/${workspaceSlug}/settings/api-keys`, label: "API keys" },
+    { href: `/w/${workspaceSlug}/settings/identity`, label: "Identity" },
     { href: `/w/${workspaceSlug}/settings/data`, label: "Data" },
   ];
   return (

@@ -22,6 +22,9 @@ import { deleteExperienceDef, moveExperienceDef, setExperienceStatusDef } from "
 import { saveExperienceDef } from "@/lib/content/actions/save-experience";
 import { setKillSwitchDef } from "@/lib/content/actions/set-kill-switch";
 import { updatePlacementDef } from "@/lib/content/actions/update-placement";
+import { createIdentitySecretDef } from "@/lib/identity/actions/create-identity-secret";
+import { expireIdentitySecretDef } from "@/lib/identity/actions/expire-identity-secret";
+import { setRequestTraitsDef, setRequireSignedUserIdsDef } from "@/lib/identity/actions/set-identity-verification";
 import { hasRole } from "@/lib/members/roles";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
@@ -34,22 +37,35 @@ let bInvitationId: string;
 let bSegmentId: string;
 let bPlacementId: string;
 let bExperienceId: string;
+let bSecretId: string;
 
 /** A snapshot of everything workspace B holds that an action could change. */
 async function stateOf(workspaceId: string) {
-  const [workspace, memberships, apiKeys, invitations, audit, segments, segmentMembers, placements, blocks, variants] =
-    await Promise.all([
-      db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
-      db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-      db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-      db.invitation.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-      db.auditLog.count({ where: { workspaceId } }),
-      db.segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-      db.segmentMembership.count({ where: { workspaceId } }),
-      db.placement.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-      db.experience.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-      db.variant.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    ]);
+  const [
+    workspace,
+    memberships,
+    apiKeys,
+    invitations,
+    audit,
+    segments,
+    segmentMembers,
+    placements,
+    blocks,
+    variants,
+    identitySecrets,
+  ] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
+    db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.invitation.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.auditLog.count({ where: { workspaceId } }),
+    db.segment.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.segmentMembership.count({ where: { workspaceId } }),
+    db.placement.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.experience.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.variant.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.identitySecret.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+  ]);
   return {
     workspace,
     memberships,
@@ -61,6 +77,7 @@ async function stateOf(workspaceId: string) {
     placements,
     blocks,
     variants,
+    identitySecrets,
   };
 }
 
@@ -107,6 +124,10 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: setExperienceStatusDef, input: { experienceId: bExperienceId, status: "paused" } },
     { def: moveExperienceDef, input: { experienceId: bExperienceId, direction: "down" } },
     { def: deleteExperienceDef, input: { experienceId: bExperienceId } },
+    { def: createIdentitySecretDef, input: { overlapHours: 0 } },
+    { def: expireIdentitySecretDef, input: { secretId: bSecretId } },
+    { def: setRequireSignedUserIdsDef, input: { required: false } },
+    { def: setRequestTraitsDef, input: { traits: "plan" } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -156,6 +177,12 @@ beforeAll(async () => {
   });
   if (!experience.ok) throw new Error(experience.error.message);
   bExperienceId = experience.data.experienceId;
+  const secret = await runWorkspaceAction(createIdentitySecretDef, b.member("admin").userId, {
+    workspaceId: b.workspace.id,
+    overlapHours: 0,
+  });
+  if (!secret.ok) throw new Error(secret.error.message);
+  bSecretId = secret.data.secretId;
 });
 
 describe("workspace isolation through actions", () => {
@@ -201,6 +228,10 @@ describe("workspace isolation through actions", () => {
       setExperienceStatusDef,
       moveExperienceDef,
       deleteExperienceDef,
+      createIdentitySecretDef,
+      expireIdentitySecretDef,
+      setRequireSignedUserIdsDef,
+      setRequestTraitsDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>

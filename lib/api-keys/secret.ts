@@ -28,6 +28,12 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
+/** The kind a key's marker says (`ck_…` is a client key), or null for a string without one. */
+export function kindOfKey(key: string): ApiKeyKind | null {
+  for (const kind of Object.keys(MARKERS) as ApiKeyKind[]) if (key.startsWith(`${MARKERS[kind]}_`)) return kind;
+  return null;
+}
+
 /** The visible part of a key, enough to recognise it in a list. */
 export function apiKeyPrefix(key: string): string {
   return key.slice(0, PREFIX_LENGTH);

@@ -1,15 +1,21 @@
-import type { ApiKeyScope } from "@/lib/api-keys/secret";
+import { kindOfKey, type ApiKeyKind, type ApiKeyScope } from "@/lib/api-keys/secret";
+import type { ActiveKey } from "@/lib/api-keys/db/load-active-key";
+import { SERVER_TRUST, type CallerTrust } from "@/lib/identity/signed-user-id";
 import { touchApiKey } from "@/lib/api-keys/db/touch-api-key";
 import { findActiveApiKey } from "@/lib/api-keys/runtime/active-key";
 import { noteDatabaseError } from "@/lib/db/availability";
 import { ApiError } from "./errors";
 
-/** The workspace a key belongs to, with what ingest needs of it. */
+/** The workspace a key belongs to, with what ingest needs of it, and how far its identity claims are trusted. */
 export type ApiCaller = {
   workspaceId: string;
   apiKeyId: string;
+  /** `client`: a public key, in every storefront page (anyone may hold it). */
+  kind: ApiKeyKind;
   scopes: ApiKeyScope[];
-  workspace: { id: string; identitySalt: string; storePlainPii: boolean; corsOrigins: string[] };
+  workspace: ActiveKey["workspace"];
+  /** A server key's ids are its holder's word; a client key's userId counts only when signed. */
+  trust: CallerTrust;
 };
 
 /**
@@ -48,5 +54,28 @@ export async function authenticateApiKey(key: string | null, scope: ApiKeyScope 
   void touchApiKey(apiKey).catch(
     (error: unknown) => noteDatabaseError(error) || console.error("[api] recording a key's use failed:", error),
   );
-  return { workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id, scopes, workspace: apiKey.workspace };
+  const kind = kindOfKey(key) ?? "client"; // a key without a known marker gets the least trust
+  return {
+    workspaceId: apiKey.workspaceId,
+    apiKeyId: apiKey.id,
+    kind,
+    scopes,
+    workspace: apiKey.workspace,
+    trust: kind === "client" ? browserTrust(apiKey.workspace) : SERVER_TRUST,
+  };
+}
+
+/** The trust of a client key's calls, made once per cached key lookup (the hot path reuses it). */
+const trusts = new WeakMap<ActiveKey["workspace"], CallerTrust>();
+function browserTrust(workspace: ActiveKey["workspace"]): CallerTrust {
+  let trust = trusts.get(workspace);
+  if (!trust) {
+    trust = {
+      kind: "browser",
+      requireSignedUserIds: workspace.requireSignedUserIds,
+      secrets: workspace.identitySecrets,
+    };
+    trusts.set(workspace, trust);
+  }
+  return trust;
 }

@@ -42,6 +42,9 @@ describe("decideAnswerJson", () => {
         unknownPlacements: [],
       },
       { profileId: null, decisions: { b: shared, a: shared }, unknownPlacements: [] },
+      // a client key's: no profileId, and what became of its identity and traits
+      { decisions: { a: shared }, unknownPlacements: [], identity: "unverified", ignoredTraits: ["plan", 'q"'] },
+      { decisions: {}, unknownPlacements: ["x"], identity: "verified" },
     ];
     for (let round = 0; round < 2; round++) {
       // the second round reads the shared decision's JSON made in the first

@@ -1,10 +1,16 @@
+import type { IdentityCheck } from "@/lib/identity/signed-user-id";
 import type { Decision } from "./types";
 
 /** What `POST /v1/decide` answers. */
 export type DecideAnswer = {
-  profileId: string | null;
+  /** The visitor's profile, for server keys only (a client key's answer carries no internal id). */
+  profileId?: string | null;
   decisions: Record<string, Decision>;
   unknownPlacements: string[];
+  /** Whether a client key's userId was signed (`unverified`: absent or wrong userHash). */
+  identity?: IdentityCheck;
+  /** Request traits that took no part in targeting (not among the workspace's request traits). */
+  ignoredTraits?: string[];
 };
 
 /** The fields of a decision that the answer carries, in this order (the placement is the decision's key). */
@@ -33,5 +39,9 @@ export function decideAnswerJson(answer: DecideAnswer): string {
   let decisions = "";
   for (const key of Object.keys(answer.decisions))
     decisions += decisions ? `,${entryJson(key, answer.decisions[key]!)}` : entryJson(key, answer.decisions[key]!);
-  return `{"profileId":${JSON.stringify(answer.profileId ?? null)},"decisions":{${decisions}},"unknownPlacements":${answer.unknownPlacements.length === 0 ? "[]" : JSON.stringify(answer.unknownPlacements)}}`;
+  const profile = answer.profileId === undefined ? "" : `"profileId":${JSON.stringify(answer.profileId)},`;
+  const unknown = answer.unknownPlacements.length === 0 ? "[]" : JSON.stringify(answer.unknownPlacements);
+  const identity = answer.identity === undefined ? "" : `,"identity":${JSON.stringify(answer.identity)}`;
+  const ignored = answer.ignoredTraits === undefined ? "" : `,"ignoredTraits":${JSON.stringify(answer.ignoredTraits)}`;
+  return `{${profile}"decisions":{${decisions}},"unknownPlacements":${unknown}${identity}${ignored}}`;
 }

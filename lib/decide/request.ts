@@ -7,7 +7,7 @@ const text = (max: number) => z.string().max(max).optional();
 /** The bounds of the decide body, for its schema and its hand-written reading (plain-body.ts). */
 export const DECIDE_LIMITS = {
   /** Longest id, and longest text of each plain context field. */
-  ids: { anonymousId: 200, userId: 200 },
+  ids: { anonymousId: 200, userId: 200, userHash: 128 },
   contextText: { url: 2_000, path: 2_000, referrer: 2_000, userAgent: 1_000, locale: 35 },
   timezone: 64,
   placementKey: 100,
@@ -20,6 +20,8 @@ const { ids, contextText } = DECIDE_LIMITS;
 export const decideBodySchema = z.object({
   anonymousId: text(ids.anonymousId),
   userId: text(ids.userId),
+  /** HMAC-SHA256 of userId under an identity secret, made by the storefront's server: with a client key, userId counts only with it. */
+  userHash: text(ids.userHash),
   /** The client created this anonymousId just now (there was no cookie): no profile can exist for it, so none is read. */
   newVisitor: z.boolean().optional(),
   context: z
@@ -42,6 +44,7 @@ export const decideBodySchema = z.object({
     .array(z.string().trim().min(1).max(DECIDE_LIMITS.placementKey))
     .min(1, "Ask for at least one placement")
     .max(DECIDE_LIMITS.placements, `At most ${DECIDE_LIMITS.placements} placements per call`),
+  /** Traits for this decision only; with a client key, only the workspace's request traits count. */
   traits: z.record(z.string().max(120), z.unknown()).optional(),
 });
 export type DecideBody = z.infer<typeof decideBodySchema>;

@@ -76,7 +76,11 @@ export function applyBatch(
   events.forEach((event, index) => {
     const state = current(profileOf[index]!);
     if (event.consent) {
-      const { state: consent, changed } = applyConsent(state.consent, event.consent, event.occurredAt);
+      const { state: consent, changed } = applyConsent(
+        state.consent,
+        event.consent,
+        event.consentAt ?? event.occurredAt,
+      );
       state.consent = consent;
       if (changed.length > 0) outcome.changed.add(state.id);
       for (const purpose of changed) {
@@ -85,7 +89,7 @@ export function applyBatch(
           purpose,
           granted: consent[purpose]!.granted,
           source: consentSource,
-          changedAt: event.occurredAt,
+          changedAt: event.consentAt ?? event.occurredAt,
         });
       }
     }

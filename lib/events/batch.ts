@@ -14,9 +14,15 @@ const withContext = (shared: Record<string, unknown> | undefined, own: unknown) 
 /**
  * Checks a batch's items one by one, so that good items are kept when others
  * are bad. Items inherit the batch's `context` and `sentAt` (as Segment's
- * libraries send them). Pure.
+ * libraries send them); `admit` may then refuse a valid item or change it
+ * (what a client key may claim, see browser-claims.ts). Pure.
  */
-export function splitBatch(envelope: { batch: unknown[]; context?: Record<string, unknown>; sentAt?: string }): {
+export function splitBatch(
+  envelope: { batch: unknown[]; context?: Record<string, unknown>; sentAt?: string },
+  admit: (message: Message) => { ok: true; message: Message } | { ok: false; issues: ItemFailure["issues"] } = (
+    message,
+  ) => ({ ok: true, message }),
+): {
   valid: Message[];
   failed: ItemFailure[];
 } {
@@ -43,8 +49,11 @@ export function splitBatch(envelope: { batch: unknown[]; context?: Record<string
       ? { ...item, sentAt: item.sentAt ?? envelope.sentAt, context: withContext(envelope.context, item.context) }
       : item;
     const parsed = messageSchema.safeParse(withDefaults);
-    if (parsed.success) valid.push(parsed.data);
-    else
+    if (parsed.success) {
+      const admitted = admit(parsed.data);
+      if (admitted.ok) valid.push(admitted.message);
+      else failed.push({ index, issues: admitted.issues });
+    } else
       failed.push({
         index,
         issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),

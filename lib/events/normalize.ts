@@ -19,6 +19,8 @@ export type NormalizedEvent = {
   email?: string;
   phone?: string;
   consent: ConsentChoices | null;
+  /** When its consent choices were made, if not when it happened (a client key's: when they arrived, not the page's clock). */
+  consentAt?: Date;
   /** The numeric `revenue` property (Segment's e-commerce spec), if any. */
   revenue: number | null;
   /** When the API received it (stored as received_at; ingest's own time when absent). */
@@ -58,11 +60,14 @@ const stringOf = (value: unknown) => (typeof value === "string" && value.trim() 
  * Turns a valid Segment message into the stored event. `newMessageId` gives
  * an id to messages that came without one; `keepPii` false drops email and
  * phone from the traits (they are still used, hashed, as identities).
+ * `identityClaims` false (a client key's message: anyone may send any email)
+ * keeps them as traits only: they are never used to join profiles, and its
+ * consent choices are dated when they arrived.
  */
 export function normalizeMessage(
   message: Message,
   receivedAt: Date,
-  options: { newMessageId: () => string; keepPii: boolean },
+  options: { newMessageId: () => string; keepPii: boolean; identityClaims?: boolean },
 ): NormalizedEvent {
   const traits = "traits" in message && message.traits ? { ...message.traits } : null;
   const context = message.context ?? {};
@@ -95,9 +100,10 @@ export function normalizeMessage(
     anonymousId: message.anonymousId,
     userId: message.userId,
     previousId: message.type === "alias" ? message.previousId : undefined,
-    email,
-    phone,
+    email: options.identityClaims === false ? undefined : email,
+    phone: options.identityClaims === false ? undefined : phone,
     consent,
+    ...(consent && options.identityClaims === false ? { consentAt: receivedAt } : {}),
     revenue,
     receivedAt,
   };

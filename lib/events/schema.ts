@@ -16,11 +16,15 @@ const timeSchema = z
   })
   .refine((value) => inTimeRange(Date.parse(value)), `must be ${TIME_RANGE}`);
 const objectSchema = z.record(z.string().max(200), z.unknown());
+/** HMAC-SHA256 of the userId under an identity secret, made by the storefront's server (lib/identity/signed-user-id.ts). */
+const userHashSchema = z.string().trim().max(128).optional();
 
 /** Fields every Segment message may carry. */
 const commonFields = {
   anonymousId: idSchema.optional(),
   userId: idSchema.optional(),
+  /** With a client key, userId counts only with it. */
+  userHash: userHashSchema,
   messageId: z.string().trim().min(1).max(200).optional(),
   timestamp: timeSchema.optional(),
   originalTimestamp: timeSchema.optional(),
@@ -116,9 +120,11 @@ export const consentBodySchema = z
   .object({
     anonymousId: idSchema.optional(),
     userId: idSchema.optional(),
+    userHash: userHashSchema,
     consent: z
       .partialRecord(z.enum(CONSENT_PURPOSES), z.boolean())
       .refine((c) => Object.keys(c).length > 0, "name at least one purpose"),
+    /** When the choice was made (server keys only: a client key's consent is dated when it arrives). */
     timestamp: timeSchema.optional(),
     writeKey: z.string().max(200).optional(),
   })

@@ -2,6 +2,7 @@ import { closePgPool } from "@/lib/db/pg-pool";
 import { flushExposures } from "@/lib/decide/runtime/exposure-buffer";
 import { stopConfigListener } from "@/lib/decide/runtime/snapshot-store";
 import { drainEvents } from "@/lib/events/runtime/event-buffer";
+import { flushIdentityChecks } from "@/lib/identity/runtime/identity-checks";
 import { flushMembershipRefresh } from "@/lib/segments/runtime/refresh-queue";
 
 type ShutdownOptions = { label: string; ms: number; beforeFlush?: () => void };
@@ -16,7 +17,7 @@ export async function flushOnShutdown(signal: string, { label, ms, beforeFlush }
   beforeFlush?.();
   const flushed = (async () => {
     await drainEvents(ms); // events first: their membership refreshes are queued as they are written
-    await Promise.all([flushExposures(), flushMembershipRefresh()]);
+    await Promise.all([flushExposures(), flushMembershipRefresh(), flushIdentityChecks()]);
   })().catch((error: unknown) =>
     console.error(`[${label}] flush failed:`, error instanceof Error ? error.message : error),
   );

@@ -4,6 +4,7 @@ import {
   decideOnServer,
   newAnonymousId,
   preferredLocale,
+  signUserId,
   type CookieJar,
   type Decisions,
   type ServerDecideOptions,
@@ -217,6 +218,25 @@ describe("decideOnServer", () => {
     const result = await decideOnServer(options({ fetch, placements: [] }));
     expect(calls).toEqual([]);
     expect(result.decisions).toEqual({});
+  });
+});
+
+describe("signUserId", () => {
+  it("is the HMAC-SHA256 the decide API checks (RFC 4231 test case 2), in lower-case hex", async () => {
+    expect(await signUserId("Jefe", "what do ya want for nothing?")).toBe(
+      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    );
+  });
+
+  it("signs the user id when decideOnServer is given the identity secret, or passes a userHash made before", async () => {
+    const signed = fakeFetch();
+    await decideOnServer({ ...options({ fetch: signed.fetch }), userId: "user_7", identitySecret: "Jefe" });
+    const body = JSON.parse(String(signed.calls[0]!.init.body)) as Record<string, unknown>;
+    expect(body).toMatchObject({ userId: "user_7", userHash: await signUserId("Jefe", "user_7") });
+
+    const given = fakeFetch();
+    await decideOnServer({ ...options({ fetch: given.fetch }), userId: "user_7", userHash: "ab".repeat(32) });
+    expect(JSON.parse(String(given.calls[0]!.init.body))).toMatchObject({ userHash: "ab".repeat(32) });
   });
 });
 

@@ -33,7 +33,12 @@ export type ServerDecideOptions = {
   placements: string[];
   cookies: CookieJar;
   request: { url: string; headers: { get(name: string): string | null } };
+  /** The signed-in customer's user id: with a client key it counts only when signed (`identitySecret` or `userHash`). */
   userId?: string;
+  /** The workspace's identity secret (Settings → Identity), to sign userId with; keep it on the server. */
+  identitySecret?: string;
+  /** userId's signature made beforehand (`await signUserId(secret, userId)`), instead of `identitySecret`. */
+  userHash?: string;
   traits?: Record<string, unknown>;
   /** Past this the page renders its defaults (default 300 ms). */
   timeoutMs?: number;
@@ -58,6 +63,25 @@ export type DecideContext = {
   country?: string;
   utm?: Partial<Record<(typeof UTM_FIELDS)[number], string>>;
 };
+
+/**
+ * The signature that makes a browser's user id count: HMAC-SHA256 of the
+ * user id under the workspace's identity secret, in lower-case hex. Make it
+ * on your server (never ship the secret to the browser) and hand it to the
+ * page with the id: `personalize.identify(userId, traits, { userHash })`, or
+ * `data-user-id` and `data-user-hash` on the script tag. Web Crypto, so it
+ * runs in Node and edge runtimes alike.
+ */
+export async function signUserId(secret: string, userId: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(userId)));
+  let hex = "";
+  for (const byte of signature) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}
 
 /** A new anonymous id: a random UUID v4, the format sdk.js creates too. */
 export function newAnonymousId(): string {
@@ -129,6 +153,7 @@ function isSecure(request: ServerDecideOptions["request"]): boolean {
   return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
 }
 
+/** `profileId` only with a server key (a client key's answer names no profile). */
 type ServerDecisions = { anonymousId: string; profileId: string | null; decisions: Decisions };
 
 /**
@@ -174,10 +199,14 @@ async function requestDecisions(
   fresh: boolean,
   signal: AbortSignal,
 ): Promise<ServerDecisions> {
+  const userHash =
+    options.userId &&
+    (options.userHash ?? (options.identitySecret && (await signUserId(options.identitySecret, options.userId))));
   const body = {
     anonymousId,
     ...(fresh && !options.userId ? { newVisitor: true } : {}),
     ...(options.userId ? { userId: options.userId } : {}),
+    ...(userHash ? { userHash } : {}),
     context: contextFromRequest(options.request),
     placements: options.placements,
     ...(options.traits ? { traits: options.traits } : {}),

@@ -12,6 +12,7 @@ import { computeProfileValues, fillRollups, insertProfileChunk } from "./insert"
 import { idFrom } from "./random";
 import { seedContent } from "./content";
 import { seedSegments } from "./segments";
+import { generateIdentitySecret, SECRET_PREFIX_LENGTH } from "@/lib/identity/identity-secret";
 
 export type SeedDemoOptions = {
   databaseUrl: string;
@@ -32,6 +33,8 @@ export type SeedDemoResult = {
   /** The plain keys, known only when this call created them. */
   writeKey?: string;
   clientKey?: string;
+  /** The identity secret that signs the demo's user ids (the demo requires signed ids, as new workspaces do). */
+  identitySecret?: string;
   users: { email: string; password: string; role: string }[];
 };
 
@@ -71,6 +74,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     const passwordHashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
     const writeKey = options.writeKey ?? generateApiKey("write");
     const clientKey = options.clientKey ?? generateApiKey("client");
+    const identitySecret = generateIdentitySecret();
     const identitySalt = randomBytes(16).toString("hex");
 
     await db.query("BEGIN");
@@ -88,6 +92,16 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     for (const [i, user] of DEMO_USERS.entries()) await addMember(db, seed, i, demoId, userIds[i]!, user.role);
     if (outletId) await addMember(db, seed, DEMO_USERS.length, outletId, userIds[0]!, "admin");
     await insertKeysAndGoals(db, seed, demoId, userIds[0]!, writeKey, clientKey);
+    await db.query(
+      `INSERT INTO identity_secrets (id, workspace_id, secret, prefix, created_by_id) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        idFrom("identity-secret", 0, seed),
+        demoId,
+        identitySecret,
+        identitySecret.slice(0, SECRET_PREFIX_LENGTH),
+        userIds[0],
+      ],
+    );
 
     const ctx = { workspaceId: demoId, identitySalt, seed };
     let done = 0;
@@ -123,7 +137,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     options.onProgress?.(1, 1, "rollups");
     // Fresh statistics, so the first dashboard queries get sensible plans.
     await db.query("ANALYZE profiles, identities, events, profile_daily_rollups").catch(() => {});
-    return { created: true, ...base, writeKey, clientKey };
+    return { created: true, ...base, writeKey, clientKey, identitySecret };
   } catch (error) {
     await db.query("ROLLBACK").catch(() => {});
     throw error;

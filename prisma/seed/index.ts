@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   console.log("API keys (shown once, only their hashes are stored):");
   console.log(`  write  ${result.writeKey}`);
   console.log(`  client ${result.clientKey}`);
+  console.log(`Identity secret (signs user ids on your server): ${result.identitySecret}`);
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ type DemoInfo = {
   workspaceName: string;
   writeKey?: string;
   clientKey?: string;
+  identitySecret?: string;
   users: { email: string; password: string; role: string }[];
 };
 
@@ -27,6 +28,7 @@ export function printBanner(
     lines.push(
       `  Write key (server-side ingest): ${demo.writeKey}`,
       `  Client key (browser, decide):   ${demo.clientKey}`,
+      ...(demo.identitySecret ? [`  Identity secret (signs user ids on your server): ${demo.identitySecret}`] : []),
     );
   } else {
     lines.push(

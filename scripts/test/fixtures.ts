@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/members/roles";
 import { DEFAULT_SCOPES, apiKeyPrefix, generateApiKey, hashApiKey, type ApiKeyKind } from "@/lib/api-keys/secret";
+import { generateIdentitySecret } from "@/lib/identity/identity-secret";
+import { userHash } from "@/lib/identity/signed-user-id";
 
 const uid = () => randomBytes(5).toString("hex");
 
@@ -41,4 +43,16 @@ export async function createTestApiKey(workspaceId: string, kind: ApiKeyKind = "
     },
   });
   return key;
+}
+
+/**
+ * An identity secret for a workspace, as the storefront's server would hold it; returns a signer that adds the
+ * userHash to a body naming a userId (what a client key's call must carry for its userId to count).
+ */
+export async function createTestIdentitySecret(workspaceId: string) {
+  const secret = generateIdentitySecret();
+  await db.identitySecret.create({ data: { workspaceId, secret, prefix: secret.slice(0, 10) } });
+  const signed = <B extends { userId?: string | number }>(body: B): B & { userHash?: string } =>
+    body.userId === undefined ? body : { ...body, userHash: userHash(secret, String(body.userId)) };
+  return { secret, signed };
 }

@@ -1,16 +1,37 @@
 import { endpoint, JsonText } from "@/lib/api/endpoint";
+import { noteIdentityCheck } from "@/lib/identity/runtime/identity-checks";
+import { trustedUserId } from "@/lib/identity/signed-user-id";
 import { decideAnswerJson } from "../answer-json";
 import { plainDecideBody } from "../plain-body";
 import { decideBodySchema } from "../request";
+import { allowedTraits } from "../request-traits";
 import { serveDecision } from "./serve-decision";
 
-/** `POST /v1/decide`, defined once for the app (`/api/v1/decide`) and the decision server (`/v1/decide`). */
+/**
+ * `POST /v1/decide`, defined once for the app (`/api/v1/decide`) and the
+ * decision server (`/v1/decide`). With a client key (public, in the page):
+ * a userId counts only with its userHash (else, when the workspace requires
+ * it, the visitor is decided as anonymous), only the workspace's request
+ * traits take part, and the answer carries no profileId.
+ */
 export const decideEndpoint = endpoint(
   { auth: "decide", cors: true, maxBytes: 16 * 1024, body: decideBodySchema, plainBody: plainDecideBody },
   async ({ caller, body, request }) => {
-    const served = await serveDecision(caller.workspaceId, body, {
-      countryHeader: request.header("cf-ipcountry") ?? request.header("x-vercel-ip-country"),
-    });
-    return new JsonText(decideAnswerJson(served));
+    const countryHeader = request.header("cf-ipcountry") ?? request.header("x-vercel-ip-country");
+    if (caller.kind !== "client")
+      return new JsonText(decideAnswerJson(await serveDecision(caller.workspaceId, body, { countryHeader })));
+    const now = Date.now();
+    const { userId, check } = trustedUserId(caller.trust, body, now);
+    if (check) noteIdentityCheck(caller.workspaceId, check, now);
+    const { traits, ignored } = allowedTraits(body.traits, caller.workspace.requestTraits);
+    const served = await serveDecision(caller.workspaceId, { ...body, userId, traits }, { countryHeader, now });
+    return new JsonText(
+      decideAnswerJson({
+        decisions: served.decisions,
+        unknownPlacements: served.unknownPlacements,
+        ...(check ? { identity: check } : {}),
+        ...(ignored.length > 0 ? { ignoredTraits: ignored } : {}),
+      }),
+    );
   },
 );

@@ -13,7 +13,7 @@ const ingest = { auth: "ingest", cors: true, keyInBody: true } as const;
 export function ingestEndpoints(sink: EventSink) {
   const message = (type: MessageType) =>
     endpoint({ ...ingest, maxBytes: MAX_EVENT_BYTES, body: typedMessageSchema(type) }, ({ caller, body }) =>
-      handleMessage(caller.workspace, body, sink),
+      handleMessage(caller.workspace, body, sink, caller.trust),
     );
   const messages = Object.fromEntries(MESSAGE_TYPES.map((type) => [type, message(type)])) as Record<
     MessageType,
@@ -23,15 +23,19 @@ export function ingestEndpoints(sink: EventSink) {
     ...messages,
     batch: endpoint(
       { ...ingest, maxBytes: MAX_BATCH_BYTES, itemsField: "batch", body: batchEnvelopeSchema },
-      ({ caller, body }) => handleBatch(caller.workspace, body, sink),
+      ({ caller, body }) => handleBatch(caller.workspace, body, sink, caller.trust),
     ),
   };
 }
 
+/**
+ * `/v1/consent`, on both servers: a person's choices are committed before the answer (they decide what may be
+ * stored and personalized, so they are never only buffered).
+ */
+export const consentEndpoint = endpoint(
+  { ...ingest, maxBytes: MAX_EVENT_BYTES, body: consentBodySchema },
+  ({ caller, body }) => handleConsent(caller.workspace, body, caller.trust),
+);
+
 /** The app's ingest endpoints: an acknowledged event is committed. */
-export const appIngest = {
-  ...ingestEndpoints(storeEvents),
-  consent: endpoint({ ...ingest, maxBytes: MAX_EVENT_BYTES, body: consentBodySchema }, ({ caller, body }) =>
-    handleConsent(caller.workspace, body),
-  ),
-};
+export const appIngest = { ...ingestEndpoints(storeEvents), consent: consentEndpoint };

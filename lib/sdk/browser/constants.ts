@@ -16,3 +16,5 @@ export const ANONYMOUS_ID_PATTERN = /^[\w-]{8,64}$/;
 
 /** The localStorage key under which identify() remembers the user id. */
 export const USER_ID_STORAGE_KEY = "pz_uid";
+/** The user id's signature (userHash), made by the storefront's server, kept beside it. */
+export const USER_HASH_STORAGE_KEY = "pz_uh";

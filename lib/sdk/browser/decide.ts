@@ -3,7 +3,7 @@
 import { unhide } from "./anti-flicker";
 import { config, post } from "./config";
 import { pageContext } from "./context";
-import { anonymousId, freshId, userId } from "./ids";
+import { anonymousId, freshId, userHash, userId } from "./ids";
 import { warn } from "./log";
 import { apply, placementElements } from "./render";
 import type { Decisions, PageContext, Properties } from "./types";
@@ -13,6 +13,7 @@ type DecideBody = {
   context: PageContext;
   placements: string[];
   userId?: string;
+  userHash?: string;
   newVisitor?: boolean;
   traits?: Properties;
 };
@@ -35,6 +36,7 @@ async function requestDecisions(keys: string[], traits?: Properties): Promise<De
   try {
     const body: DecideBody = { anonymousId, context: pageContext(), placements: keys };
     if (userId) body.userId = userId;
+    if (userId && userHash) body.userHash = userHash;
     // an id minted on this page has no history yet: the server need not look it up
     if (freshId) body.newVisitor = true;
     if (traits) body.traits = traits;

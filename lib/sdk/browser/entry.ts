@@ -4,6 +4,9 @@
  *   <script async src="https://app.example/sdk.js" data-key="ck_..."></script>
  *   <div data-placement="home-hero">default markup</div>
  *
+ * For a signed-in customer, also data-user-id and data-user-hash (the
+ * HMAC-SHA256 of the user id that your server made with the identity secret).
+ *
  * or, to call it before the file has loaded:
  *
  *   window.personalize = window.personalize || [];
@@ -44,6 +47,9 @@ function start(existing: unknown): void {
             ? false
             : { timeout: Number(flicker) || ANTI_FLICKER_MS },
       autoPage: attr("auto-page") !== "false",
+      // a page rendered for a signed-in customer: their user id and the signature your server made of it
+      userId: attr("user-id") || undefined,
+      userHash: attr("user-hash") || undefined,
     });
   }
 }

@@ -31,12 +31,16 @@ export function page(name?: string | Properties | null, properties?: Properties)
 }
 
 /** Remembers the user (localStorage pz_uid) and sends an identify; nothing else. */
-export function identify(id?: string | number | Properties | null, traits?: Properties): void {
+export function identify(
+  id?: string | number | Properties | null,
+  traits?: Properties,
+  options?: { userHash?: string },
+): void {
   if (typeof id === "object" && id) {
     traits = id;
     id = null;
   }
-  if (id != null && id !== "") rememberUser(String(id));
+  if (id != null && id !== "") rememberUser(String(id), options && options.userHash);
   enqueue("identify", { traits: traits || {} });
 }
 

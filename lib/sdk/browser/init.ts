@@ -4,7 +4,7 @@ import { ANTI_FLICKER_MS, hide } from "./anti-flicker";
 import { config, configure } from "./config";
 import { decide } from "./decide";
 import { page } from "./events";
-import { loadIds } from "./ids";
+import { loadIds, rememberUser } from "./ids";
 import { warn } from "./log";
 import { flush } from "./queue";
 import type { Decisions, InitOptions } from "./types";
@@ -40,6 +40,7 @@ export function init(options?: InitOptions): Promise<Decisions> {
   }
   configure(options, scriptOrigin);
   loadIds();
+  if (options.userId) rememberUser(String(options.userId), options.userHash);
 
   const antiFlicker = options.antiFlicker;
   if (antiFlicker !== false) hide((antiFlicker && antiFlicker.timeout) || ANTI_FLICKER_MS);

@@ -3,7 +3,7 @@
 import { config, post } from "./config";
 import { SDK_VERSION } from "./constants";
 import { pageContext } from "./context";
-import { anonymousId, idSent, userId } from "./ids";
+import { anonymousId, idSent, userHash, userId } from "./ids";
 import type { PageContext, Properties } from "./types";
 import { uuid } from "./uuid";
 
@@ -25,6 +25,7 @@ export type Message = {
   messageId: string;
   timestamp: string;
   userId?: string;
+  userHash?: string;
   event?: string;
   name?: string;
   properties?: Properties;
@@ -46,6 +47,7 @@ export function enqueue(type: Message["type"], fields: MessageFields): void {
     fields,
   );
   if (userId) message.userId = userId;
+  if (userId && userHash) message.userHash = userHash;
   queue.push(message);
   if (queue.length >= FLUSH_AT) flush();
   else if (!timer) timer = setTimeout(flush, FLUSH_MS);

@@ -24,19 +24,23 @@ type InitOptions = {
   antiFlicker?: { timeout: number } | false;
   autoPage?: boolean;
   placements?: string[];
+  userId?: string;
+  userHash?: string;
 };
 type Personalize = {
   init(options: InitOptions): Promise<Decisions>;
   decide(placements?: string[]): Promise<Decisions>;
   track(event: string, properties?: Record<string, unknown>): void;
   page(name?: string, properties?: Record<string, unknown>): void;
-  identify(userId: string, traits?: Record<string, unknown>): void;
+  identify(userId: string, traits?: Record<string, unknown>, options?: { userHash?: string }): void;
+  reset(): void;
   flush(): void;
 };
 type BatchMessage = {
   type: string;
   anonymousId: string;
   userId?: string;
+  userHash?: string;
   event?: string;
   name?: string;
   properties?: Record<string, unknown>;
@@ -470,6 +474,41 @@ describe("events", () => {
     expect(identify).toMatchObject({ type: "identify", userId: "user-42", traits: { plan: "pro" } });
     expect(track).toMatchObject({ type: "track", userId: "user-42" });
     expect(browser.callsTo("/api/v1/decide").at(-1)!.body).toMatchObject({ userId: "user-42" });
+  });
+
+  it("sends the user id's signature with every decision and event, and keeps it beside the id", async () => {
+    const hash = "a".repeat(64);
+    const { browser, sdk } = load({}, (b) => b.addPlacement("hero"));
+    await sdk.init({ key: KEY, autoPage: false });
+    sdk.identify("user-42", {}, { userHash: hash });
+    expect(browser.storage.get("pz_uh")).toBe(hash);
+    sdk.track("Upgraded");
+    await sdk.decide();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(batchBodies(browser)[0]!.batch.map((m) => m.userHash)).toEqual([hash, hash]);
+    expect(browser.callsTo("/api/v1/decide").at(-1)!.body).toMatchObject({ userId: "user-42", userHash: hash });
+
+    // another user without a signature does not inherit the first one's; reset forgets both
+    sdk.identify("user-43");
+    expect(browser.storage.get("pz_uh")).toBeUndefined();
+    await sdk.decide();
+    expect(browser.callsTo("/api/v1/decide").at(-1)!.body).not.toHaveProperty("userHash");
+    sdk.identify("user-43", {}, { userHash: hash });
+    sdk.reset();
+    expect([browser.storage.get("pz_uid"), browser.storage.get("pz_uh")]).toEqual([undefined, undefined]);
+  });
+
+  it("takes the signed-in customer from init, and from the script tag", async () => {
+    const hash = "b".repeat(64);
+    const first = load({}, (b) => b.addPlacement("hero"));
+    await first.sdk.init({ key: KEY, autoPage: false, userId: "user-9", userHash: hash });
+    expect(first.browser.fetchCalls[0]!.body).toMatchObject({ userId: "user-9", userHash: hash });
+
+    const tagged = load({ scriptData: { key: KEY, "user-id": "user-10", "user-hash": hash } }, (b) =>
+      b.addPlacement("hero"),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tagged.browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({ userId: "user-10", userHash: hash });
   });
 
   it("remembers the user id across page loads", async () => {

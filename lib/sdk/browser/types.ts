@@ -27,6 +27,9 @@ export type InitOptions = {
   autoPage?: boolean;
   /** The placements the first decide asks for; by default every [data-placement] on the page. */
   placements?: string | string[];
+  /** The signed-in customer, as your server knows them: their user id and its userHash (HMAC-SHA256 under the identity secret). */
+  userId?: string;
+  userHash?: string;
 };
 
 /** Where requests go and with which key, fixed by init. */

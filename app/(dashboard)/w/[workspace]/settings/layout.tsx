@@ -13,7 +13,7 @@ export default async function SettingsLayout({
     <>
       <PageHeader
         title="Settings"
-        description="Who can work in this workspace, the keys your storefront uses, and data imports."
+        description="Who can work in this workspace, the keys your storefront uses, what its browsers may claim, and data imports."
       />
       <SettingsNav workspaceSlug={workspace} />
       <div className="mt-6">{children}</div>

@@ -1,6 +1,8 @@
 // POST /demo-store/api/v1/decide — the decision API for the demo storefront (its workspace, no key needed)
+import { JsonText } from "@/lib/api/endpoint";
 import { apiRoute } from "@/lib/api/route";
 import { ApiError } from "@/lib/api/errors";
+import { decideAnswerJson } from "@/lib/decide/answer-json";
 import { decideBodySchema } from "@/lib/decide/request";
 import { serveDecision } from "@/lib/decide/runtime/serve-decision";
 import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/runtime/workspace";
@@ -8,5 +10,6 @@ import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/runtime/worksp
 export const POST = apiRoute({ auth: "public", maxBytes: 16 * 1024, body: decideBodySchema }, async ({ body }) => {
   const workspace = demoStoreEnabled() ? await demoWorkspace() : null;
   if (!workspace) throw new ApiError("not_found", "The demo store is off");
-  return serveDecision(workspace.id, body);
+  // the same answer as /v1/decide's: decisions cut to the fields a storefront reads
+  return new JsonText(decideAnswerJson(await serveDecision(workspace.id, body)));
 });
