@@ -55,3 +55,37 @@ test("a viewer's forged mutation is refused and changes nothing", async ({ page 
     membersBefore,
   );
 });
+
+test("pages send the browser only what they show: no identity salt or secret, no invitation token hash", async ({
+  page,
+}) => {
+  await signIn(page, "admin");
+  const { id: workspaceId, identity_salt: salt } = await queryOne<{ id: string; identity_salt: string }>(
+    "SELECT id, identity_salt FROM workspaces WHERE slug = 'demo'",
+  );
+  const tokenHash = `e2e${Date.now().toString(16)}`.padEnd(64, "0");
+  await query(
+    `INSERT INTO invitations (id, workspace_id, email, role, token_hash, expires_at)
+     VALUES ($1, $2, 'payload-check@test.example', 'viewer', $3, now() + interval '1 day')`,
+    [`inv-${tokenHash.slice(0, 12)}`, workspaceId, tokenHash],
+  );
+  const secrets = (
+    await query<{ secret: string }>("SELECT secret FROM identity_secrets WHERE workspace_id = $1", [workspaceId])
+  ).map((r) => r.secret);
+  expect(secrets.length).toBeGreaterThan(0);
+  for (const path of ["/w/demo", "/w/demo/settings/members", "/w/demo/settings/identity"]) {
+    const html = await (await page.request.get(path)).text();
+    const rsc = await (await page.request.get(path, { headers: { RSC: "1" } })).text();
+    for (const [name, body] of [
+      ["HTML", html],
+      ["RSC payload", rsc],
+    ] as const) {
+      expect(body.includes(salt), `${path} ${name} holds the identity salt`).toBe(false);
+      expect(body.includes(tokenHash), `${path} ${name} holds an invitation's token hash`).toBe(false);
+      for (const secret of secrets)
+        expect(body.includes(secret), `${path} ${name} holds an identity secret`).toBe(false);
+    }
+  }
+  await page.goto("/w/demo/settings/members");
+  await expect(page.getByRole("cell", { name: "payload-check@test.example" })).toBeVisible();
+});

@@ -34,13 +34,22 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends the session, also for a copy of its cookie", async ({ page, browser }) => {
   await signIn(page, "editor");
+  const copied = await page.context().cookies();
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/w/demo/profiles");
   await expect(page).toHaveURL(/\/login/);
+
+  // the signed cookie someone kept from before the sign-out opens nothing any more
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/w/demo/profiles");
+  await expect(stolen).toHaveURL(/\/login/);
+  await thief.close();
 });
 
 test("the workspace switcher opens another workspace, whose empty pages say what to do", async ({ page }) => {
@@ -59,5 +68,14 @@ test("a dashboard link with a broken percent-encoding is a not-found page, not a
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByText("This page could not be found")).toBeVisible();
+  }
+});
+
+test("a sign-in link cannot send a signed-in user off the site, nor break the page", async ({ page }) => {
+  await signIn(page, "admin");
+  for (const callback of ["/%09/evil.example", "/%0A/evil.example", "//evil.example", "/%5C/evil.example"]) {
+    const response = await page.goto(`/login?callbackUrl=${callback}`);
+    expect(response?.status(), callback).toBeLessThan(400);
+    await expect(page, callback).toHaveURL(/\/w\/demo$/); // home, on this site
   }
 });

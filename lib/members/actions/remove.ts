@@ -16,6 +16,8 @@ export const removeMemberDef = workspaceAction({
     if (!member) throw new ActionError("not_found", "That member is not in this workspace");
     if (member.role === "admin") await assertKeepsAnAdmin(ctx.db, ctx.workspaceId, member.id);
     await ctx.db.membership.delete({ where: { id: member.id } });
+    // their open sessions end too (removal from this workspace already takes effect at once: roles are read per request)
+    await ctx.db.user.update({ where: { id: member.userId }, data: { sessionVersion: { increment: 1 } } });
     ctx.audit({
       action: "member.remove",
       targetType: "membership",

@@ -10,9 +10,13 @@ export function listMembers(workspaceId: string) {
   });
 }
 
-/** Invitations not yet accepted (expired ones included, marked by their date). */
+/** Invitations not yet accepted (expired ones included, marked by their date); never their token's hash. */
 export function listPendingInvitations(workspaceId: string) {
-  return db.invitation.findMany({ where: { workspaceId, acceptedAt: null }, orderBy: { createdAt: "desc" } });
+  return db.invitation.findMany({
+    where: { workspaceId, acceptedAt: null },
+    select: { id: true, email: true, role: true, expiresAt: true },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 /** The invitation a link's token opens, with its workspace's name. */

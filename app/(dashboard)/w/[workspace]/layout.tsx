@@ -13,11 +13,12 @@ export default async function WorkspaceLayout({
   const { workspace: slug } = await params;
   const access = await requireWorkspace(slug);
   const workspaces = await workspacesOfUser(access.user.id);
+  // only what the shell shows reaches the browser (the workspace row also holds its identity salt)
   return (
     <AppShell
-      workspace={access.workspace}
-      workspaces={workspaces}
-      user={access.user}
+      workspace={{ slug: access.workspace.slug, name: access.workspace.name }}
+      workspaces={workspaces.map(({ slug, name, role }) => ({ slug, name, role }))}
+      user={{ name: access.user.name, email: access.user.email }}
       role={access.role}
       signOutAction={signOutAction}
     >
