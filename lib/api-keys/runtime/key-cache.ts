@@ -7,18 +7,40 @@ import { KEYS_CHANNEL } from "../keys-channel";
  * of requests does not query the key on each one. Revoking a key (or changing
  * allowed origins) clears it in every process at once, by NOTIFY; a missed
  * notice heals within TTL_MS.
+ *
+ * Lookups that found no key (a null result) are kept too, so that a caller
+ * repeating a wrong key costs one query per TTL_MS, but apart and fewer: a
+ * flood of random keys then pushes out only other unknown keys, never the
+ * keys storefronts use. Each side drops its least recently used entries
+ * first (to within TOUCH_MS) when it is full.
  */
 const TTL_MS = 5_000;
-const MAX_ENTRIES = 10_000;
-// One map per process: Next bundles route handlers and server actions separately, each with its own module
+export const KEY_CACHE_LIMITS = { keys: 10_000, unknownKeys: 1_000 };
+/** A hit moves its entry to the recent end at most this often (the hot path stays one map lookup). */
+const TOUCH_MS = 1_000;
+
+type Entry = { value: unknown; expires: number; usedAt: number };
+type Cache = { keys: Map<string, Entry>; unknownKeys: Map<string, Entry> };
+// One cache per process: Next bundles route handlers and server actions separately, each with its own module
 // instances, so a module-level map would let a revocation clear one copy while a route still reads another.
-const store = globalThis as unknown as { apiKeyLookups?: Map<string, { value: unknown; expires: number }> };
-const entries = (store.apiKeyLookups ??= new Map());
+const store = globalThis as unknown as { apiKeyCache?: Cache };
+const cache = (store.apiKeyCache ??= { keys: new Map(), unknownKeys: new Map() });
+
+const sideOf = (value: unknown) => (value === null ? cache.unknownKeys : cache.keys);
 
 /** A lookup from memory while fresh; when the database cannot be reached, the last one known (keys keep working through an outage). */
 export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): Promise<T> {
-  const hit = entries.get(hash);
-  if (hit && hit.expires > Date.now()) return hit.value as T;
+  const hit = cache.keys.get(hash) ?? cache.unknownKeys.get(hash);
+  const now = Date.now();
+  if (hit && hit.expires > now) {
+    if (now - hit.usedAt > TOUCH_MS) {
+      hit.usedAt = now;
+      const side = sideOf(hit.value);
+      side.delete(hash); // most recently used goes last
+      side.set(hash, hit);
+    }
+    return hit.value as T;
+  }
   followKeyChanges(); // on a miss only: the hot path stays a map lookup
   let value: T;
   try {
@@ -28,14 +50,25 @@ export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): 
     if (noteDatabaseError(error) && hit) return hit.value as T;
     throw error;
   }
-  if (entries.size >= MAX_ENTRIES) entries.clear();
-  entries.set(hash, { value, expires: Date.now() + TTL_MS });
+  keep(hash, value);
   return value;
 }
 
-/** Forgets every cached lookup (after a key is revoked). */
+/** Keeps a fresh lookup on its side (a key created or revoked meanwhile changes sides), making room by age of use. */
+function keep(hash: string, value: unknown): void {
+  cache.keys.delete(hash);
+  cache.unknownKeys.delete(hash);
+  const side = sideOf(value);
+  const limit = side === cache.keys ? KEY_CACHE_LIMITS.keys : KEY_CACHE_LIMITS.unknownKeys;
+  while (side.size >= limit) side.delete(side.keys().next().value!);
+  const now = Date.now();
+  side.set(hash, { value, expires: now + TTL_MS, usedAt: now });
+}
+
+/** Forgets every cached lookup (after a key is revoked; tests start from it too). */
 export function clearKeyCache(): void {
-  entries.clear();
+  cache.keys.clear();
+  cache.unknownKeys.clear();
 }
 
 const clearAll = () => clearKeyCache();
