@@ -94,4 +94,25 @@ describe("the API-key cache", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await lookup()).toEqual({ id: "k" });
   });
+
+  it("does not keep a lookup that was under way when the cache was cleared (it may have read a key just revoked)", async () => {
+    let revoked = false;
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const lookup = () =>
+      cachedKeyLookup("k", async () => {
+        loads += 1;
+        const active = !revoked;
+        if (loads === 1) await new Promise<void>((resolve) => (release = resolve));
+        return active ? { id: "k" } : null;
+      });
+    const first = lookup();
+    await Promise.resolve();
+    revoked = true;
+    clearKeyCache(); // the revocation's notice arrives while the first read is still on its way
+    release();
+    expect(await first).toEqual({ id: "k" });
+    expect(await lookup()).toBeNull();
+    expect(loads).toBe(2);
+  });
 });

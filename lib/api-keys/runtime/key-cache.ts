@@ -20,11 +20,12 @@ export const KEY_CACHE_LIMITS = { keys: 10_000, unknownKeys: 1_000 };
 const TOUCH_MS = 1_000;
 
 type Entry = { value: unknown; expires: number; usedAt: number };
-type Cache = { keys: Map<string, Entry>; unknownKeys: Map<string, Entry> };
+/** `cleared` counts clearKeyCache() calls: a lookup that was under way across one read the key before its change. */
+type Cache = { keys: Map<string, Entry>; unknownKeys: Map<string, Entry>; cleared: number };
 // One cache per process: Next bundles route handlers and server actions separately, each with its own module
 // instances, so a module-level map would let a revocation clear one copy while a route still reads another.
 const store = globalThis as unknown as { apiKeyCache?: Cache };
-const cache = (store.apiKeyCache ??= { keys: new Map(), unknownKeys: new Map() });
+const cache = (store.apiKeyCache ??= { keys: new Map(), unknownKeys: new Map(), cleared: 0 });
 
 const sideOf = (value: unknown) => (value === null ? cache.unknownKeys : cache.keys);
 
@@ -42,6 +43,7 @@ export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): 
     return hit.value as T;
   }
   followKeyChanges(); // on a miss only: the hot path stays a map lookup
+  const cleared = cache.cleared;
   let value: T;
   try {
     value = await load();
@@ -50,7 +52,7 @@ export async function cachedKeyLookup<T>(hash: string, load: () => Promise<T>): 
     if (noteDatabaseError(error) && hit) return hit.value as T;
     throw error;
   }
-  keep(hash, value);
+  if (cache.cleared === cleared) keep(hash, value); // else it may be a revoked key's last read: answered, not kept
   return value;
 }
 
@@ -67,6 +69,7 @@ function keep(hash: string, value: unknown): void {
 
 /** Forgets every cached lookup (after a key is revoked; tests start from it too). */
 export function clearKeyCache(): void {
+  cache.cleared += 1;
   cache.keys.clear();
   cache.unknownKeys.clear();
 }
