@@ -1,6 +1,7 @@
 import { subscribeApiKeys } from "@/lib/api-keys/runtime/subscriptions";
 import { subscribeDecide } from "@/lib/decide/runtime/subscriptions";
 import { subscribeSegments } from "@/lib/segments/runtime/subscriptions";
+import { subscribeWorkspaces } from "@/lib/workspaces/runtime/subscriptions";
 
 /**
  * The composition root of signals: every domain that listens subscribes
@@ -12,4 +13,5 @@ export function registerSubscribers(): void {
   subscribeDecide();
   subscribeSegments();
   subscribeApiKeys();
+  subscribeWorkspaces();
 }

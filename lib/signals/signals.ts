@@ -9,6 +9,10 @@ export type VisitorIds = { userId?: string; anonymousId?: string };
 export type Signals = {
   /** Events were committed to Postgres: these profiles got them, these visitors sent them. */
   eventsStored: { workspaceId: string; profileIds: readonly string[]; visitors: readonly VisitorIds[] };
+  /** Identity resolution merged profiles (committed): each merged one's events, identities and consent now belong to its survivor. */
+  profilesMerged: { workspaceId: string; merges: readonly { survivorId: string; mergedId: string }[] };
+  /** A person's data was erased (privacy, issue 19): processes forget what they hold of these profiles and visitors. */
+  profileErased: { workspaceId: string; profileIds: readonly string[]; visitors: readonly VisitorIds[] };
   /** A decision server accepted events into its buffer: they are stored moments later (then `eventsStored`). */
   eventsBuffered: { workspaceId: string; visitors: readonly VisitorIds[] };
   /** A workspace's decision configuration (segments, placements, experiences) changed and committed; `version` is its new number. */

@@ -1,14 +1,13 @@
 import type { WorkspaceActionContext } from "@/lib/actions/action-client";
 import { publish } from "@/lib/signals/bus";
-import { notifyKeysChanged } from "../db/notify-keys-changed";
 
 /**
- * What an action that changes keys or their allowed origins calls, inside
- * its transaction: other processes hear NOTIFY at commit, and this one gets
- * `keysChanged` once the action has committed (its key cache empties).
+ * What an action that changes keys, their allowed origins or what the key
+ * cache holds of a workspace (identity secrets, request traits) calls: once
+ * it has committed, `keysChanged` empties this process's key cache and,
+ * relayed by NOTIFY, every other one's.
  */
-export async function keysChanged(ctx: WorkspaceActionContext): Promise<void> {
-  await notifyKeysChanged(ctx.db);
+export function keysChanged(ctx: WorkspaceActionContext): void {
   const workspaceId = ctx.workspaceId;
   ctx.afterCommit(async () => publish("keysChanged", { workspaceId }));
 }

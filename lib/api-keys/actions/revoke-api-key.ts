@@ -14,7 +14,7 @@ export const revokeApiKeyDef = workspaceAction({
     });
     if (!apiKey) throw new ActionError("not_found", "That key is not active in this workspace");
     await ctx.db.apiKey.update({ where: { id: apiKey.id }, data: { revokedAt: new Date() } });
-    await keysChanged(ctx); // every process forgets it at commit
+    keysChanged(ctx); // every process forgets it at commit
     ctx.audit({
       action: "api_key.revoke",
       targetType: "api_key",

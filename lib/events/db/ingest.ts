@@ -16,6 +16,8 @@ export type IngestResult = {
   duplicates: number;
   droppedForConsent: number;
   profiles: string[];
+  /** Profiles merged into others while resolving the batch's identities (committed, whatever happened next). */
+  merges: { survivorId: string; mergedId: string }[];
 };
 
 type ProfileRow = {
@@ -66,11 +68,13 @@ export async function storeEvents(
   options: { consentSource?: string; reason?: MessageIdentities["reason"]; receivedAt?: Date } = {},
 ): Promise<IngestResult> {
   const receivedAt = options.receivedAt ?? new Date();
+  const merges: IngestResult["merges"] = [];
   for (let attempt = 1; ; attempt++) {
     const plan = await inTransaction((client) => resolveBatch(client, workspace, events, options.reason));
+    merges.push(...plan.merges.map(({ survivorId, mergedId }) => ({ survivorId, mergedId })));
     try {
       const result = await storeBatch(workspace.id, events, plan, options.consentSource, receivedAt);
-      return result;
+      return { ...result, merges };
     } catch (error) {
       if (!(error instanceof ProfilesMoved) || attempt >= 5) throw error;
     }
@@ -192,7 +196,7 @@ async function storeBatch(
   plan: ResolutionPlan,
   consentSource: string | undefined,
   receivedAt: Date,
-): Promise<IngestResult> {
+): Promise<Omit<IngestResult, "merges">> {
   const { outcome, touched } = await settleProfiles(workspaceId, events, plan, consentSource);
   const toStore = outcome.stored.map((i) => ({ event: events[i]!, profileId: plan.profileOf[i]! }));
   const stored = await inTransaction((client) =>

@@ -9,7 +9,8 @@ export type { IngestResult, IngestWorkspace };
  * Stores a batch of normalized events (identity resolution, consent,
  * traits, events, rollups: see storeEvents), then signals `eventsStored`:
  * segments refresh the profiles' memberships off the request's path, and
- * decisions forget what they cached of the visitors. Every way in (the API,
+ * decisions forget what they cached of the visitors (and `profilesMerged`
+ * first, when resolution merged profiles). Every way in (the API,
  * the decision servers' buffer, CSV imports) stores events through here.
  */
 export async function ingestEvents(
@@ -18,6 +19,7 @@ export async function ingestEvents(
   options: { consentSource?: string; reason?: MessageIdentities["reason"]; receivedAt?: Date } = {},
 ): Promise<IngestResult> {
   const result = await storeEvents(workspace, events, options);
+  if (result.merges.length > 0) publish("profilesMerged", { workspaceId: workspace.id, merges: result.merges });
   publish("eventsStored", { workspaceId: workspace.id, profileIds: result.profiles, visitors: events });
   return result;
 }

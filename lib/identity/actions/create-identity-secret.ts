@@ -28,7 +28,7 @@ export const createIdentitySecretDef = workspaceAction({
       },
       select: { id: true, prefix: true },
     });
-    await keysChanged(ctx); // every process's key cache holds the verifying secrets
+    keysChanged(ctx); // every process's key cache holds the verifying secrets
     ctx.audit({
       action: "identity_secret.create",
       targetType: "identity_secret",

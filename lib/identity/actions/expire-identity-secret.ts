@@ -16,7 +16,7 @@ export const expireIdentitySecretDef = workspaceAction({
       throw new ActionError("conflict", "This is the current secret: make a new one to replace it");
     if (secret.expiresAt <= now) return { secretId };
     await ctx.db.identitySecret.update({ where: { id: secret.id }, data: { expiresAt: now } });
-    await keysChanged(ctx);
+    keysChanged(ctx);
     ctx.audit({
       action: "identity_secret.expire",
       targetType: "identity_secret",

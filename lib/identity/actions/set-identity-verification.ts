@@ -21,7 +21,7 @@ export const setRequireSignedUserIdsDef = workspaceAction({
       select: { requireSignedUserIds: true },
     });
     await ctx.db.workspace.update({ where: { id: ctx.workspaceId }, data: { requireSignedUserIds: required } });
-    await keysChanged(ctx);
+    keysChanged(ctx);
     ctx.audit({
       action: "workspace.require_signed_user_ids",
       targetType: "workspace",
@@ -44,7 +44,7 @@ export const setRequestTraitsDef = workspaceAction({
       select: { requestTraits: true },
     });
     await ctx.db.workspace.update({ where: { id: ctx.workspaceId }, data: { requestTraits: traits } });
-    await keysChanged(ctx); // the key cache holds each workspace's request traits
+    keysChanged(ctx); // the key cache holds each workspace's request traits
     ctx.audit({
       action: "workspace.set_request_traits",
       targetType: "workspace",

@@ -5,8 +5,8 @@ import { bumpConfigVersion } from "../db/bump-config-version";
 /**
  * What an action that changes the decision configuration (segments,
  * placements, experiences) calls, inside its transaction: the version goes
- * up, other processes hear NOTIFY at commit, and this one gets
- * `configChanged` once the action has committed.
+ * up, and once the action has committed `configChanged` tells this process
+ * (and, relayed by NOTIFY, every other one).
  */
 export async function configChanged(ctx: WorkspaceActionContext): Promise<number> {
   const version = await bumpConfigVersion(ctx.db, ctx.workspaceId);

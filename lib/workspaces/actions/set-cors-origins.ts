@@ -22,7 +22,7 @@ export const setCorsOriginsDef = workspaceAction({
       select: { corsOrigins: true },
     });
     await ctx.db.workspace.update({ where: { id: ctx.workspaceId }, data: { corsOrigins: origins } });
-    await keysChanged(ctx); // the key cache of every process holds each workspace's origins
+    keysChanged(ctx); // the key cache of every process holds each workspace's origins
     ctx.audit({
       action: "workspace.set_cors_origins",
       targetType: "workspace",
