@@ -9,7 +9,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { PlusIcon } from "@/components/ui/icons";
-import { MAX_CONDITIONS, MAX_DEPTH } from "@/lib/segments/schema";
+import { MAX_CONDITIONS, MAX_DEPTH } from "@/lib/segments/rule-size";
 import { useBuilder } from "./builder-context";
 import { CONDITION_TYPE_LABELS, CONDITION_TYPES, newCondition, newGroup, type ConditionType } from "./new-condition";
 import { addNode, type NodePath } from "./tree-ops";
@@ -71,13 +71,17 @@ export function AddMenu({ path }: { path: NodePath }) {
         variant="ghost"
         size="sm"
         disabled={deepest}
-        title={deepest ? `Groups nest at most ${MAX_DEPTH} deep` : undefined}
+        title={deepest ? `Groups nest at most ${MAX_DEPTH} levels deep, the outermost included` : undefined}
         onClick={addGroup}
       >
         <PlusIcon size={14} />
         Add group
       </Button>
-      {full && <span className="text-xs text-gray-500">A segment holds at most {MAX_CONDITIONS} conditions.</span>}
+      {full && (
+        <span className="text-xs text-gray-500">
+          A rule holds at most {MAX_CONDITIONS} conditions: split it into segments and combine them.
+        </span>
+      )}
     </div>
   );
 }

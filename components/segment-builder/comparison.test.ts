@@ -43,8 +43,8 @@ describe("issue paths", () => {
   const issues = [
     { path: ["children", 1, "children", 0, "filters", 0, "value"], message: "Enter a value" },
     { path: ["children", 1, "children", 0, "window"], message: "The first date must not be after the second" },
-    { path: ["children", 1], message: "Groups nest at most 6 deep" },
-    { path: [], message: "A segment holds at most 60 conditions" },
+    { path: ["children", 1], message: "Groups nest at most 5 levels deep" },
+    { path: [], message: "A rule holds at most 50 conditions" },
   ];
 
   it("finds a node's issues by its index path, relative to it", () => {
@@ -56,7 +56,9 @@ describe("issue paths", () => {
   });
 
   it("leaves a group only the messages about itself, not its children's", () => {
-    expect(messagesOutside(issuesUnder(issues, issuePath([1])), ["children"])).toEqual(["Groups nest at most 6 deep"]);
-    expect(messagesOutside(issuesUnder(issues, []), ["children"])).toEqual(["A segment holds at most 60 conditions"]);
+    expect(messagesOutside(issuesUnder(issues, issuePath([1])), ["children"])).toEqual([
+      "Groups nest at most 5 levels deep",
+    ]);
+    expect(messagesOutside(issuesUnder(issues, []), ["children"])).toEqual(["A rule holds at most 50 conditions"]);
   });
 });

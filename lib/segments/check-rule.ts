@@ -1,11 +1,15 @@
 import { findCycle, segmentConditions } from "./references";
+import type { RuleIssue } from "./rule-size";
 import { segmentRuleSchema, type RuleGroup } from "./schema";
 import type { SegmentRef } from "./state";
 
-/** Where a rule needs attention: the zod-style path of the node or field, and why. */
-export type RuleIssue = { path: (string | number)[]; message: string };
+export type { RuleIssue };
 
-/** A rule checked for a segment (its shape, its operands, and no cycle through other segments); issues say where. */
+/**
+ * A rule checked for a segment or an experience's inline targeting (its size,
+ * its shape, its operands, and no cycle through other segments); issues say
+ * where.
+ */
 export function checkSegmentRule(
   raw: unknown,
   segmentId: string | undefined,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CONDITIONS, MAX_DEPTH, MAX_GROUPS, ruleSizeIssues, type RuleIssue } from "./rule-size";
 import { parseTimestamp } from "./values";
 
 /**
@@ -18,8 +19,13 @@ import { parseTimestamp } from "./values";
  *   "last 7 days" is (now − 7×24 h, now].
  */
 
-export const MAX_DEPTH = 6;
-export const MAX_CONDITIONS = 60;
+export { MAX_CONDITIONS, MAX_DEPTH, MAX_GROUPS };
+/**
+ * Children of one group in any rule read, stored ones included (saved under
+ * earlier limits: up to 60). New rules are held to the size limits of
+ * `rule-size.ts` by `segmentRuleSchema`.
+ */
+const MAX_CHILDREN = 200;
 const id = z.string().min(1).max(40);
 const key = z.string().trim().min(1, "Choose a field").max(120);
 const text = z.string().max(500);
@@ -176,31 +182,38 @@ export const ruleGroupSchema: z.ZodType<RuleGroup> = z.lazy(() =>
     id,
     combinator: z.enum(["and", "or"]),
     not: z.boolean().optional(),
-    children: z.array(z.union([ruleGroupSchema, conditionSchema])).max(MAX_CONDITIONS),
+    children: z.array(z.union([ruleGroupSchema, conditionSchema])).max(MAX_CHILDREN),
   }),
 );
 
-/** A whole rule: the root group, with its operands checked (see checkRule). */
-export const segmentRuleSchema = ruleGroupSchema.superRefine((rule, ctx) => {
-  for (const issue of checkRule(rule)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-});
+/**
+ * A whole rule as a marketer saves or previews it: within the size limits
+ * (conditions, groups, depth; checked before the tree is parsed, so an
+ * oversized payload is refused early and with one clear message), then the
+ * root group with its operands checked (see checkRule).
+ */
+export const segmentRuleSchema = z
+  .unknown()
+  .superRefine((raw, ctx) => {
+    for (const issue of ruleSizeIssues(raw)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  })
+  .pipe(
+    ruleGroupSchema.superRefine((rule, ctx) => {
+      for (const issue of checkRule(rule)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    }),
+  );
 
 /** The empty rule: matches everyone. */
 export const emptyRule = (): RuleGroup => ({ type: "group", id: "root", combinator: "and", children: [] });
 
-type RuleIssue = { path: (string | number)[]; message: string };
-
-/** Operands each operator needs (value, list, range, date or days), the depth and the size of the tree. */
+/** Operands each operator needs (value, list, range, date or days); the tree's size is ruleSizeIssues' to check. */
 export function checkRule(root: RuleGroup): RuleIssue[] {
   const issues: RuleIssue[] = [];
-  let conditions = 0;
-  const visit = (node: RuleNode, path: (string | number)[], depth: number) => {
+  const visit = (node: RuleNode, path: (string | number)[]) => {
     if (node.type === "group") {
-      if (depth > MAX_DEPTH) issues.push({ path, message: `Groups nest at most ${MAX_DEPTH} deep` });
-      node.children.forEach((child, i) => visit(child, [...path, "children", i], depth + 1));
+      node.children.forEach((child, i) => visit(child, [...path, "children", i]));
       return;
     }
-    conditions += 1;
     const at = (field: string, message: string) => issues.push({ path: [...path, field], message });
     if (node.type === "trait" || node.type === "context") checkComparison(node, at);
     if (node.type === "behavior" || node.type === "aggregate") {
@@ -217,9 +230,7 @@ export function checkRule(root: RuleGroup): RuleIssue[] {
       at("to", "Give an upper bound at least the lower one");
     if (node.type === "computed") checkNumber(node, at);
   };
-  visit(root, [], 1);
-  if (conditions > MAX_CONDITIONS)
-    issues.push({ path: [], message: `A segment holds at most ${MAX_CONDITIONS} conditions` });
+  visit(root, []);
   return issues;
 }
 
