@@ -11,3 +11,24 @@ export function positionAt(source: string, offset: number): { line: number; colu
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/**
+ * `positionAt` for many offsets of one source: the line starts are found
+ * once, then each offset is a binary search, so positioning every one of
+ * thousands of errors stays linear in the source rather than quadratic.
+ */
+export function positionsIn(source: string): (offset: number) => { line: number; column: number } {
+  const lineStarts = [0];
+  for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  return (offset) => {
+    const end = Math.max(0, Math.min(offset, source.length));
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= end) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: end - lineStarts[low]! + 1 };
+  };
+}
