@@ -22,6 +22,7 @@ describe("parseConfig", () => {
       DECIDE_HOST: "0.0.0.0",
       DECIDE_SHUTDOWN_MS: 15_000,
       EVENT_BUFFER_MAX: 50_000,
+      EVENT_BUFFER_MAX_BYTES: 64 * 1024 * 1024,
       VISITOR_CACHE_SIZE: 5_000,
       VISITOR_CACHE_TTL_MS: 10_000,
       EXPOSURE_FLUSH_MS: 1_000,
@@ -75,6 +76,10 @@ describe("parseConfig", () => {
     expect(problem({ PORT: "65536" })).toBe('PORT must be a port from 1 to 65535, got "65536"');
     expect(problem({ DEMO_DAYS: "731" })).toBe('DEMO_DAYS must be a whole number from 1 to 730, got "731"');
     expect(problem({ CONFIG_RECHECK_MS: "99" })).toMatch(/^CONFIG_RECHECK_MS must be a whole number from 100 /);
+    // a byte bound below one batch's worth of events would refuse nearly everything
+    expect(problem({ EVENT_BUFFER_MAX_BYTES: "1048575" })).toBe(
+      'EVENT_BUFFER_MAX_BYTES must be a whole number from 1048576 to 17179869184, got "1048575"',
+    );
   });
 
   it("names the variable, its rule and the value given", () => {

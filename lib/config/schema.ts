@@ -31,6 +31,9 @@ export const envSchema = z.object({
   EVENT_BUFFER_MAX: wholeNumber(50_000, 1, 10_000_000).describe(
     "events a decision server holds in memory while the database is slow or down; past it, event calls answer 503 (retry)",
   ),
+  EVENT_BUFFER_MAX_BYTES: wholeNumber(67_108_864, 1_048_576, 17_179_869_184).describe(
+    "bytes of waiting events a decision server holds at most (measured as the length of their JSON; in memory they take up to about twice that); past it, event calls answer 503 (retry)",
+  ),
   VISITOR_CACHE_SIZE: wholeNumber(5_000, 1, 10_000_000).describe(
     "visitors a server process keeps after reading them (their own events, taken by the same process, drop them at once)",
   ),

@@ -10,21 +10,29 @@ import { ingestEvents, type IngestWorkspace } from "./ingest";
  * are stored moments later in batches (identity resolution and all, as the
  * app stores them). When the database is unreachable they keep waiting and
  * are written once it is back; retries are harmless (messageId). The buffer
- * is bounded: past EVENT_BUFFER_MAX waiting events, new ones are refused
- * with 503 (so senders retry; Segment's libraries do), counted and logged,
- * never acknowledged and then lost.
+ * is bounded: past EVENT_BUFFER_MAX waiting events or EVENT_BUFFER_MAX_BYTES
+ * of them, new ones are refused with 503 (so senders retry; Segment's
+ * libraries do), counted and logged, never acknowledged and then lost.
+ *
+ * An event's bytes are the length of its JSON, measured once as it is
+ * buffered (a few µs for a small event, some 50 µs for one of 32 KB; the
+ * request's own length is not known to a sink, and normalizing changed it).
+ * In memory an event takes about that to twice that (measured on Node 20:
+ * 1.6 times for a 500-byte event, 1.0 for a 30 KB one).
  */
-const MAX_BUFFERED = config().EVENT_BUFFER_MAX;
+const { EVENT_BUFFER_MAX: MAX_BUFFERED, EVENT_BUFFER_MAX_BYTES: MAX_BYTES } = config();
 const FLUSH_MS = 200;
 const FLUSH_AT = 500;
 const MAX_PER_WRITE = 2_000;
 const RETRY_MS = 1_000;
 
-type Entry = { workspace: IngestWorkspace; events: NormalizedEvent[] };
+/** One request's events, and their size as JSON. */
+type Entry = { workspace: IngestWorkspace; events: NormalizedEvent[]; bytes: number };
 type Stats = { accepted: number; stored: number; duplicates: number; refused: number; failed: number };
 type Buffer = {
   pending: Entry[];
   count: number;
+  bytes: number;
   timer: NodeJS.Timeout | null;
   flushing: Promise<void> | null;
   warnedAt: number;
@@ -35,27 +43,35 @@ const globalForBuffer = globalThis as unknown as { eventBuffer?: Buffer };
 const buffer = (globalForBuffer.eventBuffer ??= {
   pending: [],
   count: 0,
+  bytes: 0,
   timer: null,
   flushing: null,
   warnedAt: 0,
   stats: { accepted: 0, stored: 0, duplicates: 0, refused: 0, failed: 0 },
 });
 
-/** Takes events for storage shortly after; refuses them (503) when the buffer is full. */
+/**
+ * Takes events for storage shortly after; refuses them (503) when the buffer is full, by count or by bytes (an empty
+ * buffer takes any one request, so that none is refused for ever).
+ */
 export function bufferEvents(workspace: IngestWorkspace, events: NormalizedEvent[]): { queued: number } {
-  if (buffer.count + events.length > MAX_BUFFERED) {
+  const bytes = JSON.stringify(events).length;
+  if (buffer.count + events.length > MAX_BUFFERED || (buffer.count > 0 && buffer.bytes + bytes > MAX_BYTES)) {
     buffer.stats.refused += events.length;
     if (Date.now() - buffer.warnedAt >= 10_000) {
       buffer.warnedAt = Date.now();
-      console.warn(`[events] buffer full (${buffer.count} waiting): ${buffer.stats.refused} events refused so far`);
+      console.warn(
+        `[events] buffer full (${buffer.count} waiting, ${buffer.bytes} bytes): ${buffer.stats.refused} events refused so far`,
+      );
     }
     throw new ApiError(
       "unavailable",
       "Events cannot be stored right now (the database is unreachable and the buffer is full); retry shortly",
     );
   }
-  buffer.pending.push({ workspace, events });
+  buffer.pending.push({ workspace, events, bytes });
   buffer.count += events.length;
+  buffer.bytes += bytes;
   buffer.stats.accepted += events.length;
   publish("eventsBuffered", { workspaceId: workspace.id, visitors: events });
   if (buffer.count >= FLUSH_AT) void flushEvents();
@@ -93,6 +109,7 @@ async function write(entries: Entry[]): Promise<void> {
     entries.flatMap((e) => e.events),
   );
   buffer.count -= result.received;
+  for (const entry of entries) buffer.bytes -= entry.bytes;
   buffer.stats.stored += result.stored;
   buffer.stats.duplicates += result.duplicates;
   noteDatabaseOk();
@@ -141,6 +158,7 @@ async function writeOneByOne(chunk: Entry[]): Promise<boolean> {
         return false;
       }
       buffer.count -= entry.events.length;
+      buffer.bytes -= entry.bytes;
       buffer.stats.failed += entry.events.length;
       console.error(
         `[events] ${entry.events.length} events could not be stored and were dropped:`,
@@ -151,8 +169,14 @@ async function writeOneByOne(chunk: Entry[]): Promise<boolean> {
   return true;
 }
 
-/** Waiting and cumulative counts, for /readyz and the tests. */
-export const eventBufferStats = () => ({ waiting: buffer.count, limit: MAX_BUFFERED, ...buffer.stats });
+/** Waiting events and their bytes, the limits of both, and cumulative counts, for /readyz and the tests. */
+export const eventBufferStats = () => ({
+  waiting: buffer.count,
+  limit: MAX_BUFFERED,
+  waitingBytes: buffer.bytes,
+  limitBytes: MAX_BYTES,
+  ...buffer.stats,
+});
 
 /** Keeps flushing until nothing waits or `ms` have passed (shutdown); logs what could not be written. */
 export async function drainEvents(ms: number): Promise<void> {
