@@ -171,6 +171,19 @@ describe("checkTemplate: outputs where HTML escaping does not protect them", () 
     ).toHaveLength(1);
   });
 
+  it("counts tags that write (echo, cycle, increment, liquid) as outputs", () => {
+    expect(checkTemplate(`<script>\n  var n = "{% echo first_name %}";</script>`, "html")).toEqual([
+      { line: 2, column: 12, message: message("inside <script>") },
+    ]);
+    expect(
+      checkTemplate(`<style>{% liquid\n  echo first_name %}</style><a onclick='{% cycle "a", first_name %}'>`, "html"),
+    ).toEqual([
+      { line: 1, column: 8, message: message("inside <style>") },
+      { line: 2, column: 41, message: message(`inside the event handler onclick="…"`) },
+    ]);
+    expect(checkTemplate(`<script>{% liquid assign n = 1 %}{% if n %}{% endif %}</script>`, "html")).toEqual([]);
+  });
+
   it("accepts outputs in text, ordinary attributes, after a script has closed, in raw blocks, and in text content", () => {
     expect(
       checkTemplate(

@@ -4,7 +4,9 @@ import { compileJsonSchema, schemaViolations } from "./json-schema";
 import { parseTemplate } from "./parse";
 import { renderParsed } from "./render";
 import { sampleTemplateData } from "./sample-data";
-import { scriptContextErrors } from "./script-contexts";
+import { scanMarkup } from "./markup-scan";
+import { outputContextErrors } from "./output-contexts";
+import { positionsIn } from "./positions";
 import type { ContentType, TemplateError } from "./types";
 
 /** JSON content rendered with sample data: valid JSON, and matching the schema when there is one. */
@@ -17,6 +19,16 @@ function checkJsonOutput(output: string, validate: ValidateFunction | undefined)
     return [{ line: 1, column: 1, message: `Not valid JSON when rendered with sample data: ${reason}` }];
   }
   return validate ? schemaViolations(validate, value) : [];
+}
+
+/**
+ * What the markup of HTML content may not hold, from one scan of it, in
+ * source order: outputs where escaping does not protect them.
+ */
+function markupErrors(source: string): TemplateError[] {
+  const scan = scanMarkup(source);
+  const positionOf = positionsIn(source);
+  return outputContextErrors(scan).map(({ offset, message }) => ({ ...positionOf(offset), message }));
 }
 
 /** A render with the sample visitor, or the errors it stopped on. */
@@ -46,7 +58,7 @@ export function checkTemplate(source: string, contentType: ContentType, jsonSche
   const parsed = parseTemplate(source, contentType);
   if (!parsed.ok) return [...parsed.errors, ...schemaErrors];
   if (contentType === "html") {
-    const unsafe = scriptContextErrors(source);
+    const unsafe = markupErrors(source);
     if (unsafe.length > 0) return unsafe;
   }
   const sample = renderSample(parsed.parsed);

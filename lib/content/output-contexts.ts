@@ -1,0 +1,39 @@
+/**
+ * Outputs that HTML escaping cannot make safe: inside `<script>` or
+ * `<style>`, or inside an event-handler attribute (`onclick="…"`), a value
+ * is read as code, and `&#39;` is a quote again by then. A template that
+ * puts one there is refused at save, pointing at the output. Pure.
+ */
+import { isEventHandler, type MarkupScan, type OutputContext } from "./markup-scan";
+
+/** A problem at an offset of the template. */
+export type MarkupError = { offset: number; message: string };
+
+const AS_CODE = (where: string) =>
+  `An output ${where} would be read as code, where HTML escaping does not protect it; put the value in the page's text or a data- attribute instead`;
+
+/** What is wrong with an output here, or null when escaping protects it. */
+function problem(context: OutputContext): string | null {
+  switch (context.kind) {
+    case "text":
+      return null;
+    case "code":
+      return AS_CODE(`inside <${context.element}>`);
+    case "quoted":
+    case "unquoted":
+      if (isEventHandler(context.attribute)) return AS_CODE(`inside the event handler ${context.attribute}="…"`);
+      return null;
+    case "tag":
+      return null;
+  }
+}
+
+/** Every output of a scanned HTML template that escaping does not protect, in source order. */
+export function outputContextErrors(scan: MarkupScan): MarkupError[] {
+  const errors: MarkupError[] = [];
+  for (const { offset, context } of scan.outputs) {
+    const message = problem(context);
+    if (message) errors.push({ offset, message });
+  }
+  return errors;
+}
