@@ -43,6 +43,9 @@ export const envSchema = z.object({
   EXPOSURE_FLUSH_MS: wholeNumber(1_000, 1, 600_000).describe(
     "how long a server process gathers served decisions before writing them (the same visitor served the same decision meanwhile is one row with an `impressions` count; also written as soon as 5,000 rows wait)",
   ),
+  EXPOSURE_BUFFER_MAX_BYTES: wholeNumber(67_108_864, 1_048_576, 17_179_869_184).describe(
+    "bytes of served decisions a server process holds at most while the database is slow or down (estimated: a row of one placement is about 660 bytes, so about 100,000 rows); past it, or past 100,000 rows, new ones are dropped and counted",
+  ),
   CONFIG_RECHECK_MS: wholeNumber(15_000, 100, 86_400_000).describe(
     "how often each process re-reads the configuration versions, in case a `NOTIFY` was missed",
   ),
