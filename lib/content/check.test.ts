@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTemplate } from "./template";
+import { checkTemplate, compileTemplate } from "./template";
 
 describe("checkTemplate: syntax", () => {
   it("accepts a good template", () => {
@@ -197,5 +197,58 @@ describe("checkTemplate: outputs where HTML escaping does not protect them", () 
     expect(checkTemplate(`<p>{% raw %}<script>{{ not_an_output }}</script>{% endraw %}</p>`, "html")).toEqual([]);
     expect(checkTemplate(`<scripture>{{ first_name }}</scripture>`, "html")).toEqual([]);
     expect(checkTemplate(`<script>{{ first_name }}</script>`, "text")).toEqual([]);
+  });
+});
+
+describe("checkTemplate: outputs that could add attributes", () => {
+  const unquoted = (attribute: string) =>
+    `An output inside an unquoted attribute value can add attributes: quote the value (${attribute}="{{ … }}")`;
+  const inTag = `An output inside a tag, outside a quoted attribute value, can add attributes: put it in a quoted value (title="{{ … }}") or in the text`;
+  const attack = "x onmouseover=alert(1) autofocus onfocus=alert(1)";
+
+  it("refuses an output in an unquoted attribute value, whose trait would write attributes of its own", () => {
+    const source = `<p>Hi</p>\n<div title={{ traits.first_name }}>Hi</div>`;
+    // why: escaping leaves spaces and = alone, and a space ends an unquoted value
+    const compiled = compileTemplate(source, "html");
+    const data = { traits: { first_name: attack }, computed: {}, context: {} };
+    expect(compiled.ok && compiled.template.render(data)).toBe(`<p>Hi</p>\n<div title=${attack}>Hi</div>`);
+    expect(checkTemplate(source, "html")).toEqual([{ line: 2, column: 12, message: unquoted("title") }]);
+    expect(checkTemplate(`<img alt=Hi{{ first_name }} src="/a.png">`, "html")).toEqual([
+      { line: 1, column: 12, message: unquoted("alt") },
+    ]);
+    expect(checkTemplate(`<a class = {% echo first_name %}>x</a>`, "html")).toEqual([
+      { line: 1, column: 12, message: unquoted("class") },
+    ]);
+    expect(checkTemplate(`<i title={% if first_name %}{{ first_name }}{% endif %}>`, "html")).toEqual([
+      { line: 1, column: 29, message: unquoted("title") },
+    ]);
+  });
+
+  it("refuses an output elsewhere inside a tag: as attributes, a tag name, after a quoted value", () => {
+    expect(checkTemplate(`<div {{ first_name }}>x</div>`, "html")).toEqual([{ line: 1, column: 6, message: inTag }]);
+    expect(checkTemplate(`<{{ first_name }}>`, "html")).toEqual([{ line: 1, column: 2, message: inTag }]);
+    expect(checkTemplate(`<a href="/x"{{ first_name }}>x</a>`, "html")).toEqual([
+      { line: 1, column: 13, message: inTag },
+    ]);
+  });
+
+  it("accepts outputs in quoted values, in text, and beside a < that starts no tag", () => {
+    expect(
+      checkTemplate(
+        `<div title="{{ first_name }}" data-x='{{ first_name }}' class="a {{ first_name }} b">{{ first_name }}</div>`,
+        "html",
+      ),
+    ).toEqual([]);
+    expect(checkTemplate(`<p>1 < {{ computed.orders }} and a=b {{ first_name }}</p>`, "html")).toEqual([]);
+    expect(checkTemplate(`<div title={{ first_name }}>`, "text")).toEqual([]);
+  });
+
+  it("checks a 50,000-character template of 10,000 outputs from one scan, one error per output", () => {
+    const source = `<p t=${"{{a}}".repeat(9_999)}>{{a}}`;
+    expect(source.length).toBe(50_006);
+    const errors = checkTemplate(source, "html");
+    expect(errors).toHaveLength(9_999);
+    expect(errors[0]).toEqual({ line: 1, column: 6, message: unquoted("t") });
+    expect(errors.at(-1)).toEqual({ line: 1, column: 49_996, message: unquoted("t") });
   });
 });

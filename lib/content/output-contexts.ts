@@ -1,8 +1,12 @@
 /**
- * Outputs that HTML escaping cannot make safe: inside `<script>` or
+ * Outputs that HTML escaping cannot make safe. Inside `<script>` or
  * `<style>`, or inside an event-handler attribute (`onclick="…"`), a value
- * is read as code, and `&#39;` is a quote again by then. A template that
- * puts one there is refused at save, pointing at the output. Pure.
+ * is read as code, and `&#39;` is a quote again by then. Inside a tag but
+ * outside a quoted attribute value (`<div title={{ x }}>`, `<div {{ x }}>`),
+ * a space ends the value, so a trait such as
+ * `x onmouseover=alert(1) autofocus onfocus=alert(1)` writes attributes of
+ * its own; escaping leaves spaces and `=` alone. A template that puts an
+ * output there is refused at save, pointing at the output. Pure.
  */
 import { isEventHandler, type MarkupScan, type OutputContext } from "./markup-scan";
 
@@ -22,9 +26,10 @@ function problem(context: OutputContext): string | null {
     case "quoted":
     case "unquoted":
       if (isEventHandler(context.attribute)) return AS_CODE(`inside the event handler ${context.attribute}="…"`);
-      return null;
+      if (context.kind === "quoted") return null;
+      return `An output inside an unquoted attribute value can add attributes: quote the value (${context.attribute || "title"}="{{ … }}")`;
     case "tag":
-      return null;
+      return `An output inside a tag, outside a quoted attribute value, can add attributes: put it in a quoted value (title="{{ … }}") or in the text`;
   }
 }
 
