@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { queryOne } from "./support/database";
+import { query, queryOne } from "./support/database";
 import { DEMO_USERS, signIn } from "./support/session";
 
 test("the admin signs in and sees the shell with the workspace's name and profile count", async ({ page }) => {
@@ -78,4 +78,44 @@ test("a sign-in link cannot send a signed-in user off the site, nor break the pa
     expect(response?.status(), callback).toBeLessThan(400);
     await expect(page, callback).toHaveURL(/\/w\/demo$/); // home, on this site
   }
+});
+
+test("repeated wrong passwords lock the account for a while, and then even the right one is refused", async ({
+  page,
+}) => {
+  const email = `throttle-${Date.now()}@demo.test`;
+  const { id: workspaceId } = await queryOne<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'");
+  const { password_hash: hash } = await queryOne<{ password_hash: string }>(
+    "SELECT password_hash FROM users WHERE email = 'viewer@demo.test'",
+  );
+  const { id: userId } = await queryOne<{ id: string }>(
+    "INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, 'Tess Throttle', $3, now()) RETURNING id",
+    [`u-${Date.now()}`, email, hash], // the viewer's password, for an account of its own
+  );
+  await query("INSERT INTO memberships (id, workspace_id, user_id, role) VALUES ($1, $2, $3, 'viewer')", [
+    `m-${Date.now()}`,
+    workspaceId,
+    userId,
+  ]);
+  // nine failures already counted (the last one long enough ago that no delay is running)
+  await query(
+    "INSERT INTO sign_in_throttles (key, failures, last_failure_at, blocked_until) VALUES ($1, 9, now(), now() - interval '1 second')",
+    [`account:${email}`],
+  );
+  const attempt = async (password: string) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  await attempt("wrong-password-10");
+  await expect(page.getByText("Wrong email or password")).toBeVisible();
+  await attempt(DEMO_USERS.viewer.password);
+  await expect(page.getByText("Too many failed sign-ins: try again in 15 minutes")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+  const audit = await queryOne<{ n: string }>(
+    "SELECT count(*)::text AS n FROM audit_logs WHERE workspace_id = $1 AND action = 'auth.sign_in_locked' AND target_id = $2",
+    [workspaceId, userId],
+  );
+  expect(audit.n).toBe("1");
 });

@@ -3,6 +3,8 @@ import { failureFromError, fieldErrorsOf } from "@/lib/actions/action-client";
 import { ActionError, failure, type ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/db/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { waitText } from "@/lib/auth/throttle";
+import { recordSignInFailure, throttleKeys, throttleWait } from "@/lib/auth/throttle-store";
 import { hashInvitationToken } from "../invitation-token";
 import { acceptInvitationSchema } from "../schema";
 
@@ -24,10 +26,15 @@ export async function acceptInvitation(raw: unknown): Promise<ActionResult<{ ema
   if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) {
     return failure("not_found", "This invitation link is no longer valid; ask an admin for a new one");
   }
+  // an existing account confirms with its password: held to the same limits as the sign-in form
+  const keys = throttleKeys(invitation.email, null);
+  const wait = await throttleWait(keys);
+  if (wait > 0) return failure("invalid_input", `Too many wrong passwords: try again ${waitText(wait)}`);
   try {
     return await db.$transaction(async (tx) => {
       let user = await tx.user.findUnique({ where: { email: invitation.email } });
       if (user && !(await verifyPassword(password, user.passwordHash))) {
+        await recordSignInFailure(invitation.email, keys);
         throw new ActionError("invalid_input", "Wrong password for this account", {
           password: ["Wrong password for this account"],
         });

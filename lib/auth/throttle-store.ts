@@ -1,0 +1,105 @@
+import { recordAudit } from "@/lib/audit/db/record-audit";
+import { db } from "@/lib/db/client";
+import { normalizeEmail } from "@/lib/identity/normalize";
+import {
+  ADDRESS_THROTTLE,
+  afterFailure,
+  justLocked,
+  THROTTLE,
+  throttleVerdict,
+  type ThrottlePolicy,
+  type ThrottleState,
+} from "./throttle";
+
+/** The counters a sign-in attempt is held to: its account, and the address it came from. */
+export function throttleKeys(email: string, address: string | null): { key: string; policy: ThrottlePolicy }[] {
+  return [
+    { key: `account:${normalizeEmail(email)}`, policy: THROTTLE },
+    ...(address ? [{ key: `address:${address}`, policy: ADDRESS_THROTTLE }] : []),
+  ];
+}
+
+const stateOf = (row: { failures: number; lastFailureAt: Date; blockedUntil: Date }): ThrottleState => ({
+  failures: row.failures,
+  lastFailureAt: row.lastFailureAt.getTime(),
+  blockedUntil: row.blockedUntil.getTime(),
+});
+
+/** How long an attempt with these keys must still wait (0: it may go ahead). */
+export async function throttleWait(keys: { key: string }[], now = Date.now()): Promise<number> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } } });
+  return Math.max(
+    0,
+    ...rows.map((r) => {
+      const verdict = throttleVerdict(stateOf(r), now);
+      return verdict.allowed ? 0 : verdict.waitMs;
+    }),
+  );
+}
+
+/**
+ * Counts a failed attempt against each key (one transaction, the rows
+ * locked, so concurrent attempts count one by one). An account that just
+ * got locked is recorded in the audit log of each of its workspaces.
+ */
+export async function recordSignInFailure(
+  email: string,
+  keys: { key: string; policy: ThrottlePolicy }[],
+  now = Date.now(),
+): Promise<void> {
+  const locked = await db.$transaction(async (tx) => {
+    const lockedKeys: string[] = [];
+    for (const { key, policy } of keys) {
+      const rows = await tx.$queryRaw<{ failures: number; last_failure_at: Date; blocked_until: Date }[]>`
+        SELECT failures, last_failure_at, blocked_until FROM sign_in_throttles WHERE key = ${key} FOR UPDATE`;
+      const previous = rows[0]
+        ? stateOf({
+            failures: rows[0].failures,
+            lastFailureAt: rows[0].last_failure_at,
+            blockedUntil: rows[0].blocked_until,
+          })
+        : null;
+      const next = afterFailure(previous, now, policy);
+      const data = {
+        failures: next.failures,
+        lastFailureAt: new Date(next.lastFailureAt),
+        blockedUntil: new Date(next.blockedUntil),
+      };
+      await tx.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+      if (justLocked(next, policy)) lockedKeys.push(key);
+    }
+    return lockedKeys;
+  });
+  if (locked.length === 0) return;
+  const user = await db.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { id: true, memberships: { select: { workspaceId: true } } },
+  });
+  if (!user) return; // an unknown email: nothing of a workspace to record it in
+  for (const { workspaceId } of user.memberships)
+    await recordAudit(db, workspaceId, { kind: "system", id: null }, [
+      {
+        action: "auth.sign_in_locked",
+        targetType: "user",
+        targetId: user.id,
+        after: { locked: locked.map((k) => k.split(":")[0]), minutes: THROTTLE.lockMs / 60_000 },
+      },
+    ]);
+}
+
+/** A successful sign-in clears its account's counter (not its address's: a spray from it still counts). */
+export async function clearSignInFailures(email: string): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key: `account:${normalizeEmail(email)}` } });
+}
+
+/**
+ * The address a request came from, as the proxy in front of the app says
+ * (`X-Forwarded-For`'s first entry, else `X-Real-IP`); null without one.
+ * A client can forge these headers when no proxy sets them, so the
+ * per-account limit is the one that always holds.
+ */
+export function requestAddress(header: (name: string) => string | null): string | null {
+  const forwarded = header("x-forwarded-for")?.split(",")[0]?.trim();
+  const address = forwarded || header("x-real-ip")?.trim();
+  return address ? address.slice(0, 100) : null;
+}
