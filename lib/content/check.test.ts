@@ -146,6 +146,9 @@ describe("checkTemplate: JSON content", () => {
   });
 });
 
+const handler = (name: string) =>
+  `The event handler ${name}="…" would run as script in the storefront page: content cannot carry script`;
+
 describe("checkTemplate: outputs where HTML escaping does not protect them", () => {
   const message = (where: string) =>
     `An output ${where} would be read as code, where HTML escaping does not protect it; put the value in the page's text or a data- attribute instead`;
@@ -158,9 +161,11 @@ describe("checkTemplate: outputs where HTML escaping does not protect them", () 
       { line: 1, column: 23, message: message("inside <style>") },
     ]);
     expect(checkTemplate(`<button class="b" onclick="hello('{{ first_name }}')">Go</button>`, "html")).toEqual([
+      { line: 1, column: 19, message: handler("onclick") },
       { line: 1, column: 35, message: message(`inside the event handler onclick="…"`) },
     ]);
     expect(checkTemplate(`<img src="/a.png" onerror={{ first_name }}>`, "html")).toEqual([
+      { line: 1, column: 19, message: handler("onerror") },
       { line: 1, column: 27, message: message(`inside the event handler onerror="…"`) },
     ]);
     expect(
@@ -168,7 +173,7 @@ describe("checkTemplate: outputs where HTML escaping does not protect them", () 
         `{% if first_name %}<a onmouseover='{% if x %}a{% endif %}{{ first_name }}'>x</a>{% endif %}`,
         "html",
       ),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
   });
 
   it("counts tags that write (echo, cycle, increment, liquid) as outputs", () => {
@@ -179,6 +184,7 @@ describe("checkTemplate: outputs where HTML escaping does not protect them", () 
       checkTemplate(`<style>{% liquid\n  echo first_name %}</style><a onclick='{% cycle "a", first_name %}'>`, "html"),
     ).toEqual([
       { line: 1, column: 8, message: message("inside <style>") },
+      { line: 2, column: 32, message: handler("onclick") },
       { line: 2, column: 41, message: message(`inside the event handler onclick="…"`) },
     ]);
     expect(checkTemplate(`<script>{% liquid assign n = 1 %}{% if n %}{% endif %}</script>`, "html")).toEqual([]);
@@ -192,7 +198,7 @@ describe("checkTemplate: outputs where HTML escaping does not protect them", () 
       ),
     ).toEqual([]);
     expect(
-      checkTemplate(`<a href="/x" onclick="go()">{{ first_name }}</a><p>one=1 {{ first_name }}</p>`, "html"),
+      checkTemplate(`<a href="/x" data-onclick="go()">{{ first_name }}</a><p>one=1 {{ first_name }}</p>`, "html"),
     ).toEqual([]);
     expect(checkTemplate(`<p>{% raw %}<script>{{ not_an_output }}</script>{% endraw %}</p>`, "html")).toEqual([]);
     expect(checkTemplate(`<scripture>{{ first_name }}</scripture>`, "html")).toEqual([]);
@@ -250,5 +256,96 @@ describe("checkTemplate: outputs that could add attributes", () => {
     expect(errors).toHaveLength(9_999);
     expect(errors[0]).toEqual({ line: 1, column: 6, message: unquoted("t") });
     expect(errors.at(-1)).toEqual({ line: 1, column: 49_996, message: unquoted("t") });
+  });
+});
+
+describe("checkTemplate: event handlers and script links in the markup itself", () => {
+  const scriptLink = (scheme: string, attribute: string) =>
+    `A ${scheme}: link in ${attribute}="…" would run as script: link to https://…, a path such as /sale, mailto: or tel:`;
+  const dataUrl = (attribute: string) =>
+    `A data: URL in ${attribute}="…" can hold a page or a script: only an image is allowed, as <img src="data:image/png;…">`;
+
+  it("refuses an event-handler attribute with no output in it, at its name", () => {
+    expect(checkTemplate(`<p>Sale</p>\n<img src=x onerror="alert(1)">`, "html")).toEqual([
+      { line: 2, column: 12, message: handler("onerror") },
+    ]);
+    for (const [source, name, column] of [
+      [`<IMG SRC=x ONERROR=alert(1)>`, "onerror", 12],
+      [`<svg><a onclick='go()'>x</a></svg>`, "onclick", 9],
+      [`<img/onerror=alert(1) src=x>`, "onerror", 6],
+      [`<img src="a.png"onload=alert(1)>`, "onload", 17],
+      [`<div\nonmouseover=alert(1)>`, "onmouseover", 1],
+      // Liquid tags write nothing: the browser reads one name
+      [`<img src=x o{% if first_name %}{% endif %}nerror=alert(1)>`, "onerror", 12],
+      [`<img src=x o {%- if first_name -%}{%- endif -%} nerror=alert(1)>`, "onerror", 12],
+      [`{% raw %}<img src=x onerror=alert(1)>{% endraw %}`, "onerror", 21],
+    ] as const) {
+      const errors = checkTemplate(source, "html");
+      expect(errors, source).toEqual([expect.objectContaining({ message: handler(name) })]);
+      expect(errors[0]?.column, source).toBe(column);
+    }
+  });
+
+  it("refuses javascript:, vbscript: and data: links in URL attributes, however the scheme is written", () => {
+    expect(checkTemplate(`<p>x</p>\n<a href="javascript:alert(1)">Sale</a>`, "html")).toEqual([
+      { line: 2, column: 10, message: scriptLink("javascript", "href") },
+    ]);
+    for (const [source, attribute] of [
+      [`<a href="jav&#x61;script:alert(1)">x</a>`, "href"],
+      [`<a href=" javascript:alert(1)">x</a>`, "href"],
+      [`<a href="&#106;avascript:alert(1)">x</a>`, "href"],
+      [`<a href="&#x6A;avascript:alert(1)">x</a>`, "href"],
+      [`<a href="java&Tab;script:alert(1)">x</a>`, "href"],
+      [`<a href="java\tscr\nipt:alert(1)">x</a>`, "href"],
+      [`<a href="\u0001javascript:alert(1)">x</a>`, "href"],
+      [`<a href="javascript&colon;alert(1)">x</a>`, "href"],
+      [`<a href=JaVaScRiPt:alert(1)>x</a>`, "href"],
+      [`<a href='javascript:{{ first_name }}'>x</a>`, "href"],
+      [`<a href="{% if first_name %}javascript:alert(1){% else %}/{% endif %}">x</a>`, "href"],
+      [`<iframe src="javascript:alert(1)"></iframe>`, "src"],
+      [`<form action="javascript:alert(1)"><button>Go</button></form>`, "action"],
+      [`<button formaction="javascript:alert(1)">Go</button>`, "formaction"],
+      [`<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>`, "xlink:href"],
+    ] as const) {
+      expect(checkTemplate(source, "html"), source).toEqual([
+        expect.objectContaining({ message: scriptLink("javascript", attribute) }),
+      ]);
+    }
+    expect(checkTemplate(`<a href="vbscript:msgbox(1)">x</a>`, "html")).toEqual([
+      { line: 1, column: 10, message: scriptLink("vbscript", "href") },
+    ]);
+    for (const [source, attribute] of [
+      [`<a href="data:text/html,<script>alert(1)</script>">x</a>`, "href"],
+      [`<iframe src="data:text/html;base64,PHNjcmlwdD4=">`, "src"],
+      [`<img src="data:image/svg+xml,<svg onload=alert(1)>">`, "src"],
+      [`<a href="data:image/png;base64,iVBOR">x</a>`, "href"],
+    ] as const) {
+      expect(checkTemplate(source, "html"), source).toEqual([expect.objectContaining({ message: dataUrl(attribute) })]);
+    }
+  });
+
+  it("accepts links, images, handler-like text and data- attributes", () => {
+    for (const source of [
+      `<a href="https://shop.example/sale?a=1&amp;b=2">Sale</a>`,
+      `<a href="/path">x</a><a href=/path>y</a><a href="sale/shoes#top">z</a>`,
+      `<a href="{{ product.url }}">x</a><a href="{{ traits.link }}">y</a><a href="/p/{{ first_name }}">z</a>`,
+      `<a href="mailto:help@shop.example">x</a><a href="tel:+4930123">y</a>`,
+      `<img src="data:image/png;base64,iVBOR" alt="x"><img src="/a.png">`,
+      `<p>Your onboarding starts today: onclick=go() is just text, as is javascript:alert(1)</p>`,
+      `<div data-on="x" data-onclick="go()" aria-label="on">{{ first_name }}</div>`,
+      `<a href="/sale" title="javascript: the language">x</a>`,
+      `<!-- <img src=x onerror=alert(1)> --><textarea><img src=x onerror=alert(1)></textarea>`,
+      `{% comment %}<img src=x onerror=alert(1)>{% endcomment %}<p>Hi</p>`,
+    ]) {
+      expect(checkTemplate(source, "html"), source).toEqual([]);
+    }
+  });
+
+  it("leaves text and JSON content as they were checked, and serves what was saved before", () => {
+    expect(checkTemplate(`<img src=x onerror="alert(1)"><a href="javascript:x">`, "text")).toEqual([]);
+    expect(checkTemplate(`{"html": "<img src=x onerror=alert(1)>"}`, "json")).toEqual([]);
+    // the run time compiles older content as it did (its script links still become #)
+    const saved = compileTemplate(`<img src=x onerror="alert(1)"><a href="javascript:x">y</a>`, "html");
+    expect(saved.ok && saved.template.literal).toBe(`<img src=x onerror="alert(1)"><a href="#">y</a>`);
   });
 });

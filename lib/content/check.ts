@@ -7,6 +7,7 @@ import { sampleTemplateData } from "./sample-data";
 import { scanMarkup } from "./markup-scan";
 import { outputContextErrors } from "./output-contexts";
 import { positionsIn } from "./positions";
+import { staticMarkupErrors } from "./static-markup";
 import type { ContentType, TemplateError } from "./types";
 
 /** JSON content rendered with sample data: valid JSON, and matching the schema when there is one. */
@@ -23,12 +24,15 @@ function checkJsonOutput(output: string, validate: ValidateFunction | undefined)
 
 /**
  * What the markup of HTML content may not hold, from one scan of it, in
- * source order: outputs where escaping does not protect them.
+ * source order: outputs where escaping does not protect them, event
+ * handlers and script links.
  */
 function markupErrors(source: string): TemplateError[] {
   const scan = scanMarkup(source);
   const positionOf = positionsIn(source);
-  return outputContextErrors(scan).map(({ offset, message }) => ({ ...positionOf(offset), message }));
+  return [...outputContextErrors(scan), ...staticMarkupErrors(scan)]
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ offset, message }) => ({ ...positionOf(offset), message }));
 }
 
 /** A render with the sample visitor, or the errors it stopped on. */
@@ -45,7 +49,8 @@ function renderSample(
 /**
  * Everything wrong with a template at save time: syntax errors with
  * line/column, unknown filters, unknown or disallowed tags; in HTML, outputs
- * where escaping does not protect them (scripts, event handlers); then what a
+ * where escaping does not protect them (scripts, event handlers, unquoted
+ * attribute values) and event handlers or script links in the markup; then what a
  * render with `sampleTemplateData()` trips on (a DoS limit, a filter given
  * the wrong arguments, an unknown currency code); for JSON content also that
  * the render is valid JSON and, when a schema is given, satisfies it (errors

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSafeUrl, neutralizeUnsafeUrls } from "./safe-urls";
+import { isSafeUrl, neutralizeUnsafeUrls, urlScheme } from "./safe-urls";
 import { compileTemplate } from "./template";
 
 describe("safe URLs in HTML content", () => {
@@ -37,6 +37,15 @@ describe("safe URLs in HTML content", () => {
     ]) {
       expect(isSafeUrl(url), JSON.stringify(url)).toBe(false);
     }
+  });
+
+  it("names the scheme a browser reads, or none for a relative link", () => {
+    expect(urlScheme("jav&#x61;script:x")).toBe("javascript");
+    expect(urlScheme(" \u0001java&Tab;script&colon;x")).toBe("javascript");
+    expect(urlScheme("HTTPS://a.b")).toBe("https");
+    expect(urlScheme("DATA:image/png;base64,x")).toBe("data");
+    expect(urlScheme("/sale")).toBeNull();
+    expect(urlScheme("sale:now")).toBe("sale");
   });
 
   it("replaces only unsafe values of URL attributes, quoted or not", () => {

@@ -7,9 +7,22 @@
  * Relative URLs pass. Pure.
  */
 
-/** Attributes a browser follows, submits to or loads as a URL, and their value (quoted or not). */
-const URL_ATTRIBUTE =
-  /(\s(?:href|src|action|formaction|poster|background|cite|xlink:href)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+/** Attributes a browser follows, submits to or loads as a URL. */
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "poster",
+  "background",
+  "cite",
+  "xlink:href",
+]);
+/** A URL attribute and its value (quoted or not). */
+const URL_ATTRIBUTE = new RegExp(
+  `(\\s(?:${[...URL_ATTRIBUTES].join("|")})\\s*=\\s*)(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`,
+  "gi",
+);
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SAFE_SCHEMES = new Set(["http", "https", "mailto", "tel", "sms"]);
 const NAMED: Record<string, string> = {
@@ -35,12 +48,22 @@ function decodeEntities(value: string): string {
   });
 }
 
-/** Whether a browser would treat this attribute value as a harmless URL. */
-export function isSafeUrl(attributeValue: string): boolean {
+/** The URL an attribute value stands for, as the browser reads it: entities decoded, ignored characters gone. */
+function urlOf(attributeValue: string): string {
   // browsers ignore ASCII tabs and newlines anywhere in a URL, and leading spaces and control characters
-  const url = decodeEntities(attributeValue)
+  return decodeEntities(attributeValue)
     .replace(/[\t\n\r]/g, "")
     .replace(/^[\u0000-\u0020]+/, "");
+}
+
+/** The scheme of the URL an attribute value stands for, in lowercase (`jav&#x61;script:` is `javascript`); null when relative. */
+export function urlScheme(attributeValue: string): string | null {
+  return SCHEME.exec(urlOf(attributeValue))?.[1]?.toLowerCase() ?? null;
+}
+
+/** Whether a browser would treat this attribute value as a harmless URL. */
+export function isSafeUrl(attributeValue: string): boolean {
+  const url = urlOf(attributeValue);
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (!scheme) return true; // relative: same site
   return SAFE_SCHEMES.has(scheme) || (scheme === "data" && /^data:image\/(?:png|gif|jpe?g|webp|avif);/i.test(url));
