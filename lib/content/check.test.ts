@@ -286,6 +286,16 @@ describe("checkTemplate: event handlers and script links in the markup itself", 
     }
   });
 
+  it("refuses an iframe's srcdoc, whose escaped text is markup again, with or without an output", () => {
+    const srcdoc = `An iframe's srcdoc="…" is a page of its own, where script runs: link to a page with src="https://…" instead`;
+    expect(checkTemplate(`<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>`, "html")).toEqual([
+      { line: 1, column: 9, message: srcdoc },
+    ]);
+    expect(checkTemplate(`<iframe SRCDOC="<p>{{ first_name }}</p>"></iframe>`, "html")).toEqual([
+      { line: 1, column: 9, message: srcdoc },
+    ]);
+  });
+
   it("refuses javascript:, vbscript: and data: links in URL attributes, however the scheme is written", () => {
     expect(checkTemplate(`<p>x</p>\n<a href="javascript:alert(1)">Sale</a>`, "html")).toEqual([
       { line: 2, column: 10, message: scriptLink("javascript", "href") },

@@ -1,6 +1,8 @@
 /**
  * What the markup a marketer writes may not hold, whatever the data:
- * event-handler attributes (`<img src=x onerror="…">`) and links that run
+ * event-handler attributes (`<img src=x onerror="…">`), an iframe's
+ * `srcdoc` (a page of its own, whose `&lt;script&gt;` is a script; also
+ * when an output writes it, escaped as it is) and links that run
  * script (`javascript:`, `vbscript:`, and `data:` except an image in
  * `<img src>`), however the scheme is written (`jav&#x61;script:`,
  * ` javascript:`, `java&Tab;script:`). Content is put into storefront pages
@@ -34,7 +36,7 @@ function urlProblem(attribute: AttributeSite & { value: string }): string | null
   return null;
 }
 
-/** Every event handler and script link of a scanned HTML template's own markup, in source order. */
+/** Every event handler, srcdoc and script link of a scanned HTML template's own markup, in source order. */
 export function staticMarkupErrors(scan: MarkupScan): MarkupError[] {
   const errors: MarkupError[] = [];
   for (const attribute of scan.attributes) {
@@ -42,6 +44,14 @@ export function staticMarkupErrors(scan: MarkupScan): MarkupError[] {
       errors.push({
         offset: attribute.offset,
         message: `The event handler ${attribute.name}="…" would run as script in the storefront page: content cannot carry script`,
+      });
+      continue;
+    }
+    if (attribute.name === "srcdoc") {
+      // its value is a page of its own, entities decoded: escaping cannot keep script out of it
+      errors.push({
+        offset: attribute.offset,
+        message: `An iframe's srcdoc="…" is a page of its own, where script runs: link to a page with src="https://…" instead`,
       });
       continue;
     }
