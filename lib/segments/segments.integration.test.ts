@@ -239,7 +239,7 @@ describe("segments on Postgres", () => {
       rule: rule(),
     });
     if (!saved.ok) throw new Error(saved.error.message);
-    const csv = await new Response(exportMembersCsv(ws.workspace.id, saved.data.segmentId)).text();
+    const csv = await new Response(await exportMembersCsv(ws.workspace.id, saved.data.segmentId)).text();
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("profile_id,user_id,email,first_name,last_name,entered_at,orders,revenue");
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["ana"]);

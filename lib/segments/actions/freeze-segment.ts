@@ -4,7 +4,16 @@ import { ActionError } from "@/lib/actions/result";
 import { toSql } from "../to-sql";
 import { loadSegmentRefs } from "../db/load-segment-refs";
 import { storedRule } from "../stored-rule";
+import { isStatementTimeout, STATEMENT_TIMEOUT_SQL, statementTimeoutParam } from "../db/with-statement-timeout";
 import { requireSegment } from "./require-segment";
+import { RULE_TOO_SLOW } from "./rule-too-slow";
+
+/**
+ * How long counting the rule's members may run: less than the 5 s that Prisma
+ * gives an action's transaction, so that a slow rule is canceled in Postgres
+ * and refused by name instead of left running past an expired transaction.
+ */
+const FREEZE_TIMEOUT_MS = 4_000;
 
 /** Freezes a dynamic segment: a new static segment holding exactly the profiles that match now. */
 export const freezeSegmentDef = workspaceAction({
@@ -34,13 +43,19 @@ export const freezeSegmentDef = workspaceAction({
       now: now.getTime(),
       segments: await loadSegmentRefs(ctx.workspaceId),
     });
-    const size = await ctx.db.$executeRawUnsafe(
-      `INSERT INTO segment_memberships (workspace_id, segment_id, profile_id, entered_at)
+    await ctx.db.$queryRawUnsafe(STATEMENT_TIMEOUT_SQL, statementTimeoutParam(FREEZE_TIMEOUT_MS));
+    const size = await ctx.db
+      .$executeRawUnsafe(
+        `INSERT INTO segment_memberships (workspace_id, segment_id, profile_id, entered_at)
        SELECT $1, $${values.length + 1}::text, p.id, $${values.length + 2}::timestamptz FROM profiles p WHERE p.workspace_id = $1 AND ${predicate}`,
-      ...values,
-      snapshot.id,
-      now.toISOString(),
-    );
+        ...values,
+        snapshot.id,
+        now.toISOString(),
+      )
+      .catch((error: unknown) => {
+        if (isStatementTimeout(error)) throw new ActionError("invalid_input", RULE_TOO_SLOW);
+        throw error;
+      });
     await ctx.db.segment.update({ where: { id: snapshot.id }, data: { size, lastComputedAt: now } });
     await ctx.db.segmentSizePoint.create({
       data: { workspaceId: ctx.workspaceId, segmentId: snapshot.id, at: now, size },

@@ -1,5 +1,6 @@
 import { pgPool } from "@/lib/db/pg-pool";
 import { csvLine } from "@/lib/csv/cell";
+import { BACKGROUND_TIMEOUT_MS, withStatementTimeout } from "./with-statement-timeout";
 
 /** Only members who said yes to marketing are exported: an export is for contacting people. */
 export const MARKETING_GRANTED_SQL = `(p.consent -> 'marketing' ->> 'granted') = 'true'`;
@@ -15,15 +16,59 @@ export async function membersWithoutMarketingConsent(workspaceId: string, segmen
   return rows[0]!.n;
 }
 
+type MemberRow = {
+  id: string;
+  user_id: string | null;
+  traits: Record<string, unknown>;
+  entered_at: Date;
+  orders: number;
+  revenue: string;
+};
+
+const MEMBERS_PAGE_SQL = `SELECT p.id, (SELECT value FROM identities i WHERE i.workspace_id = $1 AND i.profile_id = p.id AND i.type = 'user_id' ORDER BY i.created_at LIMIT 1) AS user_id,
+         p.traits, m.entered_at, p.orders, p.revenue
+  FROM segment_memberships m JOIN profiles p ON p.workspace_id = m.workspace_id AND p.id = m.profile_id
+  WHERE m.workspace_id = $1 AND m.segment_id = $2 AND m.exited_at IS NULL AND ${MARKETING_GRANTED_SQL} AND p.id > $3
+  ORDER BY p.id LIMIT ${PAGE}`;
+
+const text = (key: string, traits: Record<string, unknown>) =>
+  typeof traits[key] === "string" ? (traits[key] as string) : "";
+
+const csvRow = (r: MemberRow) =>
+  csvLine([
+    r.id,
+    r.user_id,
+    text("email", r.traits),
+    text("first_name", r.traits),
+    text("last_name", r.traits),
+    r.entered_at.toISOString(),
+    r.orders,
+    r.revenue,
+  ]);
+
 /**
  * The segment's current members with marketing consent as CSV, streamed in
  * pages (keyset on profile id), so that a large segment is not held in memory.
- * Emails and names appear only where the workspace keeps plain values.
+ * Emails and names appear only where the workspace keeps plain values. Each
+ * page's statement is canceled past `timeoutMs`; the first page is read
+ * before the stream is returned, so that a timeout there rejects with
+ * SegmentQueryTimeout while the caller can still answer with a status (a
+ * later one cuts the download off, and is logged).
  */
-export function exportMembersCsv(workspaceId: string, segmentId: string): ReadableStream<Uint8Array> {
+export async function exportMembersCsv(
+  workspaceId: string,
+  segmentId: string,
+  timeoutMs = BACKGROUND_TIMEOUT_MS,
+): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
+  const page = async (after: string) =>
+    (
+      await withStatementTimeout(timeoutMs, (client) =>
+        client.query<MemberRow>(MEMBERS_PAGE_SQL, [workspaceId, segmentId, after]),
+      )
+    ).rows;
+  let next: MemberRow[] | null = await page("");
   let after = "";
-  let done = false;
   return new ReadableStream({
     start(controller) {
       controller.enqueue(
@@ -33,46 +78,21 @@ export function exportMembersCsv(workspaceId: string, segmentId: string): Readab
       );
     },
     async pull(controller) {
-      if (done) return;
-      const { rows } = await pgPool().query<{
-        id: string;
-        user_id: string | null;
-        traits: Record<string, unknown>;
-        entered_at: Date;
-        orders: number;
-        revenue: string;
-      }>(
-        `SELECT p.id, (SELECT value FROM identities i WHERE i.workspace_id = $1 AND i.profile_id = p.id AND i.type = 'user_id' ORDER BY i.created_at LIMIT 1) AS user_id,
-                p.traits, m.entered_at, p.orders, p.revenue
-         FROM segment_memberships m JOIN profiles p ON p.workspace_id = m.workspace_id AND p.id = m.profile_id
-         WHERE m.workspace_id = $1 AND m.segment_id = $2 AND m.exited_at IS NULL AND ${MARKETING_GRANTED_SQL} AND p.id > $3
-         ORDER BY p.id LIMIT ${PAGE}`,
-        [workspaceId, segmentId, after],
-      );
-      const text = (key: string, traits: Record<string, unknown>) =>
-        typeof traits[key] === "string" ? (traits[key] as string) : "";
-      controller.enqueue(
-        encoder.encode(
-          rows
-            .map((r) =>
-              csvLine([
-                r.id,
-                r.user_id,
-                text("email", r.traits),
-                text("first_name", r.traits),
-                text("last_name", r.traits),
-                r.entered_at.toISOString(),
-                r.orders,
-                r.revenue,
-              ]),
-            )
-            .join(""),
-        ),
-      );
-      if (rows.length < PAGE) {
-        done = true;
-        controller.close();
-      } else after = rows.at(-1)!.id;
+      let rows: MemberRow[];
+      try {
+        rows = next ?? (await page(after));
+      } catch (error) {
+        console.error(
+          `[segments] export of segment ${segmentId} stopped:`,
+          error instanceof Error ? error.message : error,
+        );
+        controller.error(error);
+        return;
+      }
+      next = null;
+      controller.enqueue(encoder.encode(rows.map(csvRow).join("")));
+      if (rows.length < PAGE) controller.close();
+      else after = rows.at(-1)!.id;
     },
   });
 }

@@ -1,8 +1,8 @@
-import { inTransaction } from "@/lib/db/pg-pool";
 import type { RuleGroup } from "../schema";
 import type { SegmentRef } from "../state";
 import { toSql } from "../to-sql";
 import { loadSegmentRefs } from "./load-segment-refs";
+import { BACKGROUND_TIMEOUT_MS, SegmentQueryTimeout, withStatementTimeout } from "./with-statement-timeout";
 
 /** Consent that lets us personalize: not refused (no statement counts as yes, as for analytics). */
 export const PERSONALIZABLE_SQL = `coalesce(p.consent -> 'personalization' ->> 'granted', 'true') <> 'false'`;
@@ -15,7 +15,8 @@ export type RecomputeResult = { size: number; reachable: number; entered: number
  * that no longer match exit (exited_at = now). With `profileIds`, only those
  * profiles are looked at (when their events arrive); otherwise the whole
  * workspace is, and the segment's size, reachable size and size history are
- * written.
+ * written. A statement that runs past `timeoutMs` is canceled, nothing
+ * changes, and it rejects with SegmentQueryTimeout.
  */
 export async function recomputeSegment(
   workspaceId: string,
@@ -23,6 +24,7 @@ export async function recomputeSegment(
   rule: RuleGroup,
   segments: ReadonlyMap<string, SegmentRef>,
   profileIds?: string[],
+  timeoutMs = BACKGROUND_TIMEOUT_MS,
 ): Promise<RecomputeResult> {
   const now = Date.now();
   const { predicate, values } = toSql(rule, { workspaceId, now, segments });
@@ -30,7 +32,7 @@ export async function recomputeSegment(
   const at = `$${values.length + 2}::timestamptz`;
   const only = profileIds ? `$${values.length + 3}::text[]` : null;
   // one transaction, retried on a deadlock with a concurrent refresh of the same members
-  return inTransaction(async (client) => {
+  return withStatementTimeout(timeoutMs, async (client) => {
     const { rows } = await client.query<RecomputeResult>(
       `WITH cur AS MATERIALIZED (
          SELECT p.id, ${PERSONALIZABLE_SQL} AS reachable FROM profiles p WHERE p.workspace_id = $1 ${only ? `AND p.id = ANY(${only})` : ""} AND ${predicate}
@@ -67,14 +69,30 @@ export async function recomputeSegment(
   });
 }
 
-/** Recomputes every live dynamic segment of a workspace (all profiles, or only these). */
-export async function recomputeWorkspaceSegments(workspaceId: string, profileIds?: string[]): Promise<number> {
+/**
+ * Recomputes every live dynamic segment of a workspace (all profiles, or
+ * only these); returns how many were. One that runs past its statement
+ * timeout keeps its members as they were and is logged, and the others are
+ * still recomputed.
+ */
+export async function recomputeWorkspaceSegments(
+  workspaceId: string,
+  profileIds?: string[],
+  timeoutMs = BACKGROUND_TIMEOUT_MS,
+): Promise<number> {
   const refs = await loadSegmentRefs(workspaceId);
   let done = 0;
   for (const [id, ref] of refs) {
     if (ref.kind !== "dynamic" || ref.archived) continue;
-    await recomputeSegment(workspaceId, id, ref.rule, refs, profileIds);
-    done += 1;
+    try {
+      await recomputeSegment(workspaceId, id, ref.rule, refs, profileIds, timeoutMs);
+      done += 1;
+    } catch (error) {
+      if (!(error instanceof SegmentQueryTimeout)) throw error;
+      console.error(
+        `[segments] segment ${id} of workspace ${workspaceId} took longer than ${timeoutMs} ms to recompute: its members stay as they were`,
+      );
+    }
   }
   return done;
 }
