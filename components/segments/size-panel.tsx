@@ -46,7 +46,13 @@ export function SizePanel({ workspaceId, workspaceSlug, segmentId, rule, onIssue
       <CardContent className="space-y-4">
         {preview.isError && <p className="text-sm text-red-600">{preview.error.message}</p>}
         {data && !data.valid && (
-          <p className="text-sm text-amber-700">Complete the highlighted fields to see the size.</p>
+          <p className="text-sm text-amber-700">
+            {/* a message about the whole rule (too big, too slow to count) says why there is no size */}
+            {data.issues
+              .filter((i) => i.path.length === 0)
+              .map((i) => i.message)
+              .join(" ") || "Complete the highlighted fields to see the size."}
+          </p>
         )}
         {data?.valid && (
           <div className={stale ? "opacity-60 transition-opacity" : "transition-opacity"}>
