@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createApiKeyDef } from "@/lib/api-keys/actions/create-api-key";
 import { revokeApiKeyDef } from "@/lib/api-keys/actions/revoke-api-key";
+import { setApiRateLimitDef } from "@/lib/api-keys/actions/set-api-rate-limit";
 import { changeRoleDef } from "@/lib/members/actions/change-role";
 import { inviteMemberDef } from "@/lib/members/actions/invite";
 import { removeMemberDef } from "@/lib/members/actions/remove";
@@ -128,6 +129,7 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: expireIdentitySecretDef, input: { secretId: bSecretId } },
     { def: setRequireSignedUserIdsDef, input: { required: false } },
     { def: setRequestTraitsDef, input: { traits: "plan" } },
+    { def: setApiRateLimitDef, input: { perSecond: 1 } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -232,6 +234,7 @@ describe("workspace isolation through actions", () => {
       expireIdentitySecretDef,
       setRequireSignedUserIdsDef,
       setRequestTraitsDef,
+      setApiRateLimitDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>

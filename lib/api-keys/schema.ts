@@ -7,3 +7,12 @@ export const createApiKeySchema = z.object({
   kind: apiKeyKindSchema,
 });
 export const revokeApiKeySchema = z.object({ apiKeyId: z.string().min(1).max(64) });
+
+/** Requests a second per key and server process (the form sends text). */
+export const setApiRateLimitSchema = z.object({
+  perSecond: z.coerce
+    .number({ error: "Enter a number of requests a second" })
+    .int("Enter a whole number")
+    .min(1, "At least 1 request a second")
+    .max(100_000, "At most 100,000 requests a second"),
+});

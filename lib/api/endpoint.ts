@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ApiKeyScope } from "@/lib/api-keys/secret";
 import { apiKeyFromHeaders, authenticateApiKey, type ApiCaller } from "./api-key-auth";
 import { checkOrigin } from "./cors";
+import { checkRateLimit } from "./rate-limit";
 import { isConnectionError } from "@/lib/db/availability";
 import { ApiError, apiIssues, errorBody, tooLarge } from "./errors";
 import { MAX_JSON_DEPTH, mayHoldUnstorable, nestedDeeperThan, unstorablePath } from "../json/storable";
@@ -108,6 +109,7 @@ export function endpoint<
         : undefined;
       const key = apiKeyFromHeaders((name) => request.header(name)) ?? (options.keyInBody ? writeKeyOf(json) : null);
       const caller = options.auth === "public" ? null : await authenticateApiKey(key, options.auth);
+      if (caller) checkRateLimit(caller);
       if (options.cors) origin = caller ? checkOrigin(request, caller.workspace.corsOrigins) : request.header("origin");
       const body = options.body
         ? (options.plainBody?.(json) ?? parseWith(options.body, json, "invalid_body"))
@@ -126,7 +128,15 @@ export function endpoint<
       const refusal = error instanceof ApiError ? error : isConnectionError(error) ? DATABASE_UNREACHABLE : null;
       if (refusal)
         return withCors(
-          answer(refusal.status, errorBody(refusal), refusal.status === 503 ? { "retry-after": "1" } : {}),
+          answer(
+            refusal.status,
+            errorBody(refusal),
+            refusal.retryAfter !== undefined
+              ? { "retry-after": String(refusal.retryAfter) }
+              : refusal.status === 503
+                ? { "retry-after": "1" }
+                : {},
+          ),
           origin,
         );
       console.error(`[api ${request.method} ${new URL(request.url).pathname}]`, error);

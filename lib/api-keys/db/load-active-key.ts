@@ -15,6 +15,8 @@ export type ActiveKey = {
     corsOrigins: string[];
     requireSignedUserIds: boolean;
     requestTraits: string[];
+    /** Requests a second per key in this process (a token bucket, twice this as burst). */
+    apiRateLimit: number;
     /** The identity secrets that verify a userHash: the current one, and a replaced one within its overlap. */
     identitySecrets: VerifyingSecret[];
   };
@@ -29,6 +31,7 @@ type KeyRow = {
   cors_origins: string[];
   require_signed_user_ids: boolean;
   request_traits: string[] | null;
+  api_rate_limit: number;
   identity_secrets: { secret: string; expires_at: string | null }[] | null;
 };
 
@@ -36,7 +39,7 @@ type KeyRow = {
 export async function loadActiveKey(hash: string): Promise<ActiveKey | null> {
   const { rows } = await pgPool().query<KeyRow>(
     `SELECT k.id, k.workspace_id, k.scopes::text[] AS scopes, k.last_used_at, w.identity_salt, w.store_plain_pii,
-            w.cors_origins, w.require_signed_user_ids, w.request_traits,
+            w.cors_origins, w.require_signed_user_ids, w.request_traits, w.api_rate_limit,
             (SELECT json_agg(json_build_object('secret', s.secret, 'expires_at', s.expires_at))
                FROM identity_secrets s
               WHERE s.workspace_id = w.id AND (s.expires_at IS NULL OR s.expires_at > now())) AS identity_secrets
@@ -57,6 +60,7 @@ export async function loadActiveKey(hash: string): Promise<ActiveKey | null> {
           corsOrigins: r.cors_origins,
           requireSignedUserIds: r.require_signed_user_ids,
           requestTraits: r.request_traits ?? [],
+          apiRateLimit: r.api_rate_limit,
           identitySecrets: (r.identity_secrets ?? []).map((s) => ({
             secret: s.secret,
             expiresAt: s.expires_at === null ? null : Date.parse(s.expires_at),

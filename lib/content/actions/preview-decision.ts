@@ -6,7 +6,7 @@ import { decide } from "@/lib/decide/decide";
 import { explainPlacement, type ExperienceWhy } from "@/lib/decide/explain";
 import { loadSnapshotConfig } from "@/lib/decide/db/load-config";
 import { loadVisitor } from "@/lib/decide/db/load-visitor";
-import { ruleGroupSchema } from "@/lib/segments/schema";
+import { segmentRuleSchema } from "@/lib/segments/schema";
 import type { VisitContext } from "@/lib/segments/state";
 import { compileTemplate, type TemplateError } from "../template";
 
@@ -70,7 +70,7 @@ export const previewDecisionDef = workspaceQuery({
       const compiled = compileTemplate(d.body, placement.contentType);
       if (!compiled.ok) templateErrors = compiled.errors;
       // a rule still being built (not valid yet) previews as matching no one, never as everyone
-      const parsed = d.target.kind === "rule" ? ruleGroupSchema.safeParse(d.target.rule) : null;
+      const parsed = d.target.kind === "rule" ? segmentRuleSchema.safeParse(d.target.rule) : null;
       const rule = parsed
         ? parsed.success
           ? parsed.data

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AllowedOriginsForm } from "@/components/api-keys/allowed-origins-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
+import { RateLimitForm } from "@/components/api-keys/rate-limit-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon } from "@/components/ui/icons";
 import { listApiKeys } from "@/lib/api-keys/db/list-api-keys";
@@ -40,6 +41,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
       )}
       <div className="max-w-xl pt-4">
         <AllowedOriginsForm workspaceId={workspace.id} origins={workspace.corsOrigins} canAdmin={can.admin} />
+      </div>
+      <div className="max-w-xl pt-4">
+        <RateLimitForm workspaceId={workspace.id} perSecond={workspace.apiRateLimit} canAdmin={can.admin} />
       </div>
     </section>
   );
