@@ -47,6 +47,16 @@ describe("summarize", () => {
     );
   });
 
+  it("fails a step whose report counts a failed test even when its runner exited 0, and exits 1", () => {
+    const summary = summarize([
+      passing[0]!,
+      { name: "integration tests", seconds: 68.8, ok: true, counts: { passed: 193, failed: 1 } },
+    ]);
+    expect(summary.lines).toContain("  FAIL integration tests  68.8s");
+    expect(summary.lines.at(-1)).toBe("tests: 193 passed, 1 failed");
+    expect(summary.exitCode).toBe(1);
+  });
+
   it("exits 1 when a step failed even if every report passed", () => {
     expect(summarize([{ name: "lint", seconds: 1, ok: false }]).exitCode).toBe(1);
   });

@@ -30,7 +30,8 @@ function unexplainedFailure(step: StepOutcome): string | null {
  * test (a step that runs no tests, a test step with no report, or one whose
  * report counts no failure) counts as one failure, with its reason in the
  * closing line, so that the line never reads "0 failed" for a run that
- * failed. The exit code is non-zero whenever any step failed.
+ * failed. The exit code is non-zero whenever any step failed or any report
+ * counts a failed test.
  */
 export function summarize(steps: StepOutcome[]): Summary {
   let passed = 0;
@@ -45,10 +46,13 @@ export function summarize(steps: StepOutcome[]): Summary {
       reasons.push(`${step.name}: ${reason}`);
     }
   }
-  const lines = steps.map((s) => `  ${s.ok ? "ok  " : "FAIL"} ${s.name.padEnd(18)} ${s.seconds.toFixed(1)}s`);
+  // a report that counts a failed test fails its step, even when the runner exited 0 (vitest can, when its
+  // workers are still closing)
+  const good = (s: StepOutcome) => s.ok && !(s.counts && s.counts.failed > 0);
+  const lines = steps.map((s) => `  ${good(s) ? "ok  " : "FAIL"} ${s.name.padEnd(18)} ${s.seconds.toFixed(1)}s`);
   const why = reasons.length ? ` (${reasons.join("; ")})` : "";
   lines.push(`tests: ${passed} passed, ${failed} failed${why}`);
-  return { lines, exitCode: steps.every((s) => s.ok) ? 0 : 1 };
+  return { lines, exitCode: steps.every(good) ? 0 : 1 };
 }
 
 /** The counts of a vitest JSON report (`--reporter=json`). */
