@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { demoModeOn } from "@/lib/demo-store/demo-mode";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createProgressBar } from "@/prisma/seed/progress";
 import { buildSdk } from "./build-sdk";
@@ -52,19 +53,29 @@ try {
   if (process.env.START_DATABASE_URL_FILE) writeFileSync(process.env.START_DATABASE_URL_FILE, database.url);
   say("applying migrations");
   await migrateDatabase(database.url);
-  say("checking demo data");
-  const progress = createProgressBar();
-  const demo = await seedDemo({
-    databaseUrl: database.url,
-    profiles: options.DEMO_PROFILES,
-    days: options.DEMO_DAYS,
-    seed: options.DEMO_SEED,
-    writeKey: options.DEMO_WRITE_KEY,
-    clientKey: options.DEMO_CLIENT_KEY,
-    onProgress: (done, total, label) => progress.update(done, total, label),
+  // a production start against your own database runs no demo unless asked (DEMO_MODE=on)
+  const demoMode = demoModeOn(options.DEMO_MODE, {
+    production: process.env.NODE_ENV === "production",
+    ownDatabase: !!options.DATABASE_URL,
   });
-  progress.finish();
-  say(demo.created ? "demo workspace seeded" : "demo workspace already present");
+  let demo = null;
+  if (demoMode) {
+    say("checking demo data");
+    const progress = createProgressBar();
+    demo = await seedDemo({
+      databaseUrl: database.url,
+      profiles: options.DEMO_PROFILES,
+      days: options.DEMO_DAYS,
+      seed: options.DEMO_SEED,
+      writeKey: options.DEMO_WRITE_KEY,
+      clientKey: options.DEMO_CLIENT_KEY,
+      onProgress: (done, total, label) => progress.update(done, total, label),
+    });
+    progress.finish();
+    say(demo.created ? "demo workspace seeded" : "demo workspace already present");
+  } else {
+    say("demo mode off: no demo data, and the published demo passwords are refused (DEMO_MODE=on to have the demo)");
+  }
 
   // NEXT_MANUAL_SIG_HANDLE: the app (instrumentation.ts) flushes its buffers on SIGTERM before it exits
   const env = {
@@ -75,6 +86,8 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_MANUAL_SIG_HANDLE: "true",
     PORT: String(options.PORT),
+    // what this start resolved, for the app and the decision server (whose own NODE_ENV and DATABASE_URL differ)
+    DEMO_MODE: demoMode ? "on" : "off",
   };
   // public/sdk.js is built, not committed: bundled from lib/sdk/browser/ (also in dev, which serves it as is),
   // before the fingerprint below is taken, so an SDK change is part of it

@@ -31,6 +31,7 @@ describe("parseConfig", () => {
       DATABASE_POOL_SIZE: 10,
       RFM_INTERVAL_MINUTES: 60,
       SEGMENTS_INTERVAL_MINUTES: 15,
+      DEMO_MODE: "auto",
       DEMO_STORE: "on",
       AUTH_SECRET: undefined,
       DEMO_PROFILES: 5_000,
@@ -39,6 +40,11 @@ describe("parseConfig", () => {
       DEMO_WRITE_KEY: undefined,
       DEMO_CLIENT_KEY: undefined,
     });
+  });
+
+  it("reads the demo mode as auto, on or off, and refuses anything else by name", () => {
+    expect(parseConfig({ DEMO_MODE: "off" })).toMatchObject({ DEMO_MODE: "off" });
+    expect(() => parseConfig({ DEMO_MODE: "yes" })).toThrow('DEMO_MODE must be "auto", "on" or "off", got "yes"');
   });
 
   it("treats an empty value as unset", () => {

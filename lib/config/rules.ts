@@ -65,6 +65,15 @@ export function onOff(fallback: "on" | "off") {
   return rule<"on" | "off">(`"on" or "off"`, (text) => (text === "on" || text === "off" ? text : undefined), fallback);
 }
 
+/** "auto", "on" or "off". */
+export function autoOnOff(fallback: "auto" | "on" | "off") {
+  return rule<"auto" | "on" | "off">(
+    `"auto", "on" or "off"`,
+    (text) => (text === "auto" || text === "on" || text === "off" ? text : undefined),
+    fallback,
+  );
+}
+
 /** Optional text that must match a rule (a key's marker, a URL's scheme, a length); undefined when unset. */
 export function optionalText(message: string, test: (text: string) => boolean) {
   return rule<string | undefined>(message, (text) => (test(text) ? text : undefined), undefined);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { minutesOrOff, onOff, optionalText, port, portOrOff, text, wholeNumber } from "./rules";
+import { autoOnOff, minutesOrOff, onOff, optionalText, port, portOrOff, text, wholeNumber } from "./rules";
 
 /**
  * Every environment variable the product reads at run time (the app, the
@@ -57,6 +57,9 @@ export const envSchema = z.object({
   ),
   SEGMENTS_INTERVAL_MINUTES: minutesOrOff(15, 10_080).describe(
     "how often every dynamic segment is recomputed in full, so that time windows slide (`0` or `off` turns it off); a profile's memberships are also refreshed within a second of its events arriving",
+  ),
+  DEMO_MODE: autoOnOff("auto").describe(
+    "the demo: its seeded workspace, its accounts with published passwords and its keyless storefront (`auto`: on, except in production (`NODE_ENV=production`) against your own `DATABASE_URL`, where `npm start` seeds nothing and the published demo passwords are refused)",
   ),
   DEMO_STORE: onOff("on").describe(
     "the demo storefront at `/demo-store` (`off` turns it off: it writes events to the demo workspace without a key)",

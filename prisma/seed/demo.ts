@@ -13,6 +13,7 @@ import { idFrom } from "./random";
 import { seedContent } from "./content";
 import { seedSegments } from "./segments";
 import { generateIdentitySecret, SECRET_PREFIX_LENGTH } from "@/lib/identity/identity-secret";
+import { DEMO_USERS } from "@/lib/demo-store/demo-users";
 
 export type SeedDemoOptions = {
   databaseUrl: string;
@@ -40,11 +41,7 @@ export type SeedDemoResult = {
 
 export { DEMO_SLUG };
 export const DEMO_NAME = "Demo Store";
-export const DEMO_USERS = [
-  { email: "admin@demo.test", name: "Ada Admin", password: "demo-admin-1", role: "admin" },
-  { email: "editor@demo.test", name: "Eddie Editor", password: "demo-editor-1", role: "editor" },
-  { email: "viewer@demo.test", name: "Vera Viewer", password: "demo-viewer-1", role: "viewer" },
-] as const;
+export { DEMO_USERS };
 
 const CHUNK_PROFILES = 250;
 
@@ -79,8 +76,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
 
     await db.query("BEGIN");
     const inserted = await db.query(
-      `INSERT INTO workspaces (id, name, slug, identity_salt, cors_origins, updated_at)
-       VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+      `INSERT INTO workspaces (id, name, slug, identity_salt, cors_origins, is_demo, updated_at)
+       VALUES ($1, $2, $3, $4, $5, true, now()) ON CONFLICT (slug) DO NOTHING RETURNING id`,
       [demoId, DEMO_NAME, DEMO_SLUG, identitySalt, ["http://localhost:3000"]],
     );
     if (!inserted.rowCount) {
@@ -149,8 +146,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
 /** The empty "Outlet Store" workspace; its id, or null if its id is taken by another row. */
 async function ensureOutlet(db: pg.Client, seed: number): Promise<string | null> {
   await db.query(
-    `INSERT INTO workspaces (id, name, slug, identity_salt, cors_origins, updated_at)
-     VALUES ($1, 'Outlet Store', 'outlet', $2, $3, now()) ON CONFLICT DO NOTHING`,
+    `INSERT INTO workspaces (id, name, slug, identity_salt, cors_origins, is_demo, updated_at)
+     VALUES ($1, 'Outlet Store', 'outlet', $2, $3, true, now()) ON CONFLICT DO NOTHING`,
     [idFrom("workspace", 1, seed), randomBytes(16).toString("hex"), ["http://localhost:3000"]],
   );
   const row = await db.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'outlet'");

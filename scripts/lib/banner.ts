@@ -11,9 +11,21 @@ type DemoInfo = {
 export function printBanner(
   url: string,
   database: { embedded: boolean },
-  demo: DemoInfo,
+  demo: DemoInfo | null,
   decisionUrl: string | null = null,
 ): void {
+  if (!demo) {
+    console.log(
+      [
+        "",
+        `  Personalize is running at ${url}`,
+        ...(decisionUrl ? [`  Decision server (storefront traffic): ${decisionUrl}/v1/decide`] : []),
+        "  Demo mode is off: no demo workspace or accounts (DEMO_MODE=on to have them).",
+        "",
+      ].join("\n"),
+    );
+    return;
+  }
   const lines = [
     "",
     `  Personalize is running at ${url}`,
