@@ -6,6 +6,7 @@ import { POST as decide } from "@/app/api/v1/decide/route";
 import { POST as identify } from "@/app/api/v1/identify/route";
 import { POST as page } from "@/app/api/v1/page/route";
 import { POST as track } from "@/app/api/v1/track/route";
+import { db } from "@/lib/db/client";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { startDecisionServer, type RunningDecisionServer } from "@/scripts/test/decision-server";
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
@@ -142,6 +143,31 @@ const mutated = (kind: string) => {
   if (r() < 0.5) m.anonymousId = `fz-${Math.floor(r() * 50)}`;
   return m;
 };
+it("a key past its rate limit gets 429 with Retry-After from both servers, never a 5xx", async () => {
+  const limited = await createTestWorkspace("Fuzz limited", ["admin"]);
+  await db.workspace.update({ where: { id: limited.workspace.id }, data: { apiRateLimit: 1 } });
+  const lk = await createTestApiKey(limited.workspace.id, "client");
+  const statuses: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const name = pick(["decide", "track", "batch", "consent"] as const);
+    const body = JSON.stringify(name === "batch" ? { batch: [mutated("track")] } : mutated(name));
+    const headers = { authorization: `Bearer ${lk}` };
+    const handler = { decide, track, batch, consent }[name];
+    for (const res of [
+      await handler(new Request("http://localhost/x", { method: "POST", headers, body })),
+      await fetch(`${server.url}/v1/${name}`, { method: "POST", headers, body }),
+    ]) {
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    }
+  }
+  expect(
+    statuses.filter((s) => s >= 500),
+    `FUZZ_SEED=${SEED}`,
+  ).toEqual([]);
+  expect(statuses).toContain(429);
+}, 60_000);
+
 it("no input to a public endpoint gives a 500", async () => {
   const failures: string[] = [];
   for (let i = 0; i < RUNS; i++) {
