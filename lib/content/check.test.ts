@@ -334,6 +334,23 @@ describe("checkTemplate: event handlers and script links in the markup itself", 
     }
   });
 
+  it("refuses script links in <object data> and in what an SVG animation sets, and keeps harmless animations", () => {
+    for (const [source, attribute] of [
+      [`<object data="javascript:alert(1)"></object>`, "data"],
+      [`<svg><a><animate attributeName="href" values="/ok;javascript:alert(1)"/><text>x</text></a></svg>`, "values"],
+      [`<svg><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>`, "to"],
+      [`<svg><a><animate attributeName="href" from="jav&#x61;script:alert(1)" to="/"/></a></svg>`, "from"],
+    ] as const) {
+      expect(checkTemplate(source, "html"), source).toEqual([
+        expect.objectContaining({ message: scriptLink("javascript", attribute) }),
+      ]);
+    }
+    expect(
+      checkTemplate(`<svg><circle r="5"><animate attributeName="r" values="5;10;5" dur="1s"/></circle></svg>`, "html"),
+    ).toEqual([]);
+    expect(checkTemplate(`<object data="/brochure.pdf" type="application/pdf"></object>`, "html")).toEqual([]);
+  });
+
   it("accepts links, images, handler-like text and data- attributes", () => {
     for (const source of [
       `<a href="https://shop.example/sale?a=1&amp;b=2">Sale</a>`,

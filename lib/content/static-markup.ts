@@ -36,6 +36,19 @@ function urlProblem(attribute: AttributeSite & { value: string }): string | null
   return null;
 }
 
+/** SVG elements that set another attribute (an <a>'s href, say) to their to, from or values. */
+const ANIMATION_TAGS = new Set(["animate", "set", "animatemotion", "animatetransform"]);
+
+/** Whether a browser reads this attribute as a URL: the usual ones, <object data>, and what an SVG animation sets. */
+function isUrlAttribute(attribute: AttributeSite): boolean {
+  if (URL_ATTRIBUTES.has(attribute.name)) return true;
+  const tag = attribute.tag.toLowerCase();
+  if (tag === "object" && attribute.name === "data") return true;
+  return (
+    ANIMATION_TAGS.has(tag) && (attribute.name === "to" || attribute.name === "from" || attribute.name === "values")
+  );
+}
+
 /** Every event handler, srcdoc and script link of a scanned HTML template's own markup, in source order. */
 export function staticMarkupErrors(scan: MarkupScan): MarkupError[] {
   const errors: MarkupError[] = [];
@@ -55,8 +68,10 @@ export function staticMarkupErrors(scan: MarkupScan): MarkupError[] {
       });
       continue;
     }
-    if (attribute.value === null || !URL_ATTRIBUTES.has(attribute.name)) continue;
-    const message = urlProblem({ ...attribute, value: attribute.value });
+    if (attribute.value === null || !isUrlAttribute(attribute)) continue;
+    // an SVG animation's values is a ;-separated list, each of which may be set as a link
+    const values = attribute.name === "values" ? attribute.value.split(";") : [attribute.value];
+    const message = values.map((value) => urlProblem({ ...attribute, value })).find((m) => m !== null);
     if (message) errors.push({ offset: attribute.valueOffset, message });
   }
   return errors;

@@ -6,7 +6,7 @@ import { cachedKeyLookup } from "./key-cache";
 const recentHashes = new Map<string, string>();
 function rememberHash(key: string): string {
   const hash = hashApiKey(key);
-  if (recentHashes.size >= 1_000) recentHashes.clear();
+  if (recentHashes.size >= 1_000) recentHashes.delete(recentHashes.keys().next().value!); // the oldest first
   recentHashes.set(key, hash);
   return hash;
 }
