@@ -30,3 +30,21 @@ test("an admin creates an API key, sees it once, uses it, and revokes it", async
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.code).toBe("unauthorized");
 });
+
+test("an admin sets the keys' rate limit; a bad value is refused with why", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/w/demo/settings/api-keys");
+  const limit = page.getByLabel("Requests a second per key");
+  await expect(limit).toHaveValue("1000");
+  await limit.fill("fast");
+  await page.getByRole("button", { name: "Save limit" }).click();
+  await expect(page.getByText("Enter a number of requests a second").first()).toBeVisible();
+  await limit.fill("2500");
+  await page.getByRole("button", { name: "Save limit" }).click();
+  await expect(page.getByText("Rate limit saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Requests a second per key")).toHaveValue("2500");
+  await page.getByLabel("Requests a second per key").fill("1000");
+  await page.getByRole("button", { name: "Save limit" }).click();
+  await expect(page.getByText("Rate limit saved")).toBeVisible();
+});

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { AllowedOriginsForm } from "@/components/api-keys/allowed-origins-form";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
-import { RateLimitForm } from "@/components/api-keys/rate-limit-form";
+import { SettingForm } from "@/components/settings/setting-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon } from "@/components/ui/icons";
+import { setApiRateLimit } from "@/lib/api-keys/actions";
 import { listApiKeys } from "@/lib/api-keys/db/list-api-keys";
+import { setCorsOrigins } from "@/lib/workspaces/actions";
 import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -40,10 +41,31 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
         <ApiKeyTable workspaceId={workspace.id} keys={keys} canAdmin={can.admin} />
       )}
       <div className="max-w-xl pt-4">
-        <AllowedOriginsForm workspaceId={workspace.id} origins={workspace.corsOrigins} canAdmin={can.admin} />
+        <SettingForm
+          workspaceId={workspace.id}
+          field="origins"
+          initial={workspace.corsOrigins.join("\n")}
+          action={setCorsOrigins}
+          label="Allowed origins"
+          hint="One per line, like https://shop.example.com. Pages on these origins may ask for decisions and send events with a client key; the app's own origin always may."
+          submitLabel="Save origins"
+          success="Allowed origins saved"
+          canAdmin={can.admin}
+          multiline
+        />
       </div>
       <div className="max-w-xl pt-4">
-        <RateLimitForm workspaceId={workspace.id} perSecond={workspace.apiRateLimit} canAdmin={can.admin} />
+        <SettingForm
+          workspaceId={workspace.id}
+          field="perSecond"
+          initial={String(workspace.apiRateLimit)}
+          action={setApiRateLimit}
+          label="Requests a second per key"
+          hint="Each key may make this many requests a second on each server (with twice as many in a burst); past it the API answers 429 with Retry-After. A client key serves every visitor of your storefront: size it for your busiest hour."
+          submitLabel="Save limit"
+          success="Rate limit saved"
+          canAdmin={can.admin}
+        />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { IdentityVerification } from "@/components/identity/identity-verification";
-import { RequestTraitsForm } from "@/components/identity/request-traits-form";
+import { SettingForm } from "@/components/settings/setting-form";
+import { setRequestTraits } from "@/lib/identity/actions";
 import { identitySettings } from "@/lib/identity/db/identity-settings";
 import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
@@ -27,7 +28,18 @@ export default async function IdentityPage({ params }: { params: Promise<{ works
         canAdmin={can.admin}
       />
       <div className="max-w-xl">
-        <RequestTraitsForm workspaceId={workspace.id} traits={settings.requestTraits} canAdmin={can.admin} />
+        <SettingForm
+          workspaceId={workspace.id}
+          field="traits"
+          initial={settings.requestTraits.join("\n")}
+          action={setRequestTraits}
+          label="Request traits"
+          hint="Trait keys a page may send with a decision request made with a client key, one per line (like locale or cart_size). Anyone can send any value, so never list a trait that grants something; other traits in a request are ignored, and the answer names them."
+          submitLabel="Save request traits"
+          success="Request traits saved"
+          canAdmin={can.admin}
+          multiline
+        />
       </div>
     </section>
   );
