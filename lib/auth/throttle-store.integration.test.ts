@@ -39,3 +39,27 @@ describe("the sign-in throttle's counters", () => {
     expect(requestAddress(() => null)).toBeNull();
   });
 });
+
+describe("old counters", () => {
+  it("are deleted once past their window and their block, so made-up emails leave no rows for ever", async () => {
+    const now = Date.now();
+    const stale = `account:stale-${now}@example.test`;
+    const held = `account:held-${now}@example.test`;
+    const old = new Date(now - 2 * THROTTLE.windowMs);
+    await db.signInThrottle.createMany({
+      data: [
+        { key: stale, failures: 3, lastFailureAt: old, blockedUntil: old },
+        // an old failure whose lock still runs is kept
+        { key: held, failures: 10, lastFailureAt: old, blockedUntil: new Date(now + 10 * 60_000) },
+      ],
+    });
+    // the next failure anywhere prunes (at most once a minute per process: a minute later than any before)
+    await recordSignInFailure(
+      `someone-${now}@example.test`,
+      throttleKeys(`someone-${now}@example.test`, null),
+      now + 120_000,
+    );
+    expect(await db.signInThrottle.findUnique({ where: { key: stale } })).toBeNull();
+    expect(await db.signInThrottle.findUnique({ where: { key: held } })).not.toBeNull();
+  });
+});

@@ -37,6 +37,24 @@ export async function throttleWait(keys: { key: string }[], now = Date.now()): P
   );
 }
 
+/** When this process last deleted counters that no longer hold anything back. */
+const globalForPrune = globalThis as unknown as { signInThrottlePrunedAt?: number };
+const PRUNE_EVERY_MS = 60_000;
+
+/**
+ * Deletes counters past their window and their block, at most once a minute
+ * per process: failures for made-up emails and forged addresses would
+ * otherwise leave one row each, for ever.
+ */
+async function pruneExpired(now: number): Promise<void> {
+  if (now - (globalForPrune.signInThrottlePrunedAt ?? 0) < PRUNE_EVERY_MS) return;
+  globalForPrune.signInThrottlePrunedAt = now;
+  const windowMs = Math.max(THROTTLE.windowMs, ADDRESS_THROTTLE.windowMs);
+  await db.signInThrottle.deleteMany({
+    where: { lastFailureAt: { lt: new Date(now - windowMs) }, blockedUntil: { lt: new Date(now) } },
+  });
+}
+
 /**
  * Counts a failed attempt against each key (one transaction, the rows
  * locked, so concurrent attempts count one by one). An account that just
@@ -47,6 +65,7 @@ export async function recordSignInFailure(
   keys: { key: string; policy: ThrottlePolicy }[],
   now = Date.now(),
 ): Promise<void> {
+  await pruneExpired(now);
   const locked = await db.$transaction(async (tx) => {
     const lockedKeys: string[] = [];
     for (const { key, policy } of keys) {

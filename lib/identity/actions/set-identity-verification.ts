@@ -1,6 +1,6 @@
 import { workspaceAction } from "@/lib/actions/action-client";
 import { ActionError } from "@/lib/actions/result";
-import { keysChanged } from "@/lib/api-keys/actions/keys-changed";
+import { changeKeySetting } from "@/lib/workspaces/actions/change-key-setting";
 import { setRequestTraitsSchema, setRequireSignedUserIdsSchema } from "../identity-secret";
 
 /** Whether a client key's userId needs its userHash (on: an unsigned one is decided and stored as anonymous). */
@@ -16,19 +16,7 @@ export const setRequireSignedUserIdsDef = workspaceAction({
       if (secrets === 0)
         throw new ActionError("conflict", "Make an identity secret first: without one, no user id can be signed");
     }
-    const before = await ctx.db.workspace.findUniqueOrThrow({
-      where: { id: ctx.workspaceId },
-      select: { requireSignedUserIds: true },
-    });
-    await ctx.db.workspace.update({ where: { id: ctx.workspaceId }, data: { requireSignedUserIds: required } });
-    keysChanged(ctx);
-    ctx.audit({
-      action: "workspace.require_signed_user_ids",
-      targetType: "workspace",
-      targetId: ctx.workspaceId,
-      before,
-      after: { requireSignedUserIds: required },
-    });
+    await changeKeySetting(ctx, "workspace.require_signed_user_ids", "requireSignedUserIds", required);
     return { required };
   },
 });
@@ -39,19 +27,7 @@ export const setRequestTraitsDef = workspaceAction({
   role: "admin",
   input: setRequestTraitsSchema,
   async handler(ctx, { traits }) {
-    const before = await ctx.db.workspace.findUniqueOrThrow({
-      where: { id: ctx.workspaceId },
-      select: { requestTraits: true },
-    });
-    await ctx.db.workspace.update({ where: { id: ctx.workspaceId }, data: { requestTraits: traits } });
-    keysChanged(ctx); // the key cache holds each workspace's request traits
-    ctx.audit({
-      action: "workspace.set_request_traits",
-      targetType: "workspace",
-      targetId: ctx.workspaceId,
-      before,
-      after: { requestTraits: traits },
-    });
+    await changeKeySetting(ctx, "workspace.set_request_traits", "requestTraits", traits);
     return { traits };
   },
 });

@@ -1,4 +1,5 @@
 import { noteDatabaseError } from "@/lib/db/availability";
+import { DAY_MS } from "@/lib/time";
 import { addIdentityChecks } from "../db/add-identity-checks";
 import type { IdentityCheck } from "../signed-user-id";
 
@@ -22,7 +23,7 @@ const SEPARATOR = "\u0000";
 
 /** Counts one call of a workspace (at `now`, ms) by what its userId counted as. */
 export function noteIdentityCheck(workspaceId: string, check: IdentityCheck, now = Date.now()): void {
-  const key = workspaceId + SEPARATOR + new Date(now).toISOString().slice(0, 10);
+  const key = workspaceId + SEPARATOR + Math.floor(now / DAY_MS); // the UTC day's number: no date string per call
   let counts = state.pending.get(key);
   if (!counts) state.pending.set(key, (counts = { verified: 0, unverified: 0 }));
   counts[check] += 1;
@@ -42,8 +43,8 @@ export async function flushIdentityChecks(): Promise<void> {
   state.pending.clear();
   state.flushing = addIdentityChecks(
     taken.map(([key, counts]) => {
-      const [workspaceId, day] = key.split(SEPARATOR) as [string, string];
-      return { workspaceId, day, ...counts };
+      const [workspaceId, dayNumber] = key.split(SEPARATOR) as [string, string];
+      return { workspaceId, day: new Date(Number(dayNumber) * DAY_MS).toISOString().slice(0, 10), ...counts };
     }),
   )
     .catch((error: unknown) => {

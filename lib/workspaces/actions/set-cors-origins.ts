@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/action-client";
 import { ActionError } from "@/lib/actions/result";
-import { keysChanged } from "@/lib/api-keys/actions/keys-changed";
+import { changeKeySetting } from "./change-key-setting";
 import { parseOrigins } from "../cors-origins";
 
 /** The origins whose pages may call the decision and event API with this workspace's client keys. */
@@ -17,19 +17,8 @@ export const setCorsOriginsDef = workspaceAction({
       });
     if (origins.length > 50)
       throw new ActionError("invalid_input", "Too many origins", { origins: ["At most 50 origins"] });
-    const before = await ctx.db.workspace.findUniqueOrThrow({
-      where: { id: ctx.workspaceId },
-      select: { corsOrigins: true },
-    });
-    await ctx.db.workspace.update({ where: { id: ctx.workspaceId }, data: { corsOrigins: origins } });
-    keysChanged(ctx); // the key cache of every process holds each workspace's origins
-    ctx.audit({
-      action: "workspace.set_cors_origins",
-      targetType: "workspace",
-      targetId: ctx.workspaceId,
-      before,
-      after: { corsOrigins: origins },
-    });
+    // the key cache of every process holds each workspace's origins
+    await changeKeySetting(ctx, "workspace.set_cors_origins", "corsOrigins", origins);
     return { origins };
   },
 });
