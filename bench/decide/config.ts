@@ -97,7 +97,7 @@ export function benchConfig(now: number, seed = 11): SnapshotConfig {
       },
     ],
   }));
-  return { workspaceId: "bench", version: 1, segments, placements };
+  return { workspaceId: "bench", version: 1, segments, placements, experiments: [], holdoutShare: 0 };
 }
 
 /** Visitors like the demo's: traits, computed values and up to 60 recent events. */

@@ -30,8 +30,8 @@ export function measurePureDecide(runs = 20_000): PureResult {
     const profile = visitors[i % visitors.length]!;
     const result = decide(
       snapshot,
-      { profileId: "p", profile, personalization: true },
-      { placements, context, now: now + i },
+      { profileId: "p", profile, personalization: true, assignments: [] },
+      { placements, ids: { anonymousId: `anon-${i % visitors.length}` }, context, now: now + i },
     );
     for (const d of Object.values(result.decisions)) if (d.reason === "experience") served += 1;
   };

@@ -8,17 +8,38 @@ const decision = (over: Partial<Decision> = {}): Decision => ({
   experienceId: null,
   content: "<h1>Hi</h1>",
   contentType: "html",
+  experimentId: null,
+  variationId: null,
   reason: "default",
   ...over,
 });
 
-/** The answer as a client reads it: every decision without the fields kept for the exposure log. */
-const answered = (answer: DecideAnswer) => ({
-  ...answer,
-  decisions: Object.fromEntries(
-    Object.entries(answer.decisions).map(([key, { placementId: _placementId, ...rest }]) => [key, rest]),
-  ),
-});
+/** The answer as a client reads it: every decision and experiment without the ids kept for the exposure log. */
+const answered = (answer: DecideAnswer) => {
+  const { experiments, unknownPlacements, identity, ignoredTraits, ...rest } = answer;
+  return {
+    ...rest,
+    decisions: Object.fromEntries(
+      Object.entries(answer.decisions).map(([key, { placementId: _p, experimentId: _e, variationId: _v, ...kept }]) => [
+        key,
+        kept,
+      ]),
+    ),
+    ...(experiments
+      ? {
+          experiments: Object.fromEntries(
+            Object.entries(experiments).map(([key, e]) => [
+              key,
+              { variation: e.variation, value: e.value, inExperiment: e.inExperiment },
+            ]),
+          ),
+        }
+      : {}),
+    unknownPlacements,
+    ...(identity === undefined ? {} : { identity }),
+    ...(ignoredTraits === undefined ? {} : { ignoredTraits }),
+  };
+};
 
 describe("decideAnswerJson", () => {
   it("is exactly JSON.stringify of the answer cut to the answered fields, for fresh and shared (frozen) decisions alike", () => {
@@ -31,6 +52,26 @@ describe("decideAnswerJson", () => {
     );
     const answers: DecideAnswer[] = [
       { profileId: null, decisions: {}, unknownPlacements: [] },
+      {
+        decisions: { hero: decision({ reason: "experiment", experimentId: "x1", variationId: "xv1" }) },
+        experiments: {
+          "hero-test": {
+            experimentId: "x1",
+            variationId: "xv1",
+            variation: "treatment",
+            value: null,
+            inExperiment: true,
+          },
+          'new"checkout': {
+            experimentId: "x2",
+            variationId: "xv2",
+            variation: "control",
+            value: { steps: 3, label: "Pay \u2028 now" },
+            inExperiment: false,
+          },
+        },
+        unknownPlacements: [],
+      },
       {
         profileId: "p-1",
         decisions: { "home-hero": shared, 'we"ird\\key': decision({ contentType: "json", content: '{"a":1}' }) },

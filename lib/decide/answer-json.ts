@@ -1,5 +1,5 @@
 import type { IdentityCheck } from "@/lib/identity/signed-user-id";
-import type { Decision } from "./types";
+import type { Decision, ExperimentDecision } from "./types";
 
 /** What `POST /v1/decide` answers. */
 export type DecideAnswer = {
@@ -7,6 +7,8 @@ export type DecideAnswer = {
   profileId?: string | null;
   decisions: Record<string, Decision>;
   unknownPlacements: string[];
+  /** The experiments that decided something of this answer, and the flags asked for, by key. */
+  experiments?: Record<string, ExperimentDecision>;
   /** Whether a client key's userId was signed (`unverified`: absent or wrong userHash). */
   identity?: IdentityCheck;
   /** Request traits that took no part in targeting (not among the workspace's request traits). */
@@ -32,7 +34,8 @@ function entryJson(key: string, decision: Decision): string {
 
 /**
  * The decide answer as JSON text: `JSON.stringify(answer)` with each decision
- * cut to ANSWERED_FIELDS, built from each decision's JSON, which for content without template outputs
+ * cut to ANSWERED_FIELDS and each experiment to its variation key, value and
+ * whether the visitor is in it (no internal ids), built from each decision's JSON, which for content without template outputs
  * (most of it) is made once, not on every request.
  */
 export function decideAnswerJson(answer: DecideAnswer): string {
@@ -41,7 +44,16 @@ export function decideAnswerJson(answer: DecideAnswer): string {
     decisions += decisions ? `,${entryJson(key, answer.decisions[key]!)}` : entryJson(key, answer.decisions[key]!);
   const profile = answer.profileId === undefined ? "" : `"profileId":${JSON.stringify(answer.profileId)},`;
   const unknown = answer.unknownPlacements.length === 0 ? "[]" : JSON.stringify(answer.unknownPlacements);
+  let experiments = "";
+  if (answer.experiments) {
+    for (const key in answer.experiments) {
+      const e = answer.experiments[key]!;
+      const json = `${JSON.stringify(key)}:${JSON.stringify({ variation: e.variation, value: e.value, inExperiment: e.inExperiment })}`;
+      experiments += experiments ? `,${json}` : json;
+    }
+    experiments = `"experiments":{${experiments}},`;
+  }
   const identity = answer.identity === undefined ? "" : `,"identity":${JSON.stringify(answer.identity)}`;
   const ignored = answer.ignoredTraits === undefined ? "" : `,"ignoredTraits":${JSON.stringify(answer.ignoredTraits)}`;
-  return `{${profile}"decisions":{${decisions}},"unknownPlacements":${unknown}${identity}${ignored}}`;
+  return `{${profile}"decisions":{${decisions}},${experiments}"unknownPlacements":${unknown}${identity}${ignored}}`;
 }

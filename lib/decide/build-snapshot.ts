@@ -4,6 +4,7 @@ import type { RuleGroup, RuleNode } from "@/lib/segments/schema";
 import type { SegmentRef } from "@/lib/segments/state";
 import { dayStart } from "@/lib/segments/values";
 import { DAY_MS } from "@/lib/time";
+import { buildExperiments, type ExperimentConfig } from "./build-experiments";
 import type { Snapshot, SnapshotExperience, SnapshotPlacement, SnapshotVariant } from "./types";
 
 /** The configuration rows a snapshot is built from (loaded by lib/decide/db/load-config.ts). */
@@ -31,6 +32,10 @@ export type SnapshotConfig = {
       variants: { id: string; name: string; body: string }[];
     }[];
   }[];
+  /** Experiments that are not drafts (the builder keeps those that serve something). */
+  experiments: ExperimentConfig[];
+  /** The workspace's global holdout, 0..0.5. */
+  holdoutShare: number;
 };
 
 const isNonEmpty = <T>(list: T[]): list is [T, ...T[]] => list.length > 0;
@@ -70,7 +75,7 @@ function lookback(node: RuleNode, segments: ReadonlyMap<string, SegmentRef>, now
 /**
  * Compiles a workspace's configuration for deciding: rules compiled for
  * `evaluate`, templates parsed once, live experiences in priority order.
- * Drafts and paused experiences are left out; a variant whose template does
+ * Drafts and paused experiences are left out (their variants stay available to experiments' arms); a variant whose template does
  * not compile (refused at save, so only from older data) is left out too, and
  * an experience left without variants with it.
  */
@@ -120,6 +125,24 @@ export function buildSnapshot(config: SnapshotConfig, now = Date.now()): Snapsho
       fallback,
     });
   }
+  const experiments = buildExperiments(config.experiments, segments, config.holdoutShare);
+  // the variants experiments' arms serve, whichever experience (live or not) holds them
+  const wanted = new Set<string>();
+  for (const e of experiments.all.values()) {
+    if (e.rule) historyDays = Math.max(historyDays, lookback(e.rule, segments, now));
+    for (const arm of e.arms) for (const id of arm.variants.values()) if (id) wanted.add(id);
+  }
+  const variants = new Map<string, SnapshotVariant>();
+  const variantExperiences = new Map<string, string>();
+  for (const p of config.placements)
+    for (const e of p.experiences)
+      for (const v of e.variants) {
+        if (!wanted.has(v.id)) continue;
+        const compiled = variantOf(v, p.contentType);
+        if (!compiled) continue;
+        variants.set(v.id, compiled);
+        variantExperiences.set(v.id, e.id);
+      }
   return {
     workspaceId: config.workspaceId,
     version: config.version,
@@ -127,5 +150,8 @@ export function buildSnapshot(config: SnapshotConfig, now = Date.now()): Snapsho
     placements,
     segments,
     historyDays: Math.min(historyDays, MAX_HISTORY_DAYS),
+    variants,
+    variantExperiences,
+    experiments,
   };
 }

@@ -67,6 +67,8 @@ const config = (
       ...over,
     },
   ],
+  experiments: [],
+  holdoutShare: 0,
 });
 const profile = (traits: Record<string, unknown>, shoeViews = 0): ProfileState => ({
   traits,
@@ -93,6 +95,7 @@ const visitor = (p: ProfileState | null, personalization = true): VisitorState =
   profileId: p ? "prof" : null,
   profile: p,
   personalization,
+  assignments: [],
 });
 const run = (
   cfg: SnapshotConfig,
@@ -100,7 +103,7 @@ const run = (
   placements = ["home-hero"],
   now = NOW,
   traits?: Record<string, unknown>,
-) => decide(buildSnapshot(cfg, now), v, { placements, context: { device: "mobile" }, now, traits });
+) => decide(buildSnapshot(cfg, now), v, { placements, ids: {}, context: { device: "mobile" }, now, traits });
 
 describe("decide", () => {
   const cfg = config([experience("germans", 1, { rule: de }), experience("shoe-fans", 2, { segmentId: "seg-shoes" })]);
@@ -110,6 +113,8 @@ describe("decide", () => {
     expect(both.decisions["home-hero"]).toEqual({
       placementId: "p1",
       variantId: "v-germans",
+      experimentId: null,
+      variationId: null,
       experienceId: "germans",
       content: "<h1>germans for Ana</h1>",
       contentType: "html",
@@ -146,6 +151,8 @@ describe("decide", () => {
   it("falls back to the default when nothing matches, and for a visitor without a profile", () => {
     expect(run(cfg, visitor(profile({ country: "FR" }, 2))).decisions["home-hero"]).toMatchObject({
       variantId: "v-default",
+      experimentId: null,
+      variationId: null,
       experienceId: null,
       reason: "default",
     });
@@ -206,13 +213,15 @@ describe("decide's shared decisions", () => {
   const cfg = config([experience("germans", 1, { rule: de })]);
   const snapshot = buildSnapshot(cfg, NOW);
   const ask = (v: VisitorState) =>
-    decide(snapshot, v, { placements: ["home-hero"], context: {}, now: NOW }).decisions["home-hero"]!;
+    decide(snapshot, v, { placements: ["home-hero"], ids: {}, context: {}, now: NOW }).decisions["home-hero"]!;
 
   it("serves content without template outputs as one frozen object per variant and reason, and renders templates afresh", () => {
     const fallback = ask(visitor(profile({ country: "FR" })));
     expect(fallback).toEqual({
       placementId: "p1",
       variantId: "v-default",
+      experimentId: null,
+      variationId: null,
       experienceId: null,
       content: "<h1>Welcome</h1>",
       contentType: "html",

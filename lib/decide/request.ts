@@ -12,41 +12,53 @@ export const DECIDE_LIMITS = {
   timezone: 64,
   placementKey: 100,
   placements: 50,
+  experimentKey: 64,
+  experiments: 50,
 } as const;
 export const COUNTRY_CODE = /^[A-Za-z]{2}$/;
 const { ids, contextText } = DECIDE_LIMITS;
 
 /** The body of POST /api/v1/decide. */
-export const decideBodySchema = z.object({
-  anonymousId: text(ids.anonymousId),
-  userId: text(ids.userId),
-  /** HMAC-SHA256 of userId under an identity secret, made by the storefront's server: with a client key, userId counts only with it. */
-  userHash: text(ids.userHash),
-  /** The client created this anonymousId just now (there was no cookie): no profile can exist for it, so none is read. */
-  newVisitor: z.boolean().optional(),
-  context: z
-    .object({
-      url: text(contextText.url),
-      path: text(contextText.path),
-      referrer: text(contextText.referrer),
-      userAgent: text(contextText.userAgent),
-      locale: text(contextText.locale),
-      country: z.string().regex(COUNTRY_CODE, "A two-letter country code").optional(),
-      /** The visitor's IANA time zone (e.g. from Intl in the browser): local hour and weekday are read in it. */
-      timezone: z.string().max(DECIDE_LIMITS.timezone).refine(isTimeZone, "Not a known time zone").optional(),
-      utm: z
-        .object({ source: text(200), medium: text(200), campaign: text(200), term: text(200), content: text(200) })
-        .partial()
-        .optional(),
-    })
-    .default({}),
-  placements: z
-    .array(z.string().trim().min(1).max(DECIDE_LIMITS.placementKey))
-    .min(1, "Ask for at least one placement")
-    .max(DECIDE_LIMITS.placements, `At most ${DECIDE_LIMITS.placements} placements per call`),
-  /** Traits for this decision only; with a client key, only the workspace's request traits count. */
-  traits: z.record(z.string().max(120), z.unknown()).optional(),
-});
+export const decideBodySchema = z
+  .object({
+    anonymousId: text(ids.anonymousId),
+    userId: text(ids.userId),
+    /** HMAC-SHA256 of userId under an identity secret, made by the storefront's server: with a client key, userId counts only with it. */
+    userHash: text(ids.userHash),
+    /** The client created this anonymousId just now (there was no cookie): no profile can exist for it, so none is read. */
+    newVisitor: z.boolean().optional(),
+    context: z
+      .object({
+        url: text(contextText.url),
+        path: text(contextText.path),
+        referrer: text(contextText.referrer),
+        userAgent: text(contextText.userAgent),
+        locale: text(contextText.locale),
+        country: z.string().regex(COUNTRY_CODE, "A two-letter country code").optional(),
+        /** The visitor's IANA time zone (e.g. from Intl in the browser): local hour and weekday are read in it. */
+        timezone: z.string().max(DECIDE_LIMITS.timezone).refine(isTimeZone, "Not a known time zone").optional(),
+        utm: z
+          .object({ source: text(200), medium: text(200), campaign: text(200), term: text(200), content: text(200) })
+          .partial()
+          .optional(),
+      })
+      .default({}),
+    placements: z
+      .array(z.string().trim().min(1).max(DECIDE_LIMITS.placementKey))
+      .max(DECIDE_LIMITS.placements, `At most ${DECIDE_LIMITS.placements} placements per call`)
+      .default([]),
+    /** Flag experiments the storefront's code reads, by key: the answer's `experiments` says each one's variation and value. */
+    experiments: z
+      .array(z.string().trim().min(1).max(DECIDE_LIMITS.experimentKey))
+      .max(DECIDE_LIMITS.experiments, `At most ${DECIDE_LIMITS.experiments} experiments per call`)
+      .optional(),
+    /** Traits for this decision only; with a client key, only the workspace's request traits count. */
+    traits: z.record(z.string().max(120), z.unknown()).optional(),
+  })
+  .refine((b) => b.placements.length > 0 || (b.experiments?.length ?? 0) > 0, {
+    path: ["placements"],
+    message: "Ask for at least one placement (or flag experiment)",
+  });
 export type DecideBody = z.infer<typeof decideBodySchema>;
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];

@@ -2,6 +2,8 @@ import type { CompiledTemplate, ContentType } from "@/lib/content/template";
 import type { CompiledRule } from "@/lib/segments/evaluate";
 import type { RuleGroup } from "@/lib/segments/schema";
 import type { ProfileState, SegmentRef, VisitContext } from "@/lib/segments/state";
+import type { StoredAssignment, UnitIds } from "@/lib/experiments/enroll";
+import type { SnapshotExperiments } from "@/lib/experiments/snapshot";
 
 /** Content a placement can serve (a content variant, not an experiment's variation): a compiled template. */
 export type SnapshotVariant = { id: string; name: string; template: CompiledTemplate };
@@ -18,7 +20,7 @@ export type SnapshotExperience = {
   /** Instants (ms) between which it is served; null = open. */
   startsAt: number | null;
   endsAt: number | null;
-  /** Its content variants, in the order they were made (never empty); the first is served (experiments choose among them). */
+  /** Its content variants, in the order they were made (never empty); the first is served unless an experiment splits it. */
   variants: readonly [SnapshotVariant, ...SnapshotVariant[]];
 };
 
@@ -47,6 +49,12 @@ export type Snapshot = {
   segments: ReadonlyMap<string, SegmentRef & { name: string }>;
   /** Days of events the live rules can look at: how much history a request loads for a visitor. */
   historyDays: number;
+  /** Every content variant an experiment's arm serves, by id (compiled once). */
+  variants: ReadonlyMap<string, SnapshotVariant>;
+  /** The experience each of those variants belongs to. */
+  variantExperiences: ReadonlyMap<string, string>;
+  /** Running, paused and rolled-out experiments, and the holdout. */
+  experiments: SnapshotExperiments;
 };
 
 /** What the request knows of the visitor: a stored profile (or none yet), and consent. */
@@ -55,10 +63,16 @@ export type VisitorState = {
   profile: ProfileState | null;
   /** Personalization consent: false only when refused (no statement counts as yes). */
   personalization: boolean;
+  /** Its stored experiment assignments (of every unit id of its profile, and of the request's ids). */
+  assignments: readonly StoredAssignment[];
 };
 
 export type DecideRequest = {
   placements: readonly string[];
+  /** Flag experiments the storefront code asks for, by key (content experiments come with their placements). */
+  experiments?: readonly string[];
+  /** The ids experiments bucket by (a user id only once verified). */
+  ids: UnitIds;
   context: VisitContext;
   /** Traits sent with the request, laid over the stored ones for this decision. */
   traits?: Record<string, unknown>;
@@ -73,8 +87,34 @@ export type Decision = {
   experienceId: string | null;
   content: string;
   contentType: ContentType;
-  /** Why this content: `experience` (its rule matched), `default` (none matched), `kill_switch`, `no_consent`. */
-  reason: "experience" | "default" | "kill_switch" | "no_consent";
+  /**
+   * Why this content: `experience` (its rule matched), `experiment` (an experiment's arm), `default` (none
+   * matched), `kill_switch`, `no_consent`, `holdout` (the visitor is in the global holdout).
+   */
+  reason: "experience" | "experiment" | "default" | "kill_switch" | "no_consent" | "holdout";
+  /** The experiment and variation that chose it (reason `experiment`), else null. */
+  experimentId: string | null;
+  variationId: string | null;
+};
+
+/** An experiment as a decision answers it: the variation served, and whether the visitor is in the experiment. */
+export type ExperimentDecision = {
+  experimentId: string;
+  variationId: string;
+  /** The variation's key, and a flag's value (null for content experiments). */
+  variation: string;
+  value: unknown;
+  /** False when served without enrolling (paused: the control; rolled out: the winner; not eligible: the control). */
+  inExperiment: boolean;
+};
+
+/** An enrolled unit's exposure to an experiment, for the exposure log and (when `hashed`) its first assignment. */
+export type ExperimentExposure = {
+  experimentId: string;
+  variationId: string;
+  unitId: string;
+  phase: number;
+  hashed: boolean;
 };
 
 export type DecideResult = {
@@ -83,4 +123,10 @@ export type DecideResult = {
   unknownPlacements: string[];
   /** Placements that exist but have nothing to serve (no matching experience and no default). */
   empty: string[];
+  /** Experiments that decided something of this answer, by key. */
+  experiments: Record<string, ExperimentDecision>;
+  /** What the exposure log records: every enrolled experiment that served this answer. */
+  exposures: ExperimentExposure[];
+  /** The visitor is in the global holdout. */
+  holdout: boolean;
 };

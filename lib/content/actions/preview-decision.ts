@@ -100,14 +100,14 @@ export const previewDecisionDef = workspaceQuery({
           snapshot.historyDays,
           now,
         )
-      : { profileId: null, profile: null, personalization: true };
+      : { profileId: null, profile: null, personalization: true, assignments: [] };
     if (asProfile && !visitor.profileId) throw new ActionError("not_found", "No such profile in this workspace");
     const context: VisitContext =
       input.as.kind === "visitor"
         ? input.as.context
         : { visitor: (visitor.profile?.computed.sessions ?? 0) > 1 ? "returning" : "new" };
     const traits = input.as.kind === "visitor" ? input.as.traits : undefined;
-    const request = { placements: [placement.key], context, traits, now };
+    const request = { placements: [placement.key], ids: {}, context, traits, now };
     const decision = decide(snapshot, visitor, request).decisions[placement.key];
     const why = explainPlacement(snapshot, placement.key, visitor, request);
     const t = visitor.profile?.traits ?? {};

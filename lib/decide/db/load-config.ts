@@ -7,9 +7,12 @@ import type { SnapshotConfig } from "../build-snapshot";
 export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotConfig | null> {
   return db.$transaction(
     async (tx) => {
-      const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { configVersion: true } });
+      const workspace = await tx.workspace.findUnique({
+        where: { id: workspaceId },
+        select: { configVersion: true, holdoutShare: true },
+      });
       if (!workspace) return null;
-      const [segments, placements] = await Promise.all([
+      const [segments, placements, experiments] = await Promise.all([
         tx.segment.findMany({ where: { workspaceId }, select: { id: true, name: true, kind: true, rules: true } }),
         tx.placement.findMany({
           where: { workspaceId },
@@ -38,8 +41,51 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
             },
           },
         }),
+        tx.experiment.findMany({
+          where: { workspaceId, status: { in: ["running", "paused", "stopped"] } },
+          select: {
+            id: true,
+            key: true,
+            name: true,
+            type: true,
+            status: true,
+            seed: true,
+            seedPhase: true,
+            coverage: true,
+            unitType: true,
+            layerId: true,
+            layerStart: true,
+            layerEnd: true,
+            experienceId: true,
+            placementId: true,
+            segmentId: true,
+            rules: true,
+            factors: true,
+            startsAt: true,
+            endsAt: true,
+            winnerVariationId: true,
+            variations: {
+              select: {
+                id: true,
+                key: true,
+                name: true,
+                weight: true,
+                isControl: true,
+                variantId: true,
+                payload: true,
+              },
+              orderBy: [{ position: "asc" }, { id: "asc" }],
+            },
+            phases: { select: { index: true }, orderBy: { index: "desc" }, take: 1 },
+          },
+        }),
       ]);
       return {
+        holdoutShare: workspace.holdoutShare,
+        experiments: experiments.map(({ phases, rules, ...e }) => {
+          const inline = rules === null ? null : ruleGroupSchema.safeParse(rules);
+          return { ...e, phase: phases[0]?.index ?? 0, rule: inline?.success ? inline.data : null };
+        }),
         workspaceId,
         version: workspace.configVersion,
         segments: segments.map((s) => ({ id: s.id, name: s.name, kind: s.kind, rule: storedRule(s.rules) })),

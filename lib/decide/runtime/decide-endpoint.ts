@@ -28,6 +28,7 @@ export const decideEndpoint = endpoint(
     return new JsonText(
       decideAnswerJson({
         decisions: served.decisions,
+        experiments: served.experiments,
         unknownPlacements: served.unknownPlacements,
         ...(check ? { identity: check } : {}),
         ...(ignored.length > 0 ? { ignoredTraits: ignored } : {}),

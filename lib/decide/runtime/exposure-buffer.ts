@@ -2,7 +2,7 @@ import { config } from "@/lib/config/config";
 import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
-import type { Decision } from "../types";
+import type { Decision, ExperimentExposure } from "../types";
 import { DAY_MS } from "@/lib/time";
 
 /** One served answer: who, when (ms), and the decisions as decide() made them (each names its placement and variant). */
@@ -12,16 +12,32 @@ export type ServedDecision = {
   anonymousId: string | null;
   occurredAt: number;
   decisions: Readonly<Record<string, Pick<Decision, "placementId" | "variantId">>>;
+  /** The experiments it enrolled the visitor in (new assignments among them are stored). */
+  experiments?: readonly ExperimentExposure[];
+  /** The visitor is in the global holdout. */
+  holdout?: boolean;
 };
 /**
  * One served answer as the exposures table keeps it: the variant served in each placement, position by position;
  * `counted` once its impressions are in the day counts.
  */
-type Row = Omit<ServedDecision, "decisions"> & {
+type Row = Omit<ServedDecision, "decisions" | "experiments" | "holdout"> & {
   placementIds: readonly string[];
   variantIds: readonly string[];
+  experimentIds: readonly string[];
+  variationIds: readonly string[];
+  holdout: boolean;
   impressions: number;
   counted: boolean;
+};
+/** A unit's first exposure to an experiment in a phase: its assignment, written once (the earliest wins). */
+type NewAssignment = {
+  workspaceId: string;
+  experimentId: string;
+  unitId: string;
+  phase: number;
+  variationId: string;
+  assignedAt: number;
 };
 
 /** Buffered exposures are written every this many ms, or sooner when this many distinct rows wait. */
@@ -39,9 +55,14 @@ const COLUMNS = [
   "anonymous_id",
   "placement_ids",
   "variant_ids",
+  "experiment_ids",
+  "variation_ids",
+  "holdout",
   "occurred_at",
   "impressions",
 ];
+/** Beyond this many new assignments waiting, more are dropped (and counted): the hash gives the same arm again next time. */
+const MAX_ASSIGNMENTS = 100_000;
 
 /**
  * What a waiting row holds of the heap, estimated from what varies (measured on Node 20: 685 bytes for a row of one
@@ -50,30 +71,42 @@ const COLUMNS = [
  * placement (those strings are the snapshot's, shared).
  */
 const rowBytes = (row: Row) =>
-  600 + (row.profileId?.length ?? 0) + (row.anonymousId?.length ?? 0) + 24 * row.placementIds.length;
+  600 +
+  (row.profileId?.length ?? 0) +
+  (row.anonymousId?.length ?? 0) +
+  24 * row.placementIds.length +
+  24 * row.experimentIds.length;
+/** An assignment's bytes waiting: the object, its key and map slot, and the unit id (twice: in the key and the object). */
+const assignmentBytes = (a: NewAssignment) => 300 + 2 * a.unitId.length;
 
 /** Waiting rows by visitor (one lookup per decision; a visitor has a few rows, found by a scan). */
 type Pending = Map<string, Row[]>;
 type Buffer = {
   pending: Pending;
+  assignments: Map<string, NewAssignment>;
   rows: number;
   bytes: number;
   timer: NodeJS.Timeout | null;
   flushing: Promise<void> | null;
   dropped: number;
+  droppedAssignments: number;
   warnedAt: number;
   written: number;
+  writtenAssignments: number;
 };
 const globalForBuffer = globalThis as unknown as { exposureBuffer?: Buffer };
 const buffer = (globalForBuffer.exposureBuffer ??= {
   pending: new Map(),
+  assignments: new Map(),
   rows: 0,
   bytes: 0,
   timer: null,
   flushing: null,
   dropped: 0,
+  droppedAssignments: 0,
   warnedAt: 0,
   written: 0,
+  writtenAssignments: 0,
 });
 
 const visitorKey = (e: Pick<ServedDecision, "workspaceId" | "profileId" | "anonymousId">) =>
@@ -95,7 +128,13 @@ function sameVariants(a: readonly string[], b: readonly string[]): boolean {
 function add(visitorRows: Row[] | undefined, visitor: string, row: Row): boolean {
   let rows: Row[] | undefined = visitorRows ?? buffer.pending.get(visitor);
   for (const same of rows ?? []) {
-    if (same.counted !== row.counted || !sameVariants(same.variantIds, row.variantIds)) continue;
+    if (
+      same.counted !== row.counted ||
+      same.holdout !== row.holdout ||
+      !sameVariants(same.variantIds, row.variantIds) ||
+      !sameVariants(same.variationIds, row.variationIds)
+    )
+      continue;
     same.impressions += row.impressions;
     if (row.occurredAt < same.occurredAt) same.occurredAt = row.occurredAt;
     return true;
@@ -120,7 +159,7 @@ function noteDropped(n: number): void {
 }
 
 function schedule(): void {
-  if (buffer.timer || buffer.rows === 0) return;
+  if (buffer.timer || (buffer.rows === 0 && buffer.assignments.size === 0)) return;
   buffer.timer = setTimeout(() => void flushExposures(), FLUSH_MS);
   buffer.timer.unref();
 }
@@ -138,7 +177,8 @@ export function recordExposures(served: ServedDecision): void {
     placementIds.push(served.decisions[key]!.placementId);
     variantIds.push(served.decisions[key]!.variantId);
   }
-  if (variantIds.length === 0) return;
+  const experiments = served.experiments ?? [];
+  if (variantIds.length === 0 && experiments.length === 0) return;
   const key = visitorKey(served);
   const { workspaceId, profileId, anonymousId, occurredAt } = served;
   const row: Row = {
@@ -148,12 +188,86 @@ export function recordExposures(served: ServedDecision): void {
     occurredAt,
     placementIds,
     variantIds,
+    experimentIds: experiments.length === 0 ? NONE : experiments.map((e) => e.experimentId),
+    variationIds: experiments.length === 0 ? NONE : experiments.map((e) => e.variationId),
+    holdout: served.holdout ?? false,
     impressions: 1,
     counted: false,
   };
   if (!add(buffer.pending.get(key), key, row)) noteDropped(1);
+  for (const e of experiments) if (e.hashed) addAssignment({ workspaceId, assignedAt: occurredAt, ...e });
   if (buffer.rows >= FLUSH_AT) void flushExposures();
   else schedule();
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Keeps a unit's first assignment in an experiment's phase until the next write (the earliest of several). */
+function addAssignment(e: NewAssignment): void {
+  const key = `${e.workspaceId}\u0000${e.experimentId}\u0000${e.phase}\u0000${e.unitId}`;
+  const waiting = buffer.assignments.get(key);
+  if (waiting) {
+    if (e.assignedAt < waiting.assignedAt) waiting.assignedAt = e.assignedAt;
+    return;
+  }
+  const assignment: NewAssignment = {
+    workspaceId: e.workspaceId,
+    experimentId: e.experimentId,
+    unitId: e.unitId,
+    phase: e.phase,
+    variationId: e.variationId,
+    assignedAt: e.assignedAt,
+  };
+  const bytes = assignmentBytes(assignment);
+  if (buffer.assignments.size >= MAX_ASSIGNMENTS || buffer.bytes + bytes > MAX_BYTES) {
+    buffer.droppedAssignments += 1;
+    return;
+  }
+  buffer.assignments.set(key, assignment);
+  buffer.bytes += bytes;
+  schedule();
+}
+
+/**
+ * Stores new assignments: a unit's first, with the time of its first
+ * exposure. One already stored keeps its variation (another server may have
+ * written it first) and takes the earlier time. Rows of experiments deleted
+ * meanwhile are skipped.
+ */
+async function writeAssignments(assignments: readonly NewAssignment[]): Promise<void> {
+  // in one order in every server, so concurrent writers never wait on each other in a cycle
+  const sorted = [...assignments].sort((a, b) =>
+    a.experimentId < b.experimentId
+      ? -1
+      : a.experimentId > b.experimentId
+        ? 1
+        : a.unitId < b.unitId
+          ? -1
+          : a.unitId > b.unitId
+            ? 1
+            : a.phase - b.phase,
+  );
+  for (let i = 0; i < sorted.length; i += 5_000) {
+    const chunk = sorted.slice(i, i + 5_000);
+    await pgPool().query(
+      `INSERT INTO assignments (workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at)
+       SELECT u.workspace_id, u.experiment_id, u.unit_id, u.phase, u.variation_id, u.assigned_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[]) WITH ORDINALITY
+         AS u(workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at, n)
+       WHERE EXISTS (SELECT 1 FROM variations v WHERE v.id = u.variation_id AND v.experiment_id = u.experiment_id)
+       ORDER BY u.n
+       ON CONFLICT (workspace_id, experiment_id, unit_id, phase)
+       DO UPDATE SET assigned_at = excluded.assigned_at WHERE excluded.assigned_at < assignments.assigned_at`,
+      [
+        chunk.map((a) => a.workspaceId),
+        chunk.map((a) => a.experimentId),
+        chunk.map((a) => a.unitId),
+        chunk.map((a) => a.phase),
+        chunk.map((a) => a.variationId),
+        chunk.map((a) => new Date(a.assignedAt).toISOString()),
+      ],
+    );
+  }
 }
 
 /** Puts rows whose write failed back in the buffer (what no longer fits is dropped and counted). */
@@ -220,6 +334,7 @@ async function countImpressions(rows: readonly Row[]): Promise<void> {
     sorted.map((c) => c.day),
     sorted.map((c) => c.impressions),
   ];
+  await countVariationExposures(rows);
   await pgPool().query(
     `INSERT INTO placement_impressions (workspace_id, placement_id, variant_id, day, impressions)
      SELECT u.workspace_id, u.placement_id, u.variant_id, u.day, u.impressions
@@ -228,6 +343,45 @@ async function countImpressions(rows: readonly Row[]): Promise<void> {
      ORDER BY u.n
      ON CONFLICT (workspace_id, placement_id, day, variant_id) DO UPDATE SET impressions = placement_impressions.impressions + excluded.impressions`,
     columns,
+  );
+}
+
+/** Adds rows' exposures to the per-experiment, per-variation, per-UTC-day counts (experiments deleted meanwhile are skipped). */
+async function countVariationExposures(rows: readonly Row[]): Promise<void> {
+  const counts = new Map<
+    string,
+    { workspaceId: string; experimentId: string; variationId: string; day: string; n: number }
+  >();
+  for (const row of rows) {
+    if (row.experimentIds.length === 0) continue;
+    const day = utcDay(row.occurredAt);
+    for (let i = 0; i < row.experimentIds.length; i++) {
+      const key = `${row.workspaceId}\u0000${row.experimentIds[i]}\u0000${day}\u0000${row.variationIds[i]}`;
+      entryOf(counts, key, () => ({
+        workspaceId: row.workspaceId,
+        experimentId: row.experimentIds[i]!,
+        variationId: row.variationIds[i]!,
+        day,
+        n: 0,
+      })).n += row.impressions;
+    }
+  }
+  if (counts.size === 0) return;
+  const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  await pgPool().query(
+    `INSERT INTO variation_exposures (workspace_id, experiment_id, variation_id, day, exposures)
+     SELECT u.workspace_id, u.experiment_id, u.variation_id, u.day, u.n
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::bigint[]) WITH ORDINALITY AS u(workspace_id, experiment_id, variation_id, day, n, o)
+     WHERE EXISTS (SELECT 1 FROM variations v WHERE v.id = u.variation_id AND v.experiment_id = u.experiment_id)
+     ORDER BY u.o
+     ON CONFLICT (workspace_id, experiment_id, day, variation_id) DO UPDATE SET exposures = variation_exposures.exposures + excluded.exposures`,
+    [
+      sorted.map((c) => c.workspaceId),
+      sorted.map((c) => c.experimentId),
+      sorted.map((c) => c.variationId),
+      sorted.map((c) => c.day),
+      sorted.map((c) => c.n),
+    ],
   );
 }
 
@@ -241,12 +395,31 @@ export async function flushExposures(): Promise<void> {
   if (buffer.timer) clearTimeout(buffer.timer);
   buffer.timer = null;
   while (buffer.flushing) await buffer.flushing;
-  if (buffer.rows === 0) return;
+  if (buffer.rows === 0 && buffer.assignments.size === 0) return;
   const batch = [...buffer.pending.values()].flat();
+  const assignments = [...buffer.assignments.values()];
   buffer.pending = new Map();
+  buffer.assignments = new Map();
   buffer.rows = 0;
   buffer.bytes = 0;
   buffer.flushing = (async () => {
+    if (assignments.length > 0) {
+      try {
+        await writeAssignments(assignments);
+        buffer.writtenAssignments += assignments.length;
+      } catch (error) {
+        if (noteDatabaseError(error)) {
+          for (const a of assignments) addAssignment(a);
+          requeue(batch);
+          return;
+        }
+        console.error(
+          `[decide] writing ${assignments.length} assignments failed; they are dropped (the hash gives the same arms again):`,
+          error instanceof Error ? error.message : error,
+        );
+        buffer.droppedAssignments += assignments.length;
+      }
+    }
     const uncounted = batch.filter((row) => !row.counted);
     try {
       if (uncounted.length > 0) await countImpressions(uncounted);
@@ -277,6 +450,9 @@ export async function flushExposures(): Promise<void> {
             e.anonymousId,
             e.placementIds,
             e.variantIds,
+            e.experimentIds,
+            e.variationIds,
+            e.holdout ? "t" : "f",
             new Date(e.occurredAt).toISOString(),
             e.impressions,
           ]),
@@ -304,10 +480,13 @@ export async function flushExposures(): Promise<void> {
   }
 }
 
-/** Distinct rows waiting and their estimated bytes, and decisions written and dropped so far. */
+/** Distinct rows and new assignments waiting and their estimated bytes, and what was written and dropped so far. */
 export const exposureStats = () => ({
   pending: buffer.rows,
+  pendingAssignments: buffer.assignments.size,
   pendingBytes: buffer.bytes,
   written: buffer.written,
   dropped: buffer.dropped,
+  writtenAssignments: buffer.writtenAssignments,
+  droppedAssignments: buffer.droppedAssignments,
 });

@@ -15,7 +15,12 @@ import { cachedVisitor, cacheVisitor } from "./visitor-cache";
 export async function serveDecision(
   workspaceId: string,
   body: DecideBody,
-  options: { countryHeader?: string | null; now?: number } = {},
+  options: {
+    countryHeader?: string | null;
+    now?: number;
+    /** A marketer's preview (a forced arm, the QA link): served, never recorded as an exposure. */
+    preview?: boolean;
+  } = {},
 ) {
   const now = options.now ?? Date.now();
   const snapshot = await getSnapshot(workspaceId); // a first load while the database is down: the endpoint answers 503
@@ -26,15 +31,30 @@ export async function serveDecision(
     countryHeader: options.countryHeader,
     returning: (visitor.profile?.computed.sessions ?? 0) > 1,
   });
-  const result = decide(snapshot, visitor, { placements: body.placements, context, traits: body.traits, now });
-  recordExposures({
-    workspaceId,
-    profileId: visitor.profileId,
-    anonymousId: visitor.profileId ? null : (body.anonymousId ?? null),
-    occurredAt: now,
-    decisions: result.decisions,
+  const result = decide(snapshot, visitor, {
+    placements: body.placements,
+    experiments: body.experiments,
+    ids: { anonymousId: body.anonymousId, userId: body.userId },
+    context,
+    traits: body.traits,
+    now,
   });
-  return { profileId: visitor.profileId, decisions: result.decisions, unknownPlacements: result.unknownPlacements };
+  if (!options.preview)
+    recordExposures({
+      workspaceId,
+      profileId: visitor.profileId,
+      anonymousId: visitor.profileId ? null : (body.anonymousId ?? null),
+      occurredAt: now,
+      decisions: result.decisions,
+      experiments: result.exposures,
+      holdout: result.holdout,
+    });
+  return {
+    profileId: visitor.profileId,
+    decisions: result.decisions,
+    unknownPlacements: result.unknownPlacements,
+    experiments: result.experiments,
+  };
 }
 
 /**

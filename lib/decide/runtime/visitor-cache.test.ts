@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { VisitorState } from "../types";
 import { cachedVisitor, cacheVisitor, forgetVisitors } from "./visitor-cache";
 
-const visitor = (profileId: string): VisitorState => ({ profileId, profile: null, personalization: true });
+const visitor = (profileId: string): VisitorState => ({
+  profileId,
+  profile: null,
+  personalization: true,
+  assignments: [],
+});
 
 describe("the visitor cache", () => {
   it("finds a visitor by exactly the ids it was read with, per workspace", () => {

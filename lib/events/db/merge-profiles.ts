@@ -60,11 +60,8 @@ export async function mergeProfiles(client: pg.PoolClient, workspaceId: string, 
      ON CONFLICT DO NOTHING`,
     [workspaceId, s, m],
   );
-  await client.query(
-    `UPDATE assignments a SET unit_id = $2 WHERE a.workspace_id = $1 AND a.unit_id = $3
-     AND NOT EXISTS (SELECT 1 FROM assignments b WHERE b.workspace_id = $1 AND b.experiment_id = a.experiment_id AND b.unit_id = $2)`,
-    [workspaceId, s, m],
-  );
+  // assignments are keyed by unit (an anonymous or user id), not by profile: the identities moved above carry them to
+  // the survivor, where a decision takes each experiment's earliest (lib/experiments/enroll.ts, storedArm)
 
   const combined: ProfileState = {
     id: s,

@@ -10,7 +10,13 @@ import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Experiments" };
 
-const STATUS_TONE = { running: "success", draft: "neutral", paused: "warning", completed: "accent" } as const;
+const STATUS_TONE = {
+  running: "success",
+  draft: "neutral",
+  paused: "warning",
+  stopped: "accent",
+  archived: "neutral",
+} as const;
 
 export default async function ExperimentsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await requireWorkspace((await params).workspace);
