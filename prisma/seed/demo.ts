@@ -206,7 +206,7 @@ async function insertKeysAndGoals(
   await db.query(
     `INSERT INTO goals (id, workspace_id, name, event_name, kind, value_property) VALUES
        ($1, $3, 'Purchase', 'Order Completed', 'conversion', NULL),
-       ($2, $3, 'Revenue', 'Order Completed', 'revenue', 'revenue')`,
+       ($2, $3, 'Revenue', 'Order Completed', 'sum', 'revenue')`,
     [idFrom("goal", 0, seed), idFrom("goal", 1, seed), workspaceId],
   );
 }
