@@ -1,7 +1,65 @@
 import { db } from "@/lib/db/client";
 import { storedRule } from "@/lib/segments/stored-rule";
 import { ruleGroupSchema } from "@/lib/segments/schema";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SnapshotConfig } from "../build-snapshot";
+import type { ExperimentConfig } from "../build-experiments";
+
+const EXPERIMENT_SELECT = {
+  id: true,
+  key: true,
+  name: true,
+  type: true,
+  status: true,
+  seed: true,
+  seedPhase: true,
+  coverage: true,
+  unitType: true,
+  layerId: true,
+  layerStart: true,
+  layerEnd: true,
+  experienceId: true,
+  placementId: true,
+  segmentId: true,
+  rules: true,
+  factors: true,
+  startsAt: true,
+  endsAt: true,
+  winnerVariationId: true,
+  variations: {
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      weight: true,
+      isControl: true,
+      variantId: true,
+      payload: true,
+    },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  },
+  phases: { select: { index: true }, orderBy: { index: "desc" }, take: 1 },
+} satisfies Prisma.ExperimentSelect;
+
+type ExperimentRow = Prisma.ExperimentGetPayload<{ select: typeof EXPERIMENT_SELECT }>;
+
+/** An experiment's rows as the snapshot builder takes them (its current phase's index, its inline rule parsed). */
+function experimentConfigOf({ phases, rules, ...e }: ExperimentRow): ExperimentConfig {
+  const inline = rules === null ? null : ruleGroupSchema.safeParse(rules);
+  return { ...e, phase: phases[0]?.index ?? 0, rule: inline?.success ? inline.data : null };
+}
+
+/**
+ * One experiment of a workspace as the snapshot builder takes it, whatever
+ * its status (the experiment page's QA asks how a draft would decide).
+ */
+export async function loadExperimentConfig(
+  workspaceId: string,
+  experimentId: string,
+): Promise<ExperimentConfig | null> {
+  const row = await db.experiment.findFirst({ where: { workspaceId, id: experimentId }, select: EXPERIMENT_SELECT });
+  return row ? experimentConfigOf(row) : null;
+}
 
 /** Everything a workspace's snapshot is built from, read in one consistent pass (a repeatable-read transaction). */
 export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotConfig | null> {
@@ -43,49 +101,12 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
         }),
         tx.experiment.findMany({
           where: { workspaceId, status: { in: ["running", "paused", "stopped"] } },
-          select: {
-            id: true,
-            key: true,
-            name: true,
-            type: true,
-            status: true,
-            seed: true,
-            seedPhase: true,
-            coverage: true,
-            unitType: true,
-            layerId: true,
-            layerStart: true,
-            layerEnd: true,
-            experienceId: true,
-            placementId: true,
-            segmentId: true,
-            rules: true,
-            factors: true,
-            startsAt: true,
-            endsAt: true,
-            winnerVariationId: true,
-            variations: {
-              select: {
-                id: true,
-                key: true,
-                name: true,
-                weight: true,
-                isControl: true,
-                variantId: true,
-                payload: true,
-              },
-              orderBy: [{ position: "asc" }, { id: "asc" }],
-            },
-            phases: { select: { index: true }, orderBy: { index: "desc" }, take: 1 },
-          },
+          select: EXPERIMENT_SELECT,
         }),
       ]);
       return {
         holdoutShare: workspace.holdoutShare,
-        experiments: experiments.map(({ phases, rules, ...e }) => {
-          const inline = rules === null ? null : ruleGroupSchema.safeParse(rules);
-          return { ...e, phase: phases[0]?.index ?? 0, rule: inline?.success ? inline.data : null };
-        }),
+        experiments: experiments.map(experimentConfigOf),
         workspaceId,
         version: workspace.configVersion,
         segments: segments.map((s) => ({ id: s.id, name: s.name, kind: s.kind, rule: storedRule(s.rules) })),

@@ -1,0 +1,14 @@
+"use server";
+
+import { serverAction, serverQuery } from "@/lib/actions/server-action";
+import { explainArmDef } from "./explain-arm";
+import { saveExperimentDef } from "./save-experiment";
+import { saveLayerDef } from "./save-layer";
+import { setHoldoutDef } from "./set-holdout";
+import { stepExperimentDef } from "./step-experiment";
+
+export const saveExperiment = serverAction(saveExperimentDef);
+export const stepExperiment = serverAction(stepExperimentDef);
+export const saveLayer = serverAction(saveLayerDef);
+export const setHoldout = serverAction(setHoldoutDef);
+export const explainArm = serverQuery(explainArmDef);
