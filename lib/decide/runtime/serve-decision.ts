@@ -1,11 +1,14 @@
 import { isConnectionError, noteDatabaseError, noteDatabaseOk, skipDatabase } from "@/lib/db/availability";
 import { decide } from "../decide";
 import { visitContextOf, type DecideBody } from "../request";
-import type { VisitorState } from "../types";
+import type { Decision, ExperimentDecision, VisitorState } from "../types";
 import { recordExposures } from "./exposure-buffer";
 import { ANONYMOUS_VISITOR, loadVisitor } from "../db/load-visitor";
 import { getSnapshot } from "./snapshot-store";
 import { cachedVisitor, cacheVisitor } from "./visitor-cache";
+
+const NO_DECISIONS: Readonly<Record<string, Decision>> = Object.freeze({});
+const NO_EXPERIMENTS: Readonly<Record<string, ExperimentDecision>> = Object.freeze({});
 
 /**
  * One decision request end to end: the workspace's snapshot (memory), the
@@ -24,7 +27,13 @@ export async function serveDecision(
 ) {
   const now = options.now ?? Date.now();
   const snapshot = await getSnapshot(workspaceId); // a first load while the database is down: the endpoint answers 503
-  if (!snapshot) return { profileId: null, decisions: {}, unknownPlacements: body.placements };
+  if (!snapshot)
+    return {
+      profileId: null,
+      decisions: NO_DECISIONS,
+      unknownPlacements: body.placements,
+      experiments: NO_EXPERIMENTS,
+    };
   const visitor = await readVisitor(workspaceId, body, snapshot.historyDays, now);
   const context = visitContextOf(body, {
     now,
