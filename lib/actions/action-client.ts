@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { unstorablePath } from "@/lib/json/storable";
-import { recordAudit, type AuditEntry } from "@/lib/audit/db/record-audit";
+import { recordAudit, type AuditActor, type AuditEntry } from "@/lib/audit/db/record-audit";
 import { hasRole, type Role } from "@/lib/members/roles";
 import { ActionError, failure, type ActionFailure, type ActionResult } from "./result";
 
@@ -101,6 +101,37 @@ export async function runWorkspaceAction<S extends z.ZodType, R>(
 ): Promise<ActionResult<R>> {
   const who = await authorize(userId, raw, def.role);
   if (!who.ok) return who;
+  return execute(def, who, { kind: "user", id: who.userId });
+}
+
+/**
+ * The same path for the admin API: an admin key (`ak_`) acts in its own
+ * workspace with the admin role, its input checked by the same schema and
+ * its changes audited with the key as the actor. `ctx.userId` is then
+ * `api-key:<key id>`: only actions that record no user may be exposed this way.
+ */
+export async function runKeyAction<S extends z.ZodType, R>(
+  def: WorkspaceActionDef<S, R>,
+  caller: { workspaceId: string; apiKeyId: string },
+  fields: Record<string, unknown>,
+): Promise<ActionResult<R>> {
+  if (!hasRole("admin", def.role)) return failure("forbidden", `An admin key cannot do this; it needs ${def.role}`);
+  const bad = unstorablePath(fields);
+  if (bad)
+    return failure("invalid_input", "Some fields need attention", { [bad.path.join(".") || "_form"]: [bad.message] });
+  return execute(
+    def,
+    { userId: `api-key:${caller.apiKeyId}`, workspaceId: caller.workspaceId, role: "admin", fields },
+    { kind: "api_key", id: caller.apiKeyId },
+  );
+}
+
+/** Input → handler in a transaction scoped to the workspace → audit rows → after-commit work. */
+async function execute<S extends z.ZodType, R>(
+  def: WorkspaceActionDef<S, R>,
+  who: { userId: string; workspaceId: string; role: Role; fields: Record<string, unknown> },
+  actor: AuditActor,
+): Promise<ActionResult<R>> {
   const input = def.input.safeParse(who.fields);
   if (!input.success) return failure("invalid_input", "Some fields need attention", fieldErrorsOf(input.error));
   const after: (() => Promise<unknown>)[] = [];
@@ -119,7 +150,7 @@ export async function runWorkspaceAction<S extends z.ZodType, R>(
       const result = await def.handler(ctx, input.data);
       if (entries.length === 0)
         entries.push({ action: def.name, targetType: def.name.split(".")[0] ?? def.name, after: input.data });
-      await recordAudit(tx, who.workspaceId, { kind: "user", id: who.userId }, entries);
+      await recordAudit(tx, who.workspaceId, actor, entries);
       return result;
     });
     for (const work of after)

@@ -67,6 +67,8 @@ export type EndpointOptions<B extends z.ZodType, Q extends z.ZodType> = {
   /** A hand-written reading of the body's usual shape, for hot endpoints: the body exactly as `body` would read it, or null to leave it to `body`. */
   plainBody?: (json: unknown) => z.output<B> | null;
   query?: Q;
+  /** An empty body reads as no body (the schema then takes `undefined`): for commands whose body only adds options. */
+  bodyOptional?: boolean;
   /** Largest accepted body (413 beyond it). */
   maxBytes?: number;
   /** The array field of the body whose items the handler checks one by one (a bad item is refused alone, not the request). */
@@ -105,7 +107,7 @@ export function endpoint<
     let origin: string | null = null;
     try {
       const json = options.body
-        ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES, options.itemsField)
+        ? await readJson(request, options.maxBytes ?? DEFAULT_MAX_BYTES, options.itemsField, options.bodyOptional)
         : undefined;
       const key = apiKeyFromHeaders((name) => request.header(name)) ?? (options.keyInBody ? writeKeyOf(json) : null);
       const caller = options.auth === "public" ? null : await authenticateApiKey(key, options.auth);
@@ -160,10 +162,16 @@ function writeKeyOf(json: unknown): string | null {
  * whole body), and a string or key Postgres cannot store, with its path
  * (outside `itemsField`, whose items the handler checks one by one).
  */
-async function readJson(request: ApiRequest, maxBytes: number, itemsField?: string): Promise<unknown> {
+async function readJson(
+  request: ApiRequest,
+  maxBytes: number,
+  itemsField?: string,
+  optional = false,
+): Promise<unknown> {
   const declared = Number(request.header("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await request.text(maxBytes);
+  if (optional && text.trim() === "") return undefined;
   if (nestedDeeperThan(text, MAX_JSON_DEPTH))
     throw new ApiError(
       "invalid_body",
