@@ -148,7 +148,17 @@ describe("decideOnServer", () => {
         utm: { source: "news", medium: "email" },
       },
     });
-    expect(result).toEqual({ anonymousId: "anon-0000001", profileId: "p1", decisions: DECISIONS });
+    expect(result).toEqual({ anonymousId: "anon-0000001", profileId: "p1", decisions: DECISIONS, experiments: {} });
+  });
+
+  it("asks for flag experiments and reads each one's variation and value", async () => {
+    const flags = { checkout: { variation: "one-step", value: { steps: 1 }, inExperiment: true } };
+    const { fetch, calls } = fakeFetch(() =>
+      Response.json({ decisions: {}, experiments: flags, unknownPlacements: [] }),
+    );
+    const result = await decideOnServer(options({ fetch, placements: [], experiments: ["checkout"] }));
+    expect(JSON.parse(calls[0]!.init.body as string)).toMatchObject({ placements: [], experiments: ["checkout"] });
+    expect(result.experiments).toEqual(flags);
   });
 
   it("resolves with empty decisions on an API error answer", async () => {
@@ -156,7 +166,7 @@ describe("decideOnServer", () => {
       Response.json({ error: { code: "forbidden", message: "key lacks decide" } }, { status: 403 }),
     );
     const result = await decideOnServer(options({ fetch, cookies: fakeCookies({ pz_aid: "anon-0000002" }).jar }));
-    expect(result).toEqual({ anonymousId: "anon-0000002", profileId: null, decisions: {} });
+    expect(result).toEqual({ anonymousId: "anon-0000002", profileId: null, decisions: {}, experiments: {} });
   });
 
   it("resolves with empty decisions on a network error or a body that is not JSON", async () => {

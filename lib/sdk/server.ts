@@ -31,6 +31,8 @@ export type ServerDecideOptions = {
   host: string;
   key: string;
   placements: string[];
+  /** Flag experiments the page's code reads, by key: the answer's `experiments` holds each one's variation and value. */
+  experiments?: string[];
   cookies: CookieJar;
   request: { url: string; headers: { get(name: string): string | null } };
   /** The signed-in customer's user id: with a client key it counts only when signed (`identitySecret` or `userHash`). */
@@ -53,6 +55,8 @@ export type Decision = {
   reason: string;
 };
 export type Decisions = { [placement: string]: Decision };
+/** An experiment's variation for this visitor, a flag's value (the control's outside the experiment), and whether they are in it. */
+export type ExperimentAnswer = { variation: string; value: unknown; inExperiment: boolean };
 
 export type DecideContext = {
   url: string;
@@ -154,7 +158,13 @@ function isSecure(request: ServerDecideOptions["request"]): boolean {
 }
 
 /** `profileId` only with a server key (a client key's answer names no profile). */
-type ServerDecisions = { anonymousId: string; profileId: string | null; decisions: Decisions };
+type ServerDecisions = {
+  anonymousId: string;
+  profileId: string | null;
+  decisions: Decisions;
+  /** The experiments that decided content here, and the flags asked for, by key (empty on an error or timeout). */
+  experiments: { [key: string]: ExperimentAnswer };
+};
 
 /**
  * Asks the decide API what each placement shows this visitor. Resolves with
@@ -173,8 +183,8 @@ export async function decideOnServer(options: ServerDecideOptions): Promise<Serv
   } catch {
     anonymousId = newAnonymousId(); // unreadable cookies or request URL
   }
-  const defaults: ServerDecisions = { anonymousId, profileId: null, decisions: {} };
-  if (options.placements.length === 0) return defaults;
+  const defaults: ServerDecisions = { anonymousId, profileId: null, decisions: {}, experiments: {} };
+  if (options.placements.length === 0 && !options.experiments?.length) return defaults;
 
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -209,6 +219,7 @@ async function requestDecisions(
     ...(userHash ? { userHash } : {}),
     context: contextFromRequest(options.request),
     placements: options.placements,
+    ...(options.experiments?.length ? { experiments: options.experiments } : {}),
     ...(options.traits ? { traits: options.traits } : {}),
   };
   const response = await (options.fetch ?? fetch)(`${options.host.replace(/\/+$/, "")}/api/v1/decide`, {
@@ -219,10 +230,12 @@ async function requestDecisions(
     cache: "no-store",
   });
   if (!response.ok) throw new Error(`decide answered ${response.status}`);
-  const json = (await response.json()) as { profileId?: unknown; decisions?: unknown };
-  const decisions =
-    json.decisions && typeof json.decisions === "object" && !Array.isArray(json.decisions)
-      ? (json.decisions as Decisions)
-      : {};
-  return { anonymousId, profileId: typeof json.profileId === "string" ? json.profileId : null, decisions };
+  const json = (await response.json()) as { profileId?: unknown; decisions?: unknown; experiments?: unknown };
+  const isRecord = (v: unknown): v is Record<string, never> => !!v && typeof v === "object" && !Array.isArray(v);
+  return {
+    anonymousId,
+    profileId: typeof json.profileId === "string" ? json.profileId : null,
+    decisions: isRecord(json.decisions) ? (json.decisions as Decisions) : {},
+    experiments: isRecord(json.experiments) ? (json.experiments as ServerDecisions["experiments"]) : {},
+  };
 }

@@ -1,7 +1,7 @@
 // window.personalize once the SDK has loaded. Every method but init waits for
 // init; push keeps the pre-load stub's push(["method", ...args]) working.
 import { SDK_VERSION } from "./constants";
-import { decide } from "./decide";
+import { decide, experiment } from "./decide";
 import { identify, page, reset, track } from "./events";
 import { afterInit, init } from "./init";
 import { warn } from "./log";
@@ -14,6 +14,7 @@ export const api = {
   version: SDK_VERSION,
   init,
   decide: afterInit(decide),
+  experiment: afterInit(experiment),
   track: afterInit(track),
   page: afterInit(page),
   identify: afterInit(identify),

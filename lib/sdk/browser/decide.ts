@@ -6,18 +6,26 @@ import { pageContext } from "./context";
 import { anonymousId, freshId, userHash, userId } from "./ids";
 import { warn } from "./log";
 import { apply, placementElements } from "./render";
-import type { Decisions, PageContext, Properties } from "./types";
+import type { Decisions, ExperimentAnswer, PageContext, Properties } from "./types";
 
 type DecideBody = {
   anonymousId: string | null;
   context: PageContext;
   placements: string[];
+  experiments?: string[];
   userId?: string;
   userHash?: string;
   newVisitor?: boolean;
   traits?: Properties;
 };
-type DecideAnswer = { decisions?: Decisions; error?: { message?: string } } | null;
+type DecideAnswer = {
+  decisions?: Decisions;
+  experiments?: Record<string, ExperimentAnswer>;
+  error?: { message?: string };
+} | null;
+
+/** The experiments of this page's answers so far, by key (what experiment() reads before asking). */
+const experiments: Record<string, ExperimentAnswer> = {};
 
 function domReady(): Promise<void> {
   return new Promise((resolve) => {
@@ -31,10 +39,11 @@ function dedupe(keys: (string | null)[]): string[] {
   return keys.filter((key, i): key is string => !!key && keys.indexOf(key) === i);
 }
 
-async function requestDecisions(keys: string[], traits?: Properties): Promise<Decisions> {
-  if (!keys.length) return {};
+async function requestDecisions(keys: string[], traits?: Properties, flags?: string[]): Promise<Decisions> {
+  if (!keys.length && !(flags && flags.length)) return {};
   try {
     const body: DecideBody = { anonymousId, context: pageContext(), placements: keys };
+    if (flags && flags.length) body.experiments = flags;
     if (userId) body.userId = userId;
     if (userId && userHash) body.userHash = userHash;
     // an id minted on this page has no history yet: the server need not look it up
@@ -51,11 +60,37 @@ async function requestDecisions(keys: string[], traits?: Properties): Promise<De
       warn("decide failed: " + ((json && json.error && json.error.message) || res.status));
       return {};
     }
+    if (json && json.experiments) for (const k in json.experiments) experiments[k] = json.experiments[k]!;
     return (json && json.decisions) || {};
   } catch (e) {
     warn("decide failed: " + e);
     return {};
   }
+}
+
+/** Flag keys asked for in this turn of the event loop, sent in one request. */
+let pendingFlags: string[] = [];
+let pendingRequest: Promise<unknown> | null = null;
+
+/**
+ * An experiment's variation for this visitor: `{ variation, value, inExperiment }`
+ * (a flag's value; the control's when the visitor is not in it), or null when
+ * there is no such running experiment or the request fails. Content
+ * experiments decided on this page are answered from their decisions;
+ * flags are asked for, several in one request.
+ */
+export async function experiment(key: string): Promise<ExperimentAnswer | null> {
+  if (typeof key !== "string" || !key) return null;
+  if (experiments[key]) return experiments[key]!;
+  if (pendingFlags.indexOf(key) < 0) pendingFlags.push(key);
+  pendingRequest ??= Promise.resolve().then(() => {
+    const flags = pendingFlags;
+    pendingFlags = [];
+    pendingRequest = null;
+    return requestDecisions([], undefined, flags);
+  });
+  await pendingRequest;
+  return experiments[key] || null;
 }
 
 /**

@@ -30,6 +30,7 @@ type InitOptions = {
 type Personalize = {
   init(options: InitOptions): Promise<Decisions>;
   decide(placements?: string[]): Promise<Decisions>;
+  experiment(key: string): Promise<{ variation: string; value: unknown; inExperiment: boolean } | null>;
   track(event: string, properties?: Record<string, unknown>): void;
   page(name?: string, properties?: Record<string, unknown>): void;
   identify(userId: string, traits?: Record<string, unknown>, options?: { userHash?: string }): void;
@@ -242,6 +243,36 @@ describe("decide", () => {
 
     expect(await sdk.decide(["recs"])).toEqual(decisions);
     expect(browser.fetchCalls[0]!.body).toMatchObject({ placements: ["recs"] });
+  });
+
+  it("reads experiments: flags asked for in one request, content experiments from the page's decisions", async () => {
+    const flags = {
+      checkout: { variation: "one-step", value: { steps: 1 }, inExperiment: true },
+      badge: { variation: "control", value: false, inExperiment: false },
+    };
+    const hero = { "hero-test": { variation: "b", value: null, inExperiment: true } };
+    const { browser, sdk } = load({
+      fetch: (url: string, init: RequestInit) => {
+        if (!url.endsWith("/api/v1/decide")) return jsonResponse({ ok: true });
+        const body = JSON.parse(String(init.body ?? "{}")) as { placements: string[] };
+        return jsonResponse({
+          decisions: body.placements.length ? { hero: decision("html", "<b>B</b>") } : {},
+          experiments: body.placements.length ? hero : flags,
+          unknownPlacements: [],
+        });
+      },
+    });
+    await sdk.init({ key: KEY, autoPage: false });
+    await sdk.decide(["hero"]);
+    expect(await sdk.experiment("hero-test")).toEqual(hero["hero-test"]);
+    expect(browser.fetchCalls).toHaveLength(1);
+    const [checkout, badge] = await Promise.all([sdk.experiment("checkout"), sdk.experiment("badge")]);
+    expect(checkout).toEqual(flags.checkout);
+    expect(badge).toEqual(flags.badge);
+    expect(browser.fetchCalls).toHaveLength(2); // both flags in one request
+    expect(browser.fetchCalls[1]!.body).toMatchObject({ placements: [], experiments: ["checkout", "badge"] });
+    expect(await sdk.experiment("checkout")).toEqual(flags.checkout); // remembered, not asked again
+    expect(await sdk.experiment("unknown")).toBeNull();
   });
 
   it("waits for the document to be parsed before looking for placements", async () => {

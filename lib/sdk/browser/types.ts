@@ -14,6 +14,9 @@ export type Decision = {
 /** Decisions by placement key. */
 export type Decisions = Record<string, Decision>;
 
+/** An experiment as the decide API answers it: the variation's key, a flag's value, and whether the visitor is in it. */
+export type ExperimentAnswer = { variation: string; value: unknown; inExperiment: boolean };
+
 export type InitOptions = {
   /** A client key (ck_...). */
   key: string;
