@@ -75,8 +75,8 @@ function armVariants(e: ExperimentConfig, v: ExperimentConfig["variations"][numb
 
 /**
  * The experiments part of a snapshot: running ones enroll, paused ones serve
- * their control, stopped ones with a winner serve it; drafts, archived ones
- * and stopped ones without a winner take no part. Targeting rules are
+ * their control, stopped ones with a winner serve it, drafts only answer
+ * preview links; archived ones and stopped ones without a winner take no part. Targeting rules are
  * compiled like experiences'.
  */
 export function buildExperiments(

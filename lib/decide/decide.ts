@@ -71,6 +71,19 @@ function literalDecision(placement: SnapshotPlacement, variant: SnapshotVariant,
   return decision;
 }
 
+/** The experiment and arm a preview link forces, when they are in the snapshot. */
+function forcedArm(
+  snapshot: Snapshot,
+  forced: { experimentId: string; variationId: string },
+): { experiment: SnapshotExperiment; arm: SnapshotArm } | null {
+  for (const experiment of snapshot.experiments.all.values()) {
+    if (experiment.id !== forced.experimentId) continue;
+    const arm = experiment.arms.find((a) => a.id === forced.variationId);
+    return arm ? { experiment, arm } : null;
+  }
+  return null;
+}
+
 /** Whether an experience's schedule includes this instant. */
 export function isScheduled(experience: Pick<SnapshotExperience, "startsAt" | "endsAt">, now: number): boolean {
   return (
@@ -185,6 +198,15 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
       variationId: arm.id,
     });
   };
+  const forced = request.forced ? forcedArm(snapshot, request.forced) : null;
+  if (forced)
+    result.experiments[forced.experiment.key] = {
+      experimentId: forced.experiment.id,
+      variationId: forced.arm.id,
+      variation: forced.arm.key,
+      value: forced.arm.value,
+      inExperiment: false,
+    };
   for (const key of new Set(request.placements)) {
     const placement = snapshot.placements.get(key);
     if (!placement) {
@@ -192,7 +214,9 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
       continue;
     }
     let decision: Decision | null = null;
-    if (placement.killSwitch || !visitor.personalization || heldOut) {
+    if (forced && !placement.killSwitch && forced.experiment.placementIds.includes(placement.id)) {
+      decision = armDecision(placement, forced.experiment, forced.arm);
+    } else if (placement.killSwitch || !visitor.personalization || heldOut) {
       const reason = placement.killSwitch ? "kill_switch" : !visitor.personalization ? "no_consent" : "holdout";
       if (placement.fallback)
         decision = serve(placement, placement.fallback, {
@@ -231,7 +255,7 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
   }
   for (const key of request.experiments ?? []) {
     const flag = experiments.all.get(key);
-    if (!flag || flag.type !== "flag" || key in result.experiments) continue;
+    if (!flag || flag.type !== "flag" || flag.state === "draft" || key in result.experiments) continue;
     if (!armOf(flag)) {
       // not enrolled (not targeted, outside coverage, holdout…): the control's value, outside the experiment
       const control = flag.arms[flag.control]!;

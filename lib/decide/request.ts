@@ -52,6 +52,8 @@ export const decideBodySchema = z
       .array(z.string().trim().min(1).max(DECIDE_LIMITS.experimentKey))
       .max(DECIDE_LIMITS.experiments, `At most ${DECIDE_LIMITS.experiments} experiments per call`)
       .optional(),
+    /** A marketer's preview link token (`?pz_preview=`): shows one experiment's variation; nothing is recorded. */
+    preview: z.string().max(600).optional(),
     /** Traits for this decision only; with a client key, only the workspace's request traits count. */
     traits: z.record(z.string().max(120), z.unknown()).optional(),
   })

@@ -73,6 +73,8 @@ export type DecideRequest = {
   experiments?: readonly string[];
   /** The ids experiments bucket by (a user id only once verified). */
   ids: UnitIds;
+  /** A marketer's preview link: this experiment's variation is shown wherever the experiment decides (nothing is recorded). */
+  forced?: { experimentId: string; variationId: string } | null;
   context: VisitContext;
   /** Traits sent with the request, laid over the stored ones for this decision. */
   traits?: Record<string, unknown>;

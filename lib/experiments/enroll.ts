@@ -29,6 +29,7 @@ export function isHeldOut(workspaceId: string, ids: UnitIds, share: number): boo
 
 /** Why a unit is not enrolled (the experiment page's QA says it in words). */
 export type NotEnrolledReason =
+  | "draft"
   | "paused"
   | "rolled_out"
   | "holdout"
@@ -82,6 +83,7 @@ export function storedArm(experiment: SnapshotExperiment, assignments: readonly 
  * layer slice, coverage and the hash (`chooseArm`). Pure.
  */
 export function enroll(experiment: SnapshotExperiment, visitor: EnrollmentVisitor, now: number): Enrollment {
+  if (experiment.state === "draft") return { enrolled: false, reason: "draft", serve: null };
   if (visitor.heldOut) return { enrolled: false, reason: "holdout", serve: null };
   if (!visitor.personalization) return { enrolled: false, reason: "no_consent", serve: null };
   if (experiment.state === "rollout") return { enrolled: false, reason: "rolled_out", serve: experiment.winner };

@@ -12,6 +12,7 @@ import { startDecisionServer, type RunningDecisionServer } from "@/scripts/test/
 import { createTestApiKey, createTestWorkspace } from "@/scripts/test/fixtures";
 import { createHeroForPros } from "@/scripts/test/hero-fixture";
 import { chooseArm, inHoldout } from "./assign";
+import { previewLinkDef } from "./actions/preview-link";
 import { saveExperimentDef } from "./actions/save-experiment";
 import { setHoldoutDef } from "./actions/set-holdout";
 import { stepExperimentDef } from "./actions/step-experiment";
@@ -62,7 +63,10 @@ const assignmentsOf = (experimentId: string, unitId: string) =>
 beforeAll(async () => {
   ws = await createTestWorkspace("Experiments", ["admin", "editor", "viewer"]);
   clientKey = await createTestApiKey(ws.workspace.id, "client");
-  await db.workspace.update({ where: { id: ws.workspace.id }, data: { requireSignedUserIds: false, apiRateLimit: 1_000_000 } });
+  await db.workspace.update({
+    where: { id: ws.workspace.id },
+    data: { requireSignedUserIds: false, apiRateLimit: 1_000_000 },
+  });
   const hero = await createHeroForPros(ws);
   editor = hero.editor;
   // an experience everyone matches, split by an A/B test: the placement's default (control) against its content
@@ -272,6 +276,41 @@ describe("experiments in decisions", () => {
     }
     await act(stepExperimentDef, { experimentId: flagId, step: "resume" });
   }, 180_000);
+
+  it("shows a preview link's variation to whoever holds it, records nothing, and ignores forged or foreign tokens", async () => {
+    const link = await runWorkspaceAction(previewLinkDef, ws.member("viewer").userId, {
+      workspaceId: ws.workspace.id,
+      experimentId: abId,
+      variationId: (await db.variation.findFirstOrThrow({ where: { experimentId: abId, key: "control" } })).id,
+      url: "https://shop.example/?ref=mail",
+    });
+    if (!link.ok) throw new Error(link.error.message);
+    const url = new URL(link.data.url);
+    expect(url.searchParams.get("ref")).toBe("mail");
+    const token = url.searchParams.get("pz_preview")!;
+    const unit = unitIn("hero-ab", 1, [0.99, 0.01], "preview"); // would get the treatment
+    const ask = async (preview: string) => {
+      const response = await decideRoute(
+        new Request("http://localhost/api/v1/decide", {
+          method: "POST",
+          headers: { authorization: `Bearer ${clientKey}` },
+          body: JSON.stringify({ anonymousId: unit, placements: ["home-hero"], preview }),
+        }),
+      );
+      return (await response.json()) as {
+        decisions: Record<string, { content: string }>;
+        experiments: Record<string, { variation: string }>;
+      };
+    };
+    const previewed = await ask(token);
+    expect(previewed.decisions["home-hero"]!.content).toBe("<h1>Welcome</h1>");
+    expect(previewed.experiments["hero-ab"]).toMatchObject({ variation: "control", inExperiment: false });
+    await flushExposures();
+    expect(await db.exposure.count({ where: { workspaceId: ws.workspace.id, anonymousId: unit } })).toBe(0);
+    expect(await assignmentsOf(abId, unit)).toEqual([]);
+    const forged = `${token.split(".")[0]}.${"A".repeat(43)}`;
+    expect((await ask(forged)).experiments["hero-ab"]).toMatchObject({ variation: "hello", inExperiment: true });
+  });
 
   it("refuses to start a second test of the same content, and a viewer cannot change experiments", async () => {
     const experienceId = (await db.experiment.findUniqueOrThrow({ where: { id: abId } })).experienceId;

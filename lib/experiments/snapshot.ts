@@ -15,14 +15,15 @@ export type SnapshotArm = {
 /**
  * An experiment as decisions see it. `running` enrolls units; `paused`
  * serves everyone it targets the control and enrolls no one; `rollout` (stopped
- * with a winner) serves everyone the winner and enrolls no one.
+ * with a winner) serves everyone the winner and enrolls no one; `draft` takes
+ * no part in decisions but can be shown by a preview link.
  */
 export type SnapshotExperiment = {
   id: string;
   key: string;
   name: string;
   type: "ab" | "multivariate" | "flag";
-  state: "running" | "paused" | "rollout";
+  state: "running" | "paused" | "rollout" | "draft";
   seed: string;
   /** The current phase, and the phase the current seed began with (earlier assignments no longer stick). */
   phase: number;
@@ -84,6 +85,7 @@ export function indexExperiments(
   const byPlacement = new Map<string, SnapshotExperiment>();
   for (const e of experiments) {
     all.set(e.key, e);
+    if (e.state === "draft") continue; // only preview links reach a draft
     if (e.type === "ab" && e.experienceId) byExperience.set(e.experienceId, e);
     if (e.type === "multivariate") for (const p of e.placementIds) byPlacement.set(p, e);
   }

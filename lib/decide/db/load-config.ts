@@ -100,7 +100,7 @@ export async function loadSnapshotConfig(workspaceId: string): Promise<SnapshotC
           },
         }),
         tx.experiment.findMany({
-          where: { workspaceId, status: { in: ["running", "paused", "stopped"] } },
+          where: { workspaceId, status: { in: ["draft", "running", "paused", "stopped"] } },
           select: EXPERIMENT_SELECT,
         }),
       ]);

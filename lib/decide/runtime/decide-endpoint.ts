@@ -1,6 +1,7 @@
 import { endpoint, JsonText } from "@/lib/api/endpoint";
 import { noteIdentityCheck } from "@/lib/identity/runtime/identity-checks";
 import { trustedUserId } from "@/lib/identity/signed-user-id";
+import { readPreviewToken } from "@/lib/experiments/preview-token";
 import { decideAnswerJson } from "../answer-json";
 import { plainDecideBody } from "../plain-body";
 import { decideBodySchema } from "../request";
@@ -18,13 +19,23 @@ export const decideEndpoint = endpoint(
   { auth: "decide", cors: true, maxBytes: 16 * 1024, body: decideBodySchema, plainBody: plainDecideBody },
   async ({ caller, body, request }) => {
     const countryHeader = request.header("cf-ipcountry") ?? request.header("x-vercel-ip-country");
-    if (caller.kind !== "client")
-      return new JsonText(decideAnswerJson(await serveDecision(caller.workspaceId, body, { countryHeader })));
     const now = Date.now();
+    // a preview link's token, made by the dashboard for this workspace: it shows a variation and records nothing
+    const preview = body.preview
+      ? readPreviewToken(body.preview, caller.workspaceId, caller.workspace.identitySalt, now)
+      : null;
+    if (caller.kind !== "client")
+      return new JsonText(
+        decideAnswerJson(await serveDecision(caller.workspaceId, body, { countryHeader, now, preview })),
+      );
     const { userId, check } = trustedUserId(caller.trust, body, now);
     if (check) noteIdentityCheck(caller.workspaceId, check, now);
     const { traits, ignored } = allowedTraits(body.traits, caller.workspace.requestTraits);
-    const served = await serveDecision(caller.workspaceId, { ...body, userId, traits }, { countryHeader, now });
+    const served = await serveDecision(
+      caller.workspaceId,
+      { ...body, userId, traits },
+      { countryHeader, now, preview },
+    );
     return new JsonText(
       decideAnswerJson({
         decisions: served.decisions,

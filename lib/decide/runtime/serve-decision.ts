@@ -21,8 +21,8 @@ export async function serveDecision(
   options: {
     countryHeader?: string | null;
     now?: number;
-    /** A marketer's preview (a forced arm, the QA link): served, never recorded as an exposure. */
-    preview?: boolean;
+    /** A marketer's preview link: this variation is shown, and nothing is recorded as an exposure. */
+    preview?: { experimentId: string; variationId: string } | null;
   } = {},
 ) {
   const now = options.now ?? Date.now();
@@ -44,6 +44,7 @@ export async function serveDecision(
     placements: body.placements,
     experiments: body.experiments,
     ids: { anonymousId: body.anonymousId, userId: body.userId },
+    forced: options.preview ?? null,
     context,
     traits: body.traits,
     now,

@@ -2,6 +2,7 @@
 
 import { serverAction, serverQuery } from "@/lib/actions/server-action";
 import { explainArmDef } from "./explain-arm";
+import { previewLinkDef } from "./preview-link";
 import { saveExperimentDef } from "./save-experiment";
 import { saveLayerDef } from "./save-layer";
 import { setHoldoutDef } from "./set-holdout";
@@ -12,3 +13,4 @@ export const stepExperiment = serverAction(stepExperimentDef);
 export const saveLayer = serverAction(saveLayerDef);
 export const setHoldout = serverAction(setHoldoutDef);
 export const explainArm = serverQuery(explainArmDef);
+export const previewLink = serverQuery(previewLinkDef);

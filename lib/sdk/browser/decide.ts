@@ -5,6 +5,7 @@ import { config, post } from "./config";
 import { pageContext } from "./context";
 import { anonymousId, freshId, userHash, userId } from "./ids";
 import { warn } from "./log";
+import { previewToken } from "./preview";
 import { apply, placementElements } from "./render";
 import type { Decisions, ExperimentAnswer, PageContext, Properties } from "./types";
 
@@ -13,6 +14,7 @@ type DecideBody = {
   context: PageContext;
   placements: string[];
   experiments?: string[];
+  preview?: string;
   userId?: string;
   userHash?: string;
   newVisitor?: boolean;
@@ -44,6 +46,8 @@ async function requestDecisions(keys: string[], traits?: Properties, flags?: str
   try {
     const body: DecideBody = { anonymousId, context: pageContext(), placements: keys };
     if (flags && flags.length) body.experiments = flags;
+    const preview = previewToken();
+    if (preview) body.preview = preview;
     if (userId) body.userId = userId;
     if (userId && userHash) body.userHash = userHash;
     // an id minted on this page has no history yet: the server need not look it up

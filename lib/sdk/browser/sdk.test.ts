@@ -275,6 +275,13 @@ describe("decide", () => {
     expect(await sdk.experiment("unknown")).toBeNull();
   });
 
+  it("sends a preview link's token with its decisions", async () => {
+    const { browser, sdk } = load({ url: "https://shop.example/?pz_preview=abc.def", fetch: decideAnswer({}) });
+    await sdk.init({ key: KEY, autoPage: false });
+    await sdk.decide(["hero"]);
+    expect(browser.fetchCalls[0]!.body).toMatchObject({ placements: ["hero"], preview: "abc.def" });
+  });
+
   it("waits for the document to be parsed before looking for placements", async () => {
     const { browser, sdk } = load({}, (b) => (b.document.readyState = "loading"));
     const first = sdk.init({ key: KEY, autoPage: false });
