@@ -1,6 +1,7 @@
 // A large decision configuration from a seeded generator (the same on every
 // run): 50 segments (a third with behavior conditions) and 20 placements with
 // 3–5 experiences each, plus visitors to decide for.
+import type { ExperimentConfig } from "@/lib/decide/build-experiments";
 import type { SnapshotConfig } from "@/lib/decide/build-snapshot";
 import type { Condition, RuleGroup } from "@/lib/segments/schema";
 import type { ProfileState } from "@/lib/segments/state";
@@ -18,7 +19,7 @@ export function random(seed: number) {
   };
 }
 
-export function benchConfig(now: number, seed = 11): SnapshotConfig {
+export function benchConfig(now: number, seed = 11, withExperiments = false): SnapshotConfig {
   const r = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -97,7 +98,96 @@ export function benchConfig(now: number, seed = 11): SnapshotConfig {
       },
     ],
   }));
-  return { workspaceId: "bench", version: 1, segments, placements, experiments: [], holdoutShare: 0 };
+  return {
+    workspaceId: "bench",
+    version: 1,
+    segments,
+    placements,
+    experiments: withExperiments ? benchExperiments(placements) : [],
+    holdoutShare: withExperiments ? 0.05 : 0,
+  };
+}
+
+/**
+ * Ten running experiments over the placements (issue 15's benchmark): six
+ * A/B tests of experiences (the default as control against the experience's
+ * content), one 2 × 2 multivariate test over two placements, two flags
+ * sharing a layer half and half, and one flag on its own; with the
+ * configuration's 5 % holdout.
+ */
+function benchExperiments(placements: SnapshotConfig["placements"]): ExperimentConfig[] {
+  const base = (i: number, type: ExperimentConfig["type"]): ExperimentConfig => ({
+    id: `xp-${i}`,
+    key: `bench-${i}`,
+    name: `Bench ${i}`,
+    type,
+    status: "running",
+    seed: `bench-${i}`,
+    seedPhase: 1,
+    phase: 1,
+    coverage: 1,
+    unitType: "anonymous_id",
+    layerId: null,
+    layerStart: null,
+    layerEnd: null,
+    experienceId: null,
+    placementId: null,
+    segmentId: null,
+    rule: null,
+    factors: null,
+    startsAt: null,
+    endsAt: null,
+    winnerVariationId: null,
+    variations: [],
+  });
+  const arm = (id: string, position: number, variantId: string | null, payload: unknown = null) => ({
+    id,
+    key: id,
+    name: id,
+    weight: 1,
+    isControl: position === 0,
+    variantId,
+    payload,
+  });
+  const ab = Array.from({ length: 6 }, (_, i) => {
+    const placement = placements[i]!;
+    const experience = placement.experiences[0]!;
+    return {
+      ...base(i, "ab"),
+      experienceId: experience.id,
+      placementId: placement.id,
+      variations: [arm(`xv-${i}-a`, 0, null), arm(`xv-${i}-b`, 1, experience.variants[0]!.id)],
+    };
+  });
+  const [p1, p2] = [placements[10]!, placements[11]!];
+  const level = (p: typeof p1, e: number) => ({
+    key: `l${e}`,
+    name: `L${e}`,
+    variantId: p.experiences[e]!.variants[0]!.id,
+  });
+  const factors = [
+    { key: "f1", name: "F1", placementId: p1.id, levels: [level(p1, 0), level(p1, 1)] },
+    { key: "f2", name: "F2", placementId: p2.id, levels: [level(p2, 0), level(p2, 1)] },
+  ];
+  const mvt = {
+    ...base(6, "multivariate"),
+    factors,
+    variations: [
+      ["l0", "l0"],
+      ["l0", "l1"],
+      ["l1", "l0"],
+      ["l1", "l1"],
+    ].map(([a, b], i) => arm(`xv-6-${i}`, i, null, { levels: { f1: a, f2: b } })),
+  };
+  const flag = (i: number, layer: { start: number; end: number } | null): ExperimentConfig => ({
+    ...base(i, "flag"),
+    ...(layer ? { layerId: "bench-layer", layerStart: layer.start, layerEnd: layer.end } : {}),
+    variations: [
+      arm(`xv-${i}-a`, 0, null, { value: { on: false } }),
+      arm(`xv-${i}-b`, 1, null, { value: { on: true } }),
+    ],
+  });
+  return [...ab, mvt, flag(7, { start: 0, end: 0.5 }), flag(8, { start: 0.5, end: 1 }), flag(9, null)];
 }
 
 /** Visitors like the demo's: traits, computed values and up to 60 recent events. */
@@ -134,3 +224,6 @@ export function benchVisitors(count: number, now: number, seed = 12): ProfileSta
     };
   });
 }
+
+/** The flag experiments' keys, which a storefront's code would ask for with its placements. */
+export const BENCH_FLAGS = ["bench-7", "bench-8", "bench-9"];
