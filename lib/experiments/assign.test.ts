@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { chooseArm, inHoldout, layerSlices, type BucketedExperiment } from "./assign";
+import { chooseArm, inHoldout, type BucketedExperiment } from "./assign";
+import { freeSlice, type Slice } from "./layer-slot";
 
 const ab: BucketedExperiment = { key: "home-hero-ab", coverage: 1, weights: [0.5, 0.5] };
 const ids = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
@@ -71,8 +72,13 @@ describe("chooseArm", () => {
         fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 2, maxLength: 5 }),
         fc.array(fc.string({ minLength: 1, maxLength: 20 }), { minLength: 50, maxLength: 200 }),
         (raw, units) => {
+          // slices as starting each experiment gives them: the first free one of its share
           const total = raw.reduce((a, b) => a + b, 0);
-          const slices = layerSlices(raw.map((r) => r / total));
+          const slices: Slice[] = [];
+          for (const r of raw) {
+            const slice = freeSlice(slices, r / total);
+            if (slice) slices.push(slice);
+          }
           const experiments = slices.map((slice, i) => ({
             key: `layered-${i}`,
             coverage: 1,
@@ -105,15 +111,5 @@ describe("inHoldout", () => {
       return arm.enrolled && arm.variation === 0;
     }).length;
     expect(chiSquare([control, held.length - control], [0.5, 0.5], held.length)).toBeLessThan(CRITICAL_0_001[1]!);
-  });
-});
-
-describe("layerSlices", () => {
-  it("lays shares one after another and refuses more than the whole", () => {
-    expect(layerSlices([0.25, 0.5])).toEqual([
-      { start: 0, end: 0.25 },
-      { start: 0.25, end: 0.75 },
-    ]);
-    expect(() => layerSlices([0.6, 0.5])).toThrow("at most all of its traffic");
   });
 });

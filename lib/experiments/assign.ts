@@ -49,20 +49,3 @@ export function chooseArm(experiment: BucketedExperiment, unitId: string, stored
 export function inHoldout(workspaceId: string, unitId: string, share: number): boolean {
   return share > 0 && inNamespace(unitId, [`holdout:${workspaceId}`, 0, Math.min(1, share)]);
 }
-
-/**
- * The slices of a layer for its experiments, in order: each takes `shares[i]`
- * of the layer's traffic, one after another, so no two overlap (and no unit
- * is in two experiments of one layer). Shares beyond the whole are refused.
- */
-export function layerSlices(shares: readonly number[]): { start: number; end: number }[] {
-  const total = shares.reduce((sum, s) => sum + s, 0);
-  if (shares.some((s) => s < 0) || total > 1 + 1e-9)
-    throw new Error(`A layer's experiments take at most all of its traffic (these take ${total})`);
-  let start = 0;
-  return shares.map((share) => {
-    const slice = { start, end: Math.min(1, start + share) };
-    start = slice.end;
-    return slice;
-  });
-}
