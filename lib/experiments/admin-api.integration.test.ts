@@ -133,6 +133,35 @@ describe("the experiments admin API", () => {
     expect(audit.every((a) => a.actorKind === "api_key")).toBe(true);
   });
 
+  it("adds new content for an arm to the experience, refusing content that does not compile", async () => {
+    const made = await call(collection.POST, "POST", "/api/v1/experiments", adminKey, {
+      key: "new-copy",
+      name: "New copy",
+      type: "ab",
+      experienceId,
+      variations: [
+        { key: "control", name: "Default", variantId: null },
+        { key: "bold", name: "Bold", body: "<h1>Big news, {{ first_name | default: 'friend' }}</h1>" },
+      ],
+    });
+    expect(made.status).toBe(201);
+    const variant = await db.variant.findUniqueOrThrow({ where: { id: made.body.variations[1].variantId } });
+    expect(variant).toMatchObject({ experienceId, name: "Bold" });
+    const broken = await call(collection.POST, "POST", "/api/v1/experiments", adminKey, {
+      key: "broken-copy",
+      name: "Broken",
+      type: "ab",
+      experienceId,
+      variations: [
+        { key: "control", name: "Default", variantId: null },
+        { key: "bad", name: "Bad", body: "<h1>{{ first_name </h1>" },
+      ],
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.issues[0].path).toBe("variations.1.body");
+    expect(await db.experiment.count({ where: { workspaceId: ws.workspace.id, key: "broken-copy" } })).toBe(0);
+  });
+
   it("answers only admin keys of the experiment's own workspace", async () => {
     const [existing] = await db.experiment.findMany({ where: { workspaceId: ws.workspace.id } });
     expect((await call(collection.GET, "GET", "/api/v1/experiments", clientKey)).status).toBe(403);

@@ -75,12 +75,17 @@ export const goalInputSchema = z
   });
 export type GoalInput = z.infer<typeof goalInputSchema>;
 
-/** One variation as written: A/B arms name a content variant (null: the placement's default), flags a value. */
+/**
+ * One variation as written: A/B arms name a content variant of the experience (null: the placement's default) or
+ * bring new content (`body`, a template like the content editor's, added to the experience as a variant); flags carry
+ * a value.
+ */
 export const variationInputSchema = z.object({
   key: experimentKeySchema,
   name,
   weight: z.number().positive("A weight is above 0").max(1000).default(1),
   variantId: id.nullable().default(null),
+  body: z.string().max(50_000, "At most 50,000 characters").optional(),
   value: flagValueSchema.optional(),
 });
 

@@ -4,6 +4,7 @@ import { checkSegmentRule } from "@/lib/segments/check-rule";
 import { loadSegmentRefs } from "@/lib/segments/db/load-segment-refs";
 import { ruleFieldErrors } from "@/lib/segments/issue-paths";
 import type { RuleGroup } from "@/lib/segments/schema";
+import { checkTemplate } from "@/lib/content/template";
 import { factorialCells } from "../cells";
 import type { ExperimentInput } from "../schema";
 
@@ -49,7 +50,12 @@ export async function resolveExperiment(tx: Tx, workspaceId: string, input: Expe
   if (input.type === "ab") {
     const experience = await tx.experience.findFirst({
       where: { id: input.experienceId ?? "", workspaceId, isDefault: false },
-      select: { id: true, placementId: true, variants: { select: { id: true } } },
+      select: {
+        id: true,
+        placementId: true,
+        variants: { select: { id: true } },
+        placement: { select: { contentType: true, jsonSchema: true } },
+      },
     });
     if (!experience) throw fieldError("experienceId", "Choose an experience of this workspace");
     placementId = experience.placementId;
@@ -57,8 +63,31 @@ export async function resolveExperiment(tx: Tx, workspaceId: string, input: Expe
     input.variations.forEach((v, i) => {
       if (v.variantId !== null && !own.has(v.variantId))
         throw fieldError(`variations.${i}.variantId`, "Choose one of the experience's variants, or the default");
+      if (v.variantId === null && v.body !== undefined) {
+        const errors = checkTemplate(
+          v.body,
+          experience.placement.contentType,
+          experience.placement.jsonSchema ?? undefined,
+        );
+        if (errors.length > 0)
+          throw new ActionError("invalid_input", "The content needs attention", {
+            [`variations.${i}.body`]: errors.map((e) => `Line ${e.line}, column ${e.column}: ${e.message}`),
+          });
+      }
     });
-    variations = input.variations.map((v) => ({ ...v, payload: null }));
+    variations = [];
+    for (const v of input.variations) {
+      let variantId = v.variantId;
+      if (variantId === null && v.body !== undefined) {
+        // new content for this arm: a variant of the experience, which the content editor then shows too
+        const created = await tx.variant.create({
+          data: { workspaceId, experienceId: experience.id, name: v.name, body: v.body },
+          select: { id: true },
+        });
+        variantId = created.id;
+      }
+      variations.push({ key: v.key, name: v.name, weight: v.weight, variantId, payload: null });
+    }
   } else if (input.type === "multivariate") {
     const factors = input.factors ?? [];
     const seen = new Set<string>();
@@ -88,7 +117,13 @@ export async function resolveExperiment(tx: Tx, workspaceId: string, input: Expe
       payload: { levels: c.levels },
     }));
   } else {
-    variations = input.variations.map((v) => ({ ...v, variantId: null, payload: { value: v.value } }));
+    variations = input.variations.map((v) => ({
+      key: v.key,
+      name: v.name,
+      weight: v.weight,
+      variantId: null,
+      payload: { value: v.value },
+    }));
   }
   const { segmentId } = input.targeting;
   let rule: RuleGroup | null = null;
