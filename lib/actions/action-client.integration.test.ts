@@ -26,6 +26,8 @@ import { updatePlacementDef } from "@/lib/content/actions/update-placement";
 import { createIdentitySecretDef } from "@/lib/identity/actions/create-identity-secret";
 import { expireIdentitySecretDef } from "@/lib/identity/actions/expire-identity-secret";
 import { setRequestTraitsDef, setRequireSignedUserIdsDef } from "@/lib/identity/actions/set-identity-verification";
+import { deleteGoalDef } from "@/lib/goals/actions/delete-goal";
+import { saveGoalDef } from "@/lib/goals/actions/save-goal";
 import { hasRole } from "@/lib/members/roles";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
@@ -39,6 +41,7 @@ let bSegmentId: string;
 let bPlacementId: string;
 let bExperienceId: string;
 let bSecretId: string;
+let bGoalId: string;
 
 /** A snapshot of everything workspace B holds that an action could change. */
 async function stateOf(workspaceId: string) {
@@ -54,6 +57,7 @@ async function stateOf(workspaceId: string) {
     blocks,
     variants,
     identitySecrets,
+    goals,
   ] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
@@ -66,6 +70,7 @@ async function stateOf(workspaceId: string) {
     db.experience.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.variant.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.identitySecret.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.goal.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
   ]);
   return {
     workspace,
@@ -79,6 +84,7 @@ async function stateOf(workspaceId: string) {
     blocks,
     variants,
     identitySecrets,
+    goals,
   };
 }
 
@@ -130,6 +136,11 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: setRequireSignedUserIdsDef, input: { required: false } },
     { def: setRequestTraitsDef, input: { traits: "plan" } },
     { def: setApiRateLimitDef, input: { perSecond: 1 } },
+    {
+      def: saveGoalDef,
+      input: { goalId: bGoalId, name: "hijacked", eventName: "Order Completed", kind: "count", windowDays: 1 },
+    },
+    { def: deleteGoalDef, input: { goalId: bGoalId } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -185,6 +196,13 @@ beforeAll(async () => {
   });
   if (!secret.ok) throw new Error(secret.error.message);
   bSecretId = secret.data.secretId;
+  const goal = await runWorkspaceAction(saveGoalDef, editor, {
+    workspaceId: b.workspace.id,
+    name: "B goal",
+    eventName: "Order Completed",
+  });
+  if (!goal.ok) throw new Error(goal.error.message);
+  bGoalId = goal.data.goalId;
 });
 
 describe("workspace isolation through actions", () => {
@@ -235,6 +253,8 @@ describe("workspace isolation through actions", () => {
       setRequireSignedUserIdsDef,
       setRequestTraitsDef,
       setApiRateLimitDef,
+      saveGoalDef,
+      deleteGoalDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>
