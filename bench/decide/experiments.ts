@@ -80,14 +80,15 @@ export async function ensureBenchExperiments(db: pg.Client, baseUrl: string, say
     }
   }
   live = await running();
+  // A/B tests of experiences (several per placement: each splits only the visitors its experience wins)
   const abs = free.filter((e) => !busy.has(e.placement_id));
-  const seen = new Set<string>();
+  let made = 0;
   for (const e of abs) {
-    if (live.length + seen.size >= TOTAL - flagKeys.length || seen.has(e.placement_id)) continue;
-    seen.add(e.placement_id);
+    if (live.length + made >= TOTAL - flagKeys.length) break;
+    made += 1;
     await start({
-      key: `bench-ab-${seen.size}-${suffix}`,
-      name: `Bench A/B ${seen.size}`,
+      key: `bench-ab-${made}-${suffix}`,
+      name: `Bench A/B ${made}`,
       type: "ab",
       experienceId: e.id,
       variations: [

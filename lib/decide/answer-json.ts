@@ -32,6 +32,16 @@ function entryJson(key: string, decision: Decision): string {
   return json;
 }
 
+/** An experiment's answer as JSON, made once for the shared (frozen) ones decide() hands out. */
+const experimentJsons = new WeakMap<ExperimentDecision, string>();
+function experimentJson(e: ExperimentDecision): string {
+  const made = experimentJsons.get(e);
+  if (made !== undefined) return made;
+  const json = JSON.stringify({ variation: e.variation, value: e.value, inExperiment: e.inExperiment });
+  if (Object.isFrozen(e)) experimentJsons.set(e, json);
+  return json;
+}
+
 /**
  * The decide answer as JSON text: `JSON.stringify(answer)` with each decision
  * cut to ANSWERED_FIELDS and each experiment to its variation key, value and
@@ -47,8 +57,7 @@ export function decideAnswerJson(answer: DecideAnswer): string {
   let experiments = "";
   if (answer.experiments) {
     for (const key in answer.experiments) {
-      const e = answer.experiments[key]!;
-      const json = `${JSON.stringify(key)}:${JSON.stringify({ variation: e.variation, value: e.value, inExperiment: e.inExperiment })}`;
+      const json = `${JSON.stringify(key)}:${experimentJson(answer.experiments[key]!)}`;
       experiments += experiments ? `,${json}` : json;
     }
     experiments = `"experiments":{${experiments}},`;

@@ -1,6 +1,7 @@
 import { compileRule } from "@/lib/segments/evaluate";
 import type { RuleGroup } from "@/lib/segments/schema";
 import type { SegmentRef } from "@/lib/segments/state";
+import { getBucketRange } from "@/lib/experiments/bucketing";
 import { factorsSchema, variationPayloadSchema } from "@/lib/experiments/schema";
 import {
   indexExperiments,
@@ -97,6 +98,7 @@ export function buildExperiments(
             : null;
     if (!state || e.variations.length === 0) continue;
     const rule = experimentRule(e);
+    const weights = normalizedWeights(e.variations.map((v) => v.weight));
     const arms: SnapshotArm[] = e.variations.map((v) => ({
       id: v.id,
       key: v.key,
@@ -119,7 +121,8 @@ export function buildExperiments(
       phase: Math.max(1, e.phase),
       seedPhase: e.seedPhase,
       coverage: e.coverage,
-      weights: normalizedWeights(e.variations.map((v) => v.weight)),
+      weights,
+      ranges: getBucketRange(weights.length, e.coverage, weights),
       unitType: e.unitType === "user_id" ? "user_id" : "anonymous_id",
       layer:
         e.layerId && e.layerStart !== null && e.layerEnd !== null

@@ -8,6 +8,7 @@ import type {
   DecideRequest,
   DecideResult,
   Decision,
+  ExperimentDecision,
   Snapshot,
   SnapshotExperience,
   SnapshotPlacement,
@@ -69,6 +70,25 @@ function literalDecision(placement: SnapshotPlacement, variant: SnapshotVariant,
   });
   byWhy.set(key, decision);
   return decision;
+}
+
+/** How an arm is answered, in or out of its experiment: one frozen object each, shared by every request (answer-json.ts makes its JSON once). */
+const armAnswers = new WeakMap<SnapshotArm, { in?: ExperimentDecision; out?: ExperimentDecision }>();
+function experimentDecision(
+  experiment: SnapshotExperiment,
+  arm: SnapshotArm,
+  inExperiment: boolean,
+): ExperimentDecision {
+  let made = armAnswers.get(arm);
+  if (!made) armAnswers.set(arm, (made = {}));
+  const side = inExperiment ? "in" : "out";
+  return (made[side] ??= Object.freeze({
+    experimentId: experiment.id,
+    variationId: arm.id,
+    variation: arm.key,
+    value: arm.value,
+    inExperiment,
+  }));
 }
 
 /** The experiment and arm a preview link forces, when they are in the snapshot. */
@@ -163,13 +183,7 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
     if (index === null) return null;
     const arm = experiment.arms[index]!;
     if (!(experiment.key in result.experiments)) {
-      result.experiments[experiment.key] = {
-        experimentId: experiment.id,
-        variationId: arm.id,
-        variation: arm.key,
-        value: arm.value,
-        inExperiment: e.enrolled,
-      };
+      result.experiments[experiment.key] = experimentDecision(experiment, arm, e.enrolled);
       if (e.enrolled)
         result.exposures.push({
           experimentId: experiment.id,
@@ -199,14 +213,7 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
     });
   };
   const forced = request.forced ? forcedArm(snapshot, request.forced) : null;
-  if (forced)
-    result.experiments[forced.experiment.key] = {
-      experimentId: forced.experiment.id,
-      variationId: forced.arm.id,
-      variation: forced.arm.key,
-      value: forced.arm.value,
-      inExperiment: false,
-    };
+  if (forced) result.experiments[forced.experiment.key] = experimentDecision(forced.experiment, forced.arm, false);
   for (const key of new Set(request.placements)) {
     const placement = snapshot.placements.get(key);
     if (!placement) {
@@ -258,14 +265,7 @@ export function decide(snapshot: Snapshot, visitor: VisitorState, request: Decid
     if (!flag || flag.type !== "flag" || flag.state === "draft" || key in result.experiments) continue;
     if (!armOf(flag)) {
       // not enrolled (not targeted, outside coverage, holdout…): the control's value, outside the experiment
-      const control = flag.arms[flag.control]!;
-      result.experiments[key] = {
-        experimentId: flag.id,
-        variationId: control.id,
-        variation: control.key,
-        value: control.value,
-        inExperiment: false,
-      };
+      result.experiments[key] = experimentDecision(flag, flag.arms[flag.control]!, false);
     }
   }
   return result;

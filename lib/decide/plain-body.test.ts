@@ -48,6 +48,20 @@ const body = fc.record(
       ),
       fc.constantFrom("home-hero", null, {}),
     ),
+    experiments: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(undefined) },
+      { weight: 3, arbitrary: fc.array(fc.constantFrom("checkout", " new-nav "), { minLength: 1, maxLength: 3 }) },
+      {
+        weight: 1,
+        arbitrary: fc.oneof(
+          fc.array(placement, { minLength: 0, maxLength: 3 }),
+          fc.constantFrom(50, 51).map((n) => Array.from({ length: n }, (_, i) => `x${i}`)),
+          fc.constant(["k".repeat(64), ` ${"k".repeat(64)} `]),
+          fc.constant(["k".repeat(65)]),
+          fc.constantFrom("checkout", null, {}),
+        ),
+      },
+    ),
     traits: rarely(fc.dictionary(fc.string({ maxLength: 3 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 })),
     writeKey: rarely(fc.string({ maxLength: 4 })),
   },

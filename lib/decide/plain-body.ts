@@ -29,22 +29,22 @@ function plainContext(context: Json): DecideBody["context"] | null {
   return out;
 }
 
-/** The placements, trimmed, when every one is text of 1 to `placementKey` characters and there are 1 to `placements`; else null. */
-function plainPlacements(value: unknown): string[] | null {
-  if (!Array.isArray(value) || value.length < 1 || value.length > DECIDE_LIMITS.placements) return null;
-  const placements: string[] = [];
+/** Keys, trimmed, when every one is text of 1 to `maxKey` characters and there are 1 to `maxKeys`; else null. */
+function plainKeys(value: unknown, maxKeys: number, maxKey: number): string[] | null {
+  if (!Array.isArray(value) || value.length < 1 || value.length > maxKeys) return null;
+  const keys: string[] = [];
   for (const item of value) {
     if (typeof item !== "string") return null;
     const key = item.trim();
-    if (key.length < 1 || key.length > DECIDE_LIMITS.placementKey) return null;
-    placements.push(key);
+    if (key.length < 1 || key.length > maxKey) return null;
+    keys.push(key);
   }
-  return placements;
+  return keys;
 }
 
 /**
  * The decide body exactly as `decideBodySchema` reads it, for the shape
- * storefronts send on every page (ids, a plain context, placements), checked
+ * storefronts send on every page (ids, a plain context, placements, flag experiments), checked
  * by hand: zod costed about a tenth of a decision (bench/decide). Null for
  * anything else (traits, UTM fields, a field the schema drops, any bad
  * value): the schema then reads it, with its output and its error messages.
@@ -67,9 +67,13 @@ export function plainDecideBody(json: unknown): DecideBody | null {
       if (!context) return null;
       out.context = context;
     } else if (key === "placements") {
-      const placements = plainPlacements(value);
+      const placements = plainKeys(value, DECIDE_LIMITS.placements, DECIDE_LIMITS.placementKey);
       if (!placements) return null;
       out.placements = placements;
+    } else if (key === "experiments") {
+      const experiments = plainKeys(value, DECIDE_LIMITS.experiments, DECIDE_LIMITS.experimentKey);
+      if (!experiments) return null;
+      out.experiments = experiments;
     } else {
       return null; // traits, or a field the schema drops
     }

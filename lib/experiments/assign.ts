@@ -11,6 +11,8 @@ export type BucketedExperiment = {
   weights: readonly number[];
   /** Its slice [start, end) of a layer's traffic: experiments of one layer take disjoint slices. */
   layer?: { id: string; start: number; end: number } | null;
+  /** `getBucketRange(weights.length, coverage, weights)`, when made once beforehand (a snapshot's experiments). */
+  ranges?: readonly (readonly [number, number])[];
 };
 
 export type ArmChoice =
@@ -34,7 +36,7 @@ export function chooseArm(experiment: BucketedExperiment, unitId: string, stored
   const position = hash(experiment.seed || experiment.key, unitId, 2)!;
   const variation = chooseVariation(
     position,
-    getBucketRange(experiment.weights.length, experiment.coverage, experiment.weights),
+    experiment.ranges ?? getBucketRange(experiment.weights.length, experiment.coverage, experiment.weights),
   );
   return variation < 0 ? { enrolled: false, reason: "outside_coverage" } : { enrolled: true, variation, how: "hashed" };
 }

@@ -30,6 +30,8 @@ export type SnapshotExperiment = {
   seedPhase: number;
   coverage: number;
   weights: readonly number[];
+  /** The hash's ranges of its arms (getBucketRange of its weights and coverage), made once. */
+  ranges: readonly (readonly [number, number])[];
   unitType: "anonymous_id" | "user_id";
   layer: { id: string; start: number; end: number } | null;
   /** Targeting: null for everyone; the rule as written (for "why") and compiled. */

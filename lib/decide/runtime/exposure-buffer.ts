@@ -202,9 +202,31 @@ export function recordExposures(served: ServedDecision): void {
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/**
+ * Assignments this process wrote lately (their keys, oldest first): a visitor whose cached state was read before
+ * its assignment was stored is hashed again for a few seconds, and need not be written again.
+ */
+const written = new Set<string>();
+const MAX_WRITTEN = 50_000; // about 8 MB of keys at most
+function noteWritten(keys: readonly string[]): void {
+  for (const key of keys) {
+    written.delete(key);
+    written.add(key);
+  }
+  if (written.size > MAX_WRITTEN) {
+    let excess = written.size - MAX_WRITTEN;
+    for (const key of written) {
+      if (excess-- <= 0) break;
+      written.delete(key);
+    }
+  }
+}
+const assignmentKey = (e: NewAssignment) => `${e.workspaceId}\u0000${e.experimentId}\u0000${e.phase}\u0000${e.unitId}`;
+
 /** Keeps a unit's first assignment in an experiment's phase until the next write (the earliest of several). */
 function addAssignment(e: NewAssignment): void {
-  const key = `${e.workspaceId}\u0000${e.experimentId}\u0000${e.phase}\u0000${e.unitId}`;
+  const key = assignmentKey(e);
+  if (written.has(key)) return;
   const waiting = buffer.assignments.get(key);
   if (waiting) {
     if (e.assignedAt < waiting.assignedAt) waiting.assignedAt = e.assignedAt;
@@ -407,6 +429,7 @@ export async function flushExposures(): Promise<void> {
       try {
         await writeAssignments(assignments);
         buffer.writtenAssignments += assignments.length;
+        noteWritten(assignments.map(assignmentKey));
       } catch (error) {
         if (noteDatabaseError(error)) {
           for (const a of assignments) addAssignment(a);

@@ -1,6 +1,7 @@
 "use server";
 
 import { serverAction, serverQuery } from "@/lib/actions/server-action";
+import { experimentStatsDef } from "./experiment-stats";
 import { explainArmDef } from "./explain-arm";
 import { previewLinkDef } from "./preview-link";
 import { saveExperimentDef } from "./save-experiment";
@@ -14,3 +15,4 @@ export const saveLayer = serverAction(saveLayerDef);
 export const setHoldout = serverAction(setHoldoutDef);
 export const explainArm = serverQuery(explainArmDef);
 export const previewLink = serverQuery(previewLinkDef);
+export const experimentStats = serverQuery(experimentStatsDef);
