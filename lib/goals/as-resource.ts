@@ -1,4 +1,17 @@
-import type { GoalRow } from "./db/goal-row";
+/** What the admin API shows of a goal (the fields of `GoalRow` in lib/goals/db/goal-row.ts). */
+type GoalRow = {
+  id: string;
+  name: string;
+  description: string;
+  eventName: string;
+  kind: string;
+  valueProperty: string | null;
+  filters: unknown[];
+  windowDays: number;
+  summary: string;
+  usage: unknown;
+  updatedAt: Date;
+};
 
 /** A goal as the admin API shows it: its fields, in words, and which experiments use it by role. */
 export function goalResource(goal: GoalRow) {
