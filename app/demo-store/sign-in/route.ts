@@ -49,9 +49,11 @@ export async function GET(request: NextRequest) {
       secure,
     });
   else response.cookies.delete({ name: CUSTOMER_COOKIE, path: "/" });
-  // Another shopper, another browser identity: otherwise the anonymous id
-  // would tie the demo customers' profiles together.
-  if ((request.cookies.get(CUSTOMER_COOKIE)?.value ?? null) !== userId) {
+  // A guest signing in stays the same visitor (their anonymous id, and so their experiment arms, carry on, as in a
+  // real store). Switching from one customer to another, or signing out, is another shopper: a new browser
+  // identity, otherwise the anonymous id would tie the demo customers' profiles together.
+  const previous = request.cookies.get(CUSTOMER_COOKIE)?.value ?? null;
+  if (previous !== null && previous !== userId) {
     response.cookies.set(ANONYMOUS_COOKIE, crypto.randomUUID(), {
       path: "/",
       maxAge: ONE_YEAR,
