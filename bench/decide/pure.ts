@@ -40,6 +40,7 @@ export function measurePureDecide(runs = 20_000, withExperiments = false): PureR
     v % 4 === 0 && withExperiments
       ? config.experiments.map((e, k) => ({
           experimentId: e.id,
+          unitId: `anon-${v}`,
           variationId: e.variations[k % e.variations.length]!.id,
           phase: 1,
           assignedAt: now - 86_400_000,

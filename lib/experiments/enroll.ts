@@ -6,7 +6,13 @@ import type { SnapshotExperiment } from "./snapshot";
 export type UnitIds = { anonymousId?: string | null; userId?: string | null };
 
 /** An assignment as stored: a unit's variation from its first exposure, in a phase. */
-export type StoredAssignment = { experimentId: string; variationId: string; phase: number; assignedAt: number };
+export type StoredAssignment = {
+  experimentId: string;
+  unitId: string;
+  variationId: string;
+  phase: number;
+  assignedAt: number;
+};
 
 /**
  * The unit an experiment hashes: the anonymous id (the user id when there is
@@ -60,16 +66,27 @@ export type EnrollmentVisitor = {
   evaluation: Evaluation;
 };
 
-/** The earliest stored assignment of this experiment that still sticks (same seed), as an arm index. */
-export function storedArm(experiment: SnapshotExperiment, assignments: readonly StoredAssignment[]): number | null {
+/**
+ * The stored assignment of this experiment that sticks (one of the current
+ * seed's phases), as an arm index: the unit's own when it has one (a device
+ * keeps its arm, also once signed in), else the earliest of the visitor's
+ * other ids (a unit new to this experiment takes what its profile had: the
+ * anonymous id's arm for a user-id experiment, after a merge the earliest).
+ */
+export function storedArm(
+  experiment: SnapshotExperiment,
+  assignments: readonly StoredAssignment[],
+  unitId: string,
+): number | null {
   let best: StoredAssignment | null = null;
-  for (const a of assignments)
-    if (
-      a.experimentId === experiment.id &&
-      a.phase >= experiment.seedPhase &&
-      (!best || a.assignedAt < best.assignedAt)
-    )
+  for (const a of assignments) {
+    if (a.experimentId !== experiment.id || a.phase < experiment.seedPhase) continue;
+    if (a.unitId === unitId) {
       best = a;
+      break;
+    }
+    if (!best || a.assignedAt < best.assignedAt) best = a;
+  }
   if (!best) return null;
   const arm = experiment.arms.findIndex((v) => v.id === best.variationId);
   return arm >= 0 ? arm : null;
@@ -97,7 +114,7 @@ export function enroll(experiment: SnapshotExperiment, visitor: EnrollmentVisito
     return { enrolled: false, reason: "off_schedule", serve: null };
   const unitId = unitOf(experiment.unitType, visitor.ids);
   if (!unitId) return { enrolled: false, reason: "no_unit", serve: null };
-  const choice = chooseArm(experiment, unitId, storedArm(experiment, visitor.assignments));
+  const choice = chooseArm(experiment, unitId, storedArm(experiment, visitor.assignments, unitId));
   if (!choice.enrolled) return { enrolled: false, reason: choice.reason, serve: null };
   return { enrolled: true, arm: choice.variation, how: choice.how, unitId, phase: experiment.phase };
 }

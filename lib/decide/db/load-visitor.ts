@@ -24,7 +24,7 @@ type Row = {
   rfm_monetary: number | null;
   events: { n: string; t: string; p: Record<string, unknown> }[] | null;
   statics: string[] | null;
-  assignments: { e: string; v: string; p: number; t: string }[] | null;
+  assignments: { e: string; u: string; v: string; p: number; t: string }[] | null;
 };
 type ProfileRow = { [K in keyof Row]: K extends "assignments" ? Row[K] : Row[K] | null };
 
@@ -67,8 +67,8 @@ export async function loadVisitor(
                      ORDER BY occurred_at DESC LIMIT ${MAX_VISITOR_EVENTS}) e) AS events,
             (SELECT array_agg(m.segment_id) FROM segment_memberships m JOIN segments s ON s.id = m.segment_id AND s.kind = 'static'
                WHERE m.workspace_id = $1 AND m.profile_id = p.id AND m.exited_at IS NULL) AS statics,
-            (SELECT json_agg(json_build_object('e', a.experiment_id, 'v', a.variation_id, 'p', a.phase, 't', a.assigned_at))
-               FROM (SELECT a.experiment_id, a.variation_id, a.phase, a.assigned_at FROM assignments a
+            (SELECT json_agg(json_build_object('e', a.experiment_id, 'u', a.unit_id, 'v', a.variation_id, 'p', a.phase, 't', a.assigned_at))
+               FROM (SELECT a.experiment_id, a.unit_id, a.variation_id, a.phase, a.assigned_at FROM assignments a
                      WHERE a.workspace_id = $1 AND a.unit_id IN (
                        SELECT i.value FROM identities i WHERE i.workspace_id = $1 AND i.profile_id = p.id AND i.type IN ('anonymous_id', 'user_id')
                        UNION ALL SELECT u FROM unnest(ARRAY[$2::text, $3::text]) u WHERE u IS NOT NULL)
@@ -85,6 +85,7 @@ export async function loadVisitor(
   const r = rows[0];
   const assignments = (r?.assignments ?? []).map((a) => ({
     experimentId: a.e,
+    unitId: a.u,
     variationId: a.v,
     phase: a.p,
     assignedAt: Date.parse(a.t),

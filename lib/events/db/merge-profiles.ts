@@ -61,7 +61,7 @@ export async function mergeProfiles(client: pg.PoolClient, workspaceId: string, 
     [workspaceId, s, m],
   );
   // assignments are keyed by unit (an anonymous or user id), not by profile: the identities moved above carry them to
-  // the survivor, where a decision takes each experiment's earliest (lib/experiments/enroll.ts, storedArm)
+  // the survivor, where a unit new to an experiment takes the earliest of them (lib/experiments/enroll.ts, storedArm)
 
   const combined: ProfileState = {
     id: s,
