@@ -2,21 +2,28 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { hashApiKey } from "@/lib/api-keys/secret";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { buildSnapshot } from "@/lib/decide/build-snapshot";
+import { decide } from "@/lib/decide/decide";
+import { loadSnapshotConfig } from "@/lib/decide/db/load-config";
+import { loadVisitor } from "@/lib/decide/db/load-visitor";
+import { inHoldout } from "@/lib/experiments/assign";
 import { seedDemo } from "./demo";
+import { seedClock } from "./generate";
 
 const writeKey = "wk_integrationWriteKey000000000000";
 const clientKey = "ck_integrationClientKey00000000000";
+const PROFILES = 300;
 
 describe("seedDemo", () => {
   it("builds the demo workspace once, with hashed keys, consistent rollups and working logins", async () => {
     const databaseUrl = process.env.DATABASE_URL ?? "";
-    const first = await seedDemo({ databaseUrl, profiles: 80, days: 14, seed: 7, writeKey, clientKey });
+    const first = await seedDemo({ databaseUrl, profiles: PROFILES, days: 30, seed: 7, writeKey, clientKey });
     expect(first).toMatchObject({ created: true, workspaceSlug: "demo", writeKey, clientKey });
 
     const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
-    expect(await db.profile.count({ where: { workspaceId: workspace.id } })).toBe(80);
+    expect(await db.profile.count({ where: { workspaceId: workspace.id } })).toBe(PROFILES);
     const events = await db.event.count({ where: { workspaceId: workspace.id } });
-    expect(events).toBeGreaterThan(80 * 5);
+    expect(events).toBeGreaterThan(PROFILES * 5);
     const rolled = await db.profileDailyRollup.aggregate({
       where: { workspaceId: workspace.id },
       _sum: { count: true },
@@ -38,8 +45,116 @@ describe("seedDemo", () => {
     for (const user of first.users)
       expect(await verifyCredentials({ email: user.email, password: user.password })).not.toBeNull();
 
-    const again = await seedDemo({ databaseUrl, profiles: 80, days: 14, seed: 7 });
+    const again = await seedDemo({ databaseUrl, profiles: PROFILES, days: 30, seed: 7 });
     expect(again.created).toBe(false);
     expect(await db.event.count({ where: { workspaceId: workspace.id } })).toBe(events);
+  });
+
+  it("runs three experiments for 30 days whose assignments, exposures and counts agree, and that the live engine continues", async () => {
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
+    const workspaceId = workspace.id;
+    expect(workspace.holdoutShare).toBe(0.05);
+    const experiments = await db.experiment.findMany({
+      where: { workspaceId },
+      include: { variations: { orderBy: { position: "asc" } }, phases: true, goals: { include: { goal: true } } },
+      orderBy: { key: "asc" },
+    });
+    expect(experiments.map((e) => [e.key, e.type, e.status])).toEqual([
+      ["cart-nudge-aa", "ab", "running"],
+      ["home-hero-headline", "ab", "running"],
+      ["service-promises", "multivariate", "running"],
+    ]);
+    const clock = seedClock();
+    for (const e of experiments) {
+      expect(e.startedAt?.getTime()).toBe(clock.getTime() - 30 * 86_400_000);
+      expect(e.phases.map((p) => [p.index, p.startedAt.getTime(), p.reason])).toEqual([
+        [1, e.startedAt!.getTime(), "start"],
+      ]);
+      expect(e.goals.map((g) => [g.goal.name, g.role]).sort()).toEqual([
+        ["Purchase", "primary"],
+        ["Revenue", "secondary"],
+      ]);
+    }
+
+    // every assignment is its unit's first exposure to the experiment, in its arm, outside the holdout
+    const firsts = await db.$queryRaw<
+      { experiment_id: string; variation_id: string; assigned: Date; first: Date | null; other_arms: number }[]
+    >`
+      SELECT a.experiment_id, a.variation_id, a.assigned_at AS assigned,
+             min(x.occurred_at) AS first, count(*) FILTER (WHERE x.variation_id <> a.variation_id)::int AS other_arms
+      FROM assignments a
+      JOIN identities i ON i.workspace_id = a.workspace_id AND i.type = 'anonymous_id' AND i.value = a.unit_id
+      LEFT JOIN LATERAL (
+        SELECT e.occurred_at, e.variation_ids[array_position(e.experiment_ids, a.experiment_id)] AS variation_id
+        FROM exposures e
+        WHERE e.workspace_id = a.workspace_id AND a.experiment_id = ANY (e.experiment_ids)
+          AND (e.profile_id = i.profile_id OR e.anonymous_id = a.unit_id)
+      ) x ON true
+      WHERE a.workspace_id = ${workspaceId}
+      GROUP BY a.experiment_id, a.variation_id, a.unit_id, a.assigned_at`;
+    for (const e of experiments) expect(firsts.filter((f) => f.experiment_id === e.id).length).toBeGreaterThan(20);
+    for (const f of firsts) {
+      expect(f.first?.getTime()).toBe(f.assigned.getTime());
+      expect(f.other_arms).toBe(0);
+    }
+    const units = await db.assignment.findMany({ where: { workspaceId } });
+    expect(units.every((u) => u.phase === 1 && !inHoldout(workspaceId, u.unitId, 0.05))).toBe(true);
+    const heldOut = await db.$queryRaw<{ rows: number; named: number }[]>`
+      SELECT count(*)::int AS rows, count(*) FILTER (WHERE cardinality(experiment_ids) > 0)::int AS named
+      FROM exposures WHERE workspace_id = ${workspaceId} AND holdout`;
+    expect(heldOut[0]!.rows).toBeGreaterThan(0);
+    expect(heldOut[0]!.named).toBe(0);
+
+    // the day counts add up the exposure log, per variation and per placement
+    const perVariation = await db.$queryRaw<{ variation_id: string; logged: number; counted: number }[]>`
+      SELECT v.id AS variation_id,
+             (SELECT count(*)::int FROM exposures e WHERE e.workspace_id = v.workspace_id AND v.id = ANY (e.variation_ids)) AS logged,
+             (SELECT coalesce(sum(c.exposures), 0)::int FROM variation_exposures c WHERE c.variation_id = v.id) AS counted
+      FROM variations v WHERE v.workspace_id = ${workspaceId}`;
+    expect(perVariation).toHaveLength(8);
+    for (const v of perVariation) {
+      expect(v.logged).toBeGreaterThan(0);
+      expect(v.counted).toBe(v.logged);
+    }
+    const totals = await db.$queryRaw<{ impressions: number; decisions: number }[]>`
+      SELECT (SELECT sum(impressions)::int FROM placement_impressions WHERE workspace_id = ${workspaceId}) AS impressions,
+             (SELECT sum(cardinality(placement_ids))::int FROM exposures WHERE workspace_id = ${workspaceId}) AS decisions`;
+    expect(totals[0]!.impressions).toBe(totals[0]!.decisions);
+
+    // the live engine, on the seeded configuration, gives sampled units the arm of their stored assignment, with
+    // and without it (the hash agrees with the history); each is asked at its first exposure, as the seeder decided
+    const config = await loadSnapshotConfig(workspaceId);
+    const snapshot = buildSnapshot(config!, clock.getTime());
+    const placements = [...snapshot.placements.keys()];
+    const checked = new Map<string, number>();
+    for (const e of experiments) {
+      const sample = await db.assignment.findMany({
+        where: { workspaceId, experimentId: e.id },
+        orderBy: { unitId: "asc" },
+        take: 10,
+      });
+      for (const a of sample) {
+        const now = a.assignedAt.getTime();
+        const loaded = await loadVisitor(workspaceId, { anonymousId: a.unitId }, snapshot.historyDays, now);
+        expect(loaded.assignments.some((s) => s.experimentId === e.id && s.variationId === a.variationId)).toBe(true);
+        // a visitor's very first decision comes before its first event: no profile existed yet
+        const beforeProfile = await db.exposure.count({
+          where: { workspaceId, anonymousId: a.unitId, profileId: null, occurredAt: a.assignedAt },
+        });
+        const visitor = beforeProfile ? { ...loaded, profileId: null, profile: null } : loaded;
+        for (const assignments of [visitor.assignments, []]) {
+          const answer = decide(
+            snapshot,
+            { ...visitor, assignments },
+            { placements, ids: { anonymousId: a.unitId }, context: {}, now },
+          );
+          const got = answer.experiments[e.key];
+          if (!got) continue; // another experience wins for this visitor now (its segments are today's)
+          expect(got).toMatchObject({ variationId: a.variationId, inExperiment: true });
+          checked.set(e.key, (checked.get(e.key) ?? 0) + 1);
+        }
+      }
+    }
+    for (const e of experiments) expect(checked.get(e.key), e.key).toBeGreaterThanOrEqual(6);
   });
 });

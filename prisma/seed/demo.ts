@@ -1,17 +1,22 @@
 // Seeds the demo tenant on first start: the "Demo Store" workspace with its
-// team, API keys, goals and a few months of shopper behaviour, plus an empty
-// "Outlet Store". Everything is written in one transaction: either the demo
-// exists completely or not at all.
+// team, API keys, goals, segments, content, a few months of shopper behaviour
+// and three experiments running for the last 30 days (what the storefront
+// served, from the same generator as the events: experiments.ts), plus an
+// empty "Outlet Store". Everything is written in one transaction: either the
+// demo exists completely or not at all.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { DEFAULT_SCOPES, apiKeyPrefix, generateApiKey, hashApiKey } from "../../lib/api-keys/secret";
 import { hashPassword } from "../../lib/auth/password";
 import { DEMO_SLUG } from "../../lib/demo-store/workspace-slug";
 import { generateChunks, seedClock } from "./generate";
-import { computeProfileValues, fillRollups, insertProfileChunk } from "./insert";
+import { computeProfileValues, fillExposureCounts, fillRollups, insertProfileChunk } from "./insert";
 import { idFrom } from "./random";
-import { seedContent } from "./content";
-import { seedSegments } from "./segments";
+import { demoContent, seedContent } from "./content";
+import { HOLDOUT_SHARE } from "./decisions";
+import { demoExperiments, EXPERIMENT_DAYS, seedExperiments } from "./experiments";
+import { insertSegments, seedSegmentMembers } from "./segments";
+import { DAY_MS } from "@/lib/time";
 import { generateIdentitySecret, SECRET_PREFIX_LENGTH } from "@/lib/identity/identity-secret";
 import { DEMO_USERS } from "@/lib/demo-store/demo-users";
 
@@ -76,9 +81,9 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
 
     await db.query("BEGIN");
     const inserted = await db.query(
-      `INSERT INTO workspaces (id, name, slug, identity_salt, cors_origins, is_demo, updated_at)
-       VALUES ($1, $2, $3, $4, $5, true, now()) ON CONFLICT (slug) DO NOTHING RETURNING id`,
-      [demoId, DEMO_NAME, DEMO_SLUG, identitySalt, ["http://localhost:3000"]],
+      `INSERT INTO workspaces (id, name, slug, identity_salt, cors_origins, is_demo, holdout_share, updated_at)
+       VALUES ($1, $2, $3, $4, $5, true, $6, now()) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+      [demoId, DEMO_NAME, DEMO_SLUG, identitySalt, ["http://localhost:3000"], HOLDOUT_SHARE],
     );
     if (!inserted.rowCount) {
       await db.query("ROLLBACK"); // another process seeded it meanwhile
@@ -100,6 +105,17 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
       ],
     );
 
+    // the configuration first (the experiments' assignments refer to it), the experiments started when the
+    // history of decisions begins; the segments' members once the profiles are in
+    await insertSegments(db, demoId, seed, clock.getTime());
+    const content = demoContent(seed);
+    await seedContent(db, demoId, content);
+    const experimentsFrom = new Date(clock.getTime() - Math.min(days, EXPERIMENT_DAYS) * DAY_MS);
+    await seedExperiments(db, demoId, seed, demoExperiments(seed, content), experimentsFrom, {
+      primary: idFrom("goal", 0, seed),
+      secondary: idFrom("goal", 1, seed),
+    });
+
     const ctx = { workspaceId: demoId, identitySalt, seed };
     let done = 0;
     options.onProgress?.(0, profiles, "profiles");
@@ -118,6 +134,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
       seed,
       now: clock,
       chunkSize: CHUNK_PROFILES,
+      decisions: { workspaceId: demoId, since: experimentsFrom },
     })) {
       const insert = insertProfileChunk(db, ctx, chunk, inFlight.at(-1));
       insert.catch(() => {}); // a failure surfaces when its turn is awaited, not as an unhandled rejection
@@ -128,12 +145,14 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     options.onProgress?.(0, 1, "rollups");
     await fillRollups(db, demoId);
     await computeProfileValues(db, demoId);
-    await seedSegments(db, demoId, seed, clock.getTime());
-    await seedContent(db, demoId, seed);
+    await seedSegmentMembers(db, demoId, seed, clock.getTime());
+    await fillExposureCounts(db, demoId);
     await db.query("COMMIT");
     options.onProgress?.(1, 1, "rollups");
     // Fresh statistics, so the first dashboard queries get sensible plans.
-    await db.query("ANALYZE profiles, identities, events, profile_daily_rollups").catch(() => {});
+    await db
+      .query("ANALYZE profiles, identities, events, profile_daily_rollups, exposures, assignments")
+      .catch(() => {});
     return { created: true, ...base, writeKey, clientKey, identitySecret };
   } catch (error) {
     await db.query("ROLLBACK").catch(() => {});

@@ -3,6 +3,13 @@
 // memory at once. Same options (seed, now included) → same rows.
 import { buildCatalog } from "../../lib/demo-store/catalog";
 import { indexCatalog, type CatalogIndex } from "./catalog";
+import {
+  demoDecisionWorld,
+  startDecisions,
+  type DecisionWorld,
+  type SeedAssignment,
+  type SeedExposure,
+} from "./decisions";
 import { buildPersona, loyaltyTier, type Window } from "./persona";
 import { createRandom, hash32 } from "./random";
 import { buildEvents, type SeedEvent } from "./sessions";
@@ -10,6 +17,7 @@ import type { IdentityType } from "../../lib/identity/normalize";
 import { DAY_MS } from "@/lib/time";
 
 export type { SeedEvent } from "./sessions";
+export type { SeedAssignment, SeedExposure } from "./decisions";
 
 export type GenerateOptions = {
   profiles: number;
@@ -19,6 +27,12 @@ export type GenerateOptions = {
   now?: Date;
   /** Profiles per yielded chunk (default 1,000). */
   chunkSize?: number;
+  /**
+   * Replays the storefront's decisions from `since` (clamped to the window) for the workspace `workspaceId`
+   * (whose id the holdout hashes): each profile gets its exposures and experiment assignments, and the demo
+   * experiments' arms act on its later checkouts (experiment-effects.ts). Without it, no decisions are made.
+   */
+  decisions?: { workspaceId: string; since: Date };
 };
 
 /** An identity before storage: `value` is raw (emails are hashed on insert). */
@@ -30,6 +44,10 @@ export type SeedProfile = {
   traits: Record<string, unknown>;
   identities: SeedIdentity[];
   events: SeedEvent[];
+  /** What the storefront served this profile, one decision each (empty unless decisions are replayed). */
+  exposures: SeedExposure[];
+  /** Its first exposure to each experiment it is in. */
+  assignments: SeedAssignment[];
   firstSeenAt: Date;
   lastSeenAt: Date;
 };
@@ -48,11 +66,17 @@ export function seedClock(at: Date = new Date()): Date {
   return new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
 }
 
-/** Generates the index-th profile of the data set, with its identities and events. */
-export function generateProfile(index: number, window: Window, catalog: CatalogIndex): SeedProfile {
+/** Generates the index-th profile of the data set, with its identities and events (and decisions, given their world). */
+export function generateProfile(
+  index: number,
+  window: Window,
+  catalog: CatalogIndex,
+  world?: DecisionWorld,
+): SeedProfile {
   const random = createRandom(hash32(window.seed, "profile", index));
   const persona = buildPersona(random, index, window);
-  const events = buildEvents(random, persona, { catalog, now: window.end, seed: window.seed });
+  const decisions = world ? startDecisions(world, persona) : undefined;
+  const events = buildEvents(random, persona, { catalog, now: window.end, seed: window.seed, decisions });
   let first = Infinity,
     last = -Infinity,
     orders = 0;
@@ -74,7 +98,17 @@ export function generateProfile(index: number, window: Window, catalog: CatalogI
     );
     traits.loyalty_tier = loyaltyTier(orders + persona.priorOrders);
   }
-  return { index, id: persona.id, traits, identities, events, firstSeenAt, lastSeenAt: new Date(last) };
+  return {
+    index,
+    id: persona.id,
+    traits,
+    identities,
+    events,
+    exposures: decisions?.exposures ?? [],
+    assignments: decisions?.assignments ?? [],
+    firstSeenAt,
+    lastSeenAt: new Date(last),
+  };
 }
 
 /** Yields the data set's profiles in chunks of `chunkSize`, in index order. */
@@ -83,10 +117,18 @@ export function* generateChunks(options: GenerateOptions): Generator<SeedProfile
   const end = (options.now ?? seedClock()).getTime();
   const window: Window = { start: end - options.days * DAY_MS, end, seed: options.seed };
   const size = Math.max(1, options.chunkSize ?? 1_000);
+  const world = options.decisions
+    ? demoDecisionWorld(
+        options.seed,
+        options.decisions.workspaceId,
+        Math.max(window.start, options.decisions.since.getTime()),
+        end,
+      )
+    : undefined;
   for (let from = 0; from < options.profiles; from += size) {
     const chunk: SeedProfile[] = [];
     for (let i = from; i < Math.min(options.profiles, from + size); i++)
-      chunk.push(generateProfile(i, window, sharedCatalog));
+      chunk.push(generateProfile(i, window, sharedCatalog, world));
     yield chunk;
   }
 }

@@ -2,6 +2,7 @@
 // `INSERT ... SELECT FROM unnest(arrays)` per table and chunk, so thousands of
 // rows travel in one round trip and no SQL is ever built from data.
 import type pg from "pg";
+import { copyInto, type CopyValue } from "../../lib/db/copy-rows";
 import { storedIdentityValue } from "../../lib/identity/normalize";
 import { recomputeAggregatesStatement, rfmStatements } from "../../lib/profiles/aggregates";
 import type { SeedEvent, SeedProfile } from "./generate";
@@ -31,9 +32,30 @@ const INSERT_EVENTS = `
   FROM unnest($2::text[], $3::text[], $4::text[], $7::text[], $8::timestamptz[]) WITH ORDINALITY
     AS t(profile_id, type, name, message_id, occurred_at, i)`;
 
+const INSERT_ASSIGNMENTS = `
+  INSERT INTO assignments (workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at)
+  SELECT $1, experiment_id, unit_id, 1, variation_id, assigned_at
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS t(experiment_id, unit_id, variation_id, assigned_at)`;
+
+/** The exposure log's columns, as the decision servers' exposure buffer writes them. */
+const EXPOSURE_COLUMNS = [
+  "workspace_id",
+  "profile_id",
+  "anonymous_id",
+  "placement_ids",
+  "variant_ids",
+  "experiment_ids",
+  "variation_ids",
+  "holdout",
+  "occurred_at",
+  "impressions",
+];
+const NONE: readonly string[] = [];
+
 /**
  * Inserts a chunk of profiles with their identities (emails hashed with the
- * salt) and events, once `after` has settled (a failure there skips this chunk).
+ * salt), events, experiment assignments (by anonymous id) and exposures (one
+ * row per decision), once `after` has settled (a failure there skips this chunk).
  * All parameters are built before returning, so the caller can prepare the
  * next chunk while Postgres works. Resolves to the number of events.
  */
@@ -84,10 +106,60 @@ export function insertProfileChunk(
     }
   }
   flush();
+  const assigned = assignmentParams(ctx, profiles);
+  if (assigned[1].length > 0) statements.push([INSERT_ASSIGNMENTS, assigned]);
+  const exposures = exposureRows(ctx, profiles);
   // One statement at a time: pg deprecates queueing queries on a busy client.
   let chain: Promise<unknown> = after;
   for (const [sql, params] of statements) chain = chain.then(() => db.query(sql, params));
+  if (exposures.length > 0) chain = chain.then(() => copyInto(db, "exposures", EXPOSURE_COLUMNS, exposures));
   return chain.then(() => events);
+}
+
+const anonymousIdOf = (p: SeedProfile) => p.identities.find((i) => i.type === "anonymous_id")!.value;
+
+function assignmentParams(
+  ctx: InsertContext,
+  profiles: SeedProfile[],
+): [string, string[], string[], string[], string[]] {
+  const experiments: string[] = [],
+    units: string[] = [],
+    variations: string[] = [],
+    times: string[] = [];
+  for (const p of profiles) {
+    if (p.assignments.length === 0) continue;
+    const unit = anonymousIdOf(p);
+    for (const a of p.assignments) {
+      experiments.push(a.experimentId);
+      units.push(unit);
+      variations.push(a.variationId);
+      times.push(a.assignedAt.toISOString());
+    }
+  }
+  return [ctx.workspaceId, experiments, units, variations, times];
+}
+
+/** The chunk's decisions as exposure rows: the profile once it exists (its first decision comes before its first event). */
+function exposureRows(ctx: InsertContext, profiles: SeedProfile[]): CopyValue[][] {
+  const rows: CopyValue[][] = [];
+  for (const p of profiles) {
+    if (p.exposures.length === 0) continue;
+    const anonymousId = anonymousIdOf(p);
+    for (const e of p.exposures)
+      rows.push([
+        ctx.workspaceId,
+        e.profileKnown ? p.id : null,
+        e.profileKnown ? null : anonymousId,
+        [e.placementId],
+        [e.variantId],
+        e.experimentId ? [e.experimentId] : NONE,
+        e.variationId ? [e.variationId] : NONE,
+        e.holdout ? "t" : "f",
+        e.occurredAt.toISOString(),
+        1,
+      ]);
+  }
+  return rows;
 }
 
 function identityParams(ctx: InsertContext, profiles: SeedProfile[]): unknown[] {
@@ -125,6 +197,30 @@ export async function fillRollups(db: pg.ClientBase, workspaceId: string): Promi
     [workspaceId],
   );
   return result.rowCount ?? 0;
+}
+
+/**
+ * Adds up the workspace's exposure log into its day counts, as the exposure
+ * buffer does while it writes: impressions per placement, variant and UTC day,
+ * and exposures per experiment, variation and UTC day.
+ */
+export async function fillExposureCounts(db: pg.ClientBase, workspaceId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO placement_impressions (workspace_id, placement_id, variant_id, day, impressions)
+     SELECT e.workspace_id, d.placement_id, d.variant_id, (e.occurred_at AT TIME ZONE 'UTC')::date, sum(e.impressions)
+     FROM exposures e CROSS JOIN LATERAL unnest(e.placement_ids, e.variant_ids) AS d(placement_id, variant_id)
+     WHERE e.workspace_id = $1
+     GROUP BY e.workspace_id, d.placement_id, d.variant_id, (e.occurred_at AT TIME ZONE 'UTC')::date`,
+    [workspaceId],
+  );
+  await db.query(
+    `INSERT INTO variation_exposures (workspace_id, experiment_id, variation_id, day, exposures)
+     SELECT e.workspace_id, d.experiment_id, d.variation_id, (e.occurred_at AT TIME ZONE 'UTC')::date, sum(e.impressions)
+     FROM exposures e CROSS JOIN LATERAL unnest(e.experiment_ids, e.variation_ids) AS d(experiment_id, variation_id)
+     WHERE e.workspace_id = $1
+     GROUP BY e.workspace_id, d.experiment_id, d.variation_id, (e.occurred_at AT TIME ZONE 'UTC')::date`,
+    [workspaceId],
+  );
 }
 
 /**

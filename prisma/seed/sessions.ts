@@ -2,6 +2,8 @@
 // shopping funnel (view → add → checkout → order), with its natural drop-off.
 import { CATEGORIES, type Category, type Product } from "../../lib/demo-store/catalog";
 import { drawProduct, type CatalogIndex } from "./catalog";
+import type { VisitorDecisions } from "./decisions";
+import { PURCHASE_RATE } from "./experiment-effects";
 import type { Persona } from "./persona";
 import { uuidFrom, type Random } from "./random";
 import {
@@ -23,12 +25,17 @@ export type SeedEvent = {
   occurredAt: Date;
 };
 
-export type SessionWorld = { catalog: CatalogIndex; now: number; seed: number };
+export type SessionWorld = {
+  catalog: CatalogIndex;
+  now: number;
+  seed: number;
+  /** The storefront's decisions for this persona, replayed as its pages are viewed (and acting on its checkouts). */
+  decisions?: VisitorDecisions;
+};
 
 type Line = { product: Product; quantity: number };
 
 const CHECKOUT_RATE = 0.55; // carts that reach checkout
-const PURCHASE_RATE = 0.7; // checkouts that complete, for account holders
 const title = (text: string) => `${text} | Demo Store`;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -71,7 +78,7 @@ function runSession(
   referrer = campaign ? campaign.referrer : random.pick(ORGANIC_REFERRERS);
   let pageContext: Record<string, unknown> = {};
 
-  const emit = (type: SeedEvent["type"], name: string, properties: Record<string, unknown>) => {
+  const emit = (type: SeedEvent["type"], name: string, properties: Record<string, unknown>, landing = false) => {
     const context: Record<string, unknown> = {
       page: pageContext,
       userAgent: persona.userAgent,
@@ -79,20 +86,22 @@ function runSession(
     };
     if (utm) context.campaign = utm;
     const code = persona.index * 1_048_576 + out.length;
-    out.push({
+    const event: SeedEvent = {
       type,
       name,
       properties,
       context,
       messageId: uuidFrom(random, code, world.seed),
       occurredAt: new Date(Math.round(clock)),
-    });
+    };
+    world.decisions?.observe(event, landing);
+    out.push(event);
   };
   const page = (name: string, path: string, pageTitle: string, extra: Record<string, unknown> = {}) => {
     clock += url ? random.int(8_000, 90_000) : 0;
     const next = `${SITE_URL}${path}${url ? "" : search}`;
     pageContext = { path, url: next, referrer: url || referrer, title: pageTitle };
-    emit("page", name, { ...extra, path, url: next, referrer: url || referrer, title: pageTitle });
+    emit("page", name, { ...extra, path, url: next, referrer: url || referrer, title: pageTitle }, !url);
     url = next;
   };
   const track = (name: string, properties: Record<string, unknown>) => {
@@ -149,7 +158,8 @@ function runSession(
   if (!random.chance(canBuy ? CHECKOUT_RATE : 0.25)) return;
   page("Checkout", "/checkout", title("Checkout"));
   track("Checkout Started", { value, currency: "USD", products });
-  if (!canBuy || !random.chance(PURCHASE_RATE)) return;
+  // checkouts that complete, for account holders: more or fewer after a first exposure to an experiment's arm
+  if (!canBuy || !random.chance(world.decisions?.purchaseProbability(clock) ?? PURCHASE_RATE)) return;
   const orderId = `ORD-${(persona.index + 1).toString(36).toUpperCase()}-${session + 1}`;
   clock += random.int(30_000, 240_000);
   track("Order Completed", { order_id: orderId, revenue: value, currency: "USD", products });

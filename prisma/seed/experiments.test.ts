@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { chooseArm, inHoldout } from "@/lib/experiments/assign";
+import { DAY_MS } from "@/lib/time";
+import { demoContent } from "./content";
+import { demoExperiments } from "./experiments";
+import { generateProfiles, type SeedProfile } from "./generate";
+import { idFrom } from "./random";
+
+/**
+ * The true effects as prisma/seed/README.md documents them (written out here, not imported, so that the
+ * documentation and the generator are held to each other): each arm's multiplier of a checkout's completion.
+ */
+const DOCUMENTED: Record<string, Record<string, number>> = {
+  "home-hero-headline": { control: 1, "free-shipping": 1.1 },
+  "cart-nudge-aa": { a: 1, b: 1 },
+  "service-promises": {
+    "sale.shipping": 1,
+    "sale.delivery": 1.05,
+    "returns.shipping": 1.08,
+    "returns.delivery": 1.08 * 1.05 * 0.9,
+  },
+};
+const BASE_COMPLETION = 0.7;
+/** Chi-square critical values at p = 0.001 for 1 and 3 degrees of freedom (NIST/SEMATECH e-Handbook, table 1.3.6.7.4). */
+const CHI2_0_001: Record<number, number> = { 1: 10.828, 3: 16.266 };
+
+const SEED = 42;
+const now = new Date("2026-11-20T00:00:00.000Z");
+const workspaceId = idFrom("workspace", 0, SEED);
+const experiments = demoExperiments(SEED, demoContent(SEED));
+const armOf = new Map(
+  experiments.flatMap((e) => e.variations.map((v, position) => [v.id, { experiment: e, key: v.key, position }])),
+);
+const anonymousId = (p: SeedProfile) => p.identities.find((i) => i.type === "anonymous_id")!.value;
+const hasAccount = (p: SeedProfile) => p.identities.some((i) => i.type === "user_id");
+const generate = (profiles: number, decisions: boolean) => [
+  ...generateProfiles({
+    profiles,
+    days: 30,
+    seed: SEED,
+    now,
+    chunkSize: 500,
+    decisions: decisions ? { workspaceId, since: new Date(0) } : undefined,
+  }),
+];
+
+// 30 days of 6,000 shoppers, every one of them inside the experiments' history
+const dataset = generate(6_000, true);
+
+/** Every checkout of an account holder with the arms its visitor had been exposed to before it, and whether it completed. */
+function checkouts(profiles: readonly SeedProfile[]) {
+  const rows: { at: number; arms: { experiment: string; variation: string; at: number }[]; completed: boolean }[] = [];
+  for (const p of profiles) {
+    if (!hasAccount(p)) continue;
+    const arms = p.assignments.map((a) => {
+      const arm = armOf.get(a.variationId)!;
+      return { experiment: arm.experiment.key, variation: arm.key, at: a.assignedAt.getTime() };
+    });
+    p.events.forEach((e, i) => {
+      if (e.name !== "Checkout Started") return;
+      const at = e.occurredAt.getTime();
+      // an order is the checkout's next event (sessions.ts)
+      rows.push({ at, arms: arms.filter((a) => a.at <= at), completed: p.events[i + 1]?.name === "Order Completed" });
+    });
+  }
+  return rows;
+}
+
+describe("the demo experiments' history", () => {
+  it("puts each visitor in the arm the live engine hashes it to, at its first exposure, and the holdout in none", () => {
+    let assigned = 0;
+    for (const p of dataset) {
+      const unit = anonymousId(p);
+      const held = inHoldout(workspaceId, unit, 0.05);
+      if (held) expect(p.assignments).toEqual([]);
+      expect(p.exposures.every((e) => e.holdout === held)).toBe(true);
+      for (const a of p.assignments) {
+        const { experiment, position } = armOf.get(a.variationId)!;
+        const choice = chooseArm(
+          { key: experiment.key, seed: experiment.key, coverage: 1, weights: experiment.variations.map(() => 1) },
+          unit,
+        );
+        expect(choice).toMatchObject({ enrolled: true, variation: position });
+        const exposed = p.exposures.filter((e) => e.experimentId === experiment.id);
+        expect(Math.min(...exposed.map((e) => e.occurredAt.getTime()))).toBe(a.assignedAt.getTime());
+        expect(exposed.every((e) => e.variationId === a.variationId)).toBe(true);
+        assigned++;
+      }
+      expect(new Set(p.assignments.map((a) => armOf.get(a.variationId)!.experiment.id)).size).toBe(
+        p.assignments.length,
+      );
+    }
+    expect(assigned).toBeGreaterThan(6_000);
+    // the holdout's share of visitors: 5 % within 4 standard errors
+    const held = dataset.filter((p) => inHoldout(workspaceId, anonymousId(p), 0.05)).length;
+    expect(Math.abs(held - 0.05 * dataset.length)).toBeLessThan(4 * Math.sqrt(dataset.length * 0.05 * 0.95));
+    expect(dataset.flatMap((p) => p.exposures).some((e) => e.holdout && e.experimentId === null)).toBe(true);
+  });
+
+  it.each(experiments.map((e) => [e.key, e] as const))(
+    "splits %s's units evenly between its arms (chi-square p > 0.001)",
+    (_, e) => {
+      const counts = e.variations.map(
+        (v) => dataset.flatMap((p) => p.assignments).filter((a) => a.variationId === v.id).length,
+      );
+      const n = counts.reduce((a, b) => a + b, 0);
+      expect(n).toBeGreaterThan(300);
+      const expected = n / counts.length;
+      const chi2 = counts.reduce((s, c) => s + (c - expected) ** 2 / expected, 0);
+      expect(chi2).toBeLessThan(CHI2_0_001[counts.length - 1]!);
+    },
+  );
+
+  it.each(experiments.map((e) => [e.key, e] as const))(
+    "completes %s's checkouts after a first exposure at the documented rate of each arm (within 4 standard errors)",
+    (_, e) => {
+      const rows = checkouts(dataset);
+      for (const v of e.variations) {
+        // the checkouts after a first exposure to this arm, each with its documented probability (all arms seen before it)
+        const mine = rows.filter((r) => r.arms.some((a) => a.experiment === e.key && a.variation === v.key));
+        const p = mine.map((r) =>
+          r.arms.reduce((q, a) => q * DOCUMENTED[a.experiment]![a.variation]!, BASE_COMPLETION),
+        );
+        const expected = p.reduce((a, b) => a + b, 0);
+        const se = Math.sqrt(p.reduce((s, q) => s + q * (1 - q), 0));
+        const completed = mine.filter((r) => r.completed).length;
+        expect(mine.length, `${e.key}/${v.key}: checkouts`).toBeGreaterThan(100);
+        expect(
+          Math.abs(completed - expected),
+          `${e.key}/${v.key}: ${completed} completed, ${expected.toFixed(0)} expected`,
+        ).toBeLessThan(4 * se);
+      }
+    },
+  );
+
+  it("completes the checkouts of visitors in no experiment (and before a first exposure) at the base rate", () => {
+    const rows = checkouts(dataset).filter((r) => r.arms.length === 0);
+    const completed = rows.filter((r) => r.completed).length;
+    const se = Math.sqrt(rows.length * BASE_COMPLETION * (1 - BASE_COMPLETION));
+    expect(Math.abs(completed - rows.length * BASE_COMPLETION)).toBeLessThan(4 * se);
+  });
+
+  it("leaves every event before a visitor's first exposure to an experiment as it was without experiments", () => {
+    const without = generate(600, false);
+    generate(600, true).forEach((p, i) => {
+      const first = Math.min(...p.assignments.map((a) => a.assignedAt.getTime()));
+      const before = (q: SeedProfile) => q.events.filter((e) => e.occurredAt.getTime() <= first);
+      expect(JSON.stringify(before(p))).toBe(JSON.stringify(before(without[i]!)));
+      if (p.assignments.length === 0) expect(JSON.stringify(p.events)).toBe(JSON.stringify(without[i]!.events));
+    });
+  });
+
+  it("gives the same history for the same seed", () => {
+    const a = generate(200, true);
+    expect(a.flatMap((p) => p.exposures).length).toBeGreaterThan(1_000);
+    expect(JSON.stringify(generate(200, true))).toBe(JSON.stringify(a));
+  });
+
+  it("lifts the share of the A/B test's visitors who buy within 7 days of their first exposure by about 8 % (README)", () => {
+    // what the Purchase goal should find, in expectation: each unit's chance to buy within 7 days under either arm,
+    // from its own checkouts in that window (which do not depend on the arm), averaged over all units
+    const byArm = { control: 0, "free-shipping": 0 };
+    for (const p of dataset) {
+      if (!hasAccount(p)) continue;
+      const rows = checkouts([p]);
+      for (const a of p.assignments) {
+        const arm = armOf.get(a.variationId)!;
+        if (arm.experiment.key !== "home-hero-headline") continue;
+        const t0 = a.assignedAt.getTime();
+        for (const key of ["control", "free-shipping"] as const) {
+          let miss = 1;
+          for (const r of rows.filter((r) => r.at >= t0 && r.at < t0 + 7 * DAY_MS)) {
+            const others = r.arms.filter((o) => o.experiment !== arm.experiment.key);
+            const q = others.reduce((x, o) => x * DOCUMENTED[o.experiment]![o.variation]!, BASE_COMPLETION);
+            miss *= 1 - q * DOCUMENTED["home-hero-headline"]![key]!;
+          }
+          byArm[key] += 1 - miss;
+        }
+      }
+    }
+    const lift = byArm["free-shipping"] / byArm.control - 1;
+    expect(lift).toBeGreaterThan(0.07);
+    expect(lift).toBeLessThan(0.095);
+  });
+});
