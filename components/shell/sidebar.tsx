@@ -13,6 +13,7 @@ import {
   UsersIcon,
   type IconProps,
 } from "@/components/ui/icons";
+import { GoalIcon } from "@/components/goals/goal-icon";
 
 type NavItem = { label: string; path: string; icon: ComponentType<IconProps> };
 
@@ -22,6 +23,7 @@ const navItems: NavItem[] = [
   { label: "Segments", path: "/segments", icon: SegmentsIcon },
   { label: "Content", path: "/content", icon: ContentIcon },
   { label: "Experiments", path: "/experiments", icon: FlaskIcon },
+  { label: "Goals", path: "/goals", icon: GoalIcon },
   { label: "Settings", path: "/settings", icon: SettingsIcon },
 ];
 
