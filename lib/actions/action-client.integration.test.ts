@@ -28,6 +28,10 @@ import { expireIdentitySecretDef } from "@/lib/identity/actions/expire-identity-
 import { setRequestTraitsDef, setRequireSignedUserIdsDef } from "@/lib/identity/actions/set-identity-verification";
 import { deleteGoalDef } from "@/lib/goals/actions/delete-goal";
 import { saveGoalDef } from "@/lib/goals/actions/save-goal";
+import { saveExperimentDef } from "@/lib/experiments/actions/save-experiment";
+import { saveLayerDef } from "@/lib/experiments/actions/save-layer";
+import { setHoldoutDef } from "@/lib/experiments/actions/set-holdout";
+import { stepExperimentDef } from "@/lib/experiments/actions/step-experiment";
 import { hasRole } from "@/lib/members/roles";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
@@ -42,6 +46,7 @@ let bPlacementId: string;
 let bExperienceId: string;
 let bSecretId: string;
 let bGoalId: string;
+let bExperimentId: string;
 
 /** A snapshot of everything workspace B holds that an action could change. */
 async function stateOf(workspaceId: string) {
@@ -58,6 +63,8 @@ async function stateOf(workspaceId: string) {
     variants,
     identitySecrets,
     goals,
+    experiments,
+    layers,
   ] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
@@ -71,6 +78,12 @@ async function stateOf(workspaceId: string) {
     db.variant.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.identitySecret.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
     db.goal.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
+    db.experiment.findMany({
+      where: { workspaceId },
+      orderBy: { id: "asc" },
+      include: { variations: true, phases: true },
+    }),
+    db.layer.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
   ]);
   return {
     workspace,
@@ -85,8 +98,22 @@ async function stateOf(workspaceId: string) {
     variants,
     identitySecrets,
     goals,
+    experiments,
+    layers,
   };
 }
+
+/** An A/B test of workspace B's experience (the default against its content). */
+const experimentInput = () => ({
+  key: "b-test",
+  name: "B test",
+  type: "ab",
+  experienceId: bExperienceId,
+  variations: [
+    { key: "control", name: "Control", variantId: null },
+    { key: "other", name: "Other", variantId: null },
+  ],
+});
 
 /** Every workspace action, with an input aimed at workspace B's rows. */
 function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[] {
@@ -141,6 +168,10 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
       input: { goalId: bGoalId, name: "hijacked", eventName: "Order Completed", kind: "count", windowDays: 1 },
     },
     { def: deleteGoalDef, input: { goalId: bGoalId } },
+    { def: saveExperimentDef, input: { ...experimentInput(), experimentId: bExperimentId, name: "hijacked" } },
+    { def: stepExperimentDef, input: { experimentId: bExperimentId, step: "start" } },
+    { def: saveLayerDef, input: { key: "stolen", name: "Stolen" } },
+    { def: setHoldoutDef, input: { share: 0.5 } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -203,6 +234,12 @@ beforeAll(async () => {
   });
   if (!goal.ok) throw new Error(goal.error.message);
   bGoalId = goal.data.goalId;
+  const experiment = await runWorkspaceAction(saveExperimentDef, editor, {
+    workspaceId: b.workspace.id,
+    ...experimentInput(),
+  });
+  if (!experiment.ok) throw new Error(experiment.error.message);
+  bExperimentId = experiment.data.experimentId;
 });
 
 describe("workspace isolation through actions", () => {
@@ -255,6 +292,10 @@ describe("workspace isolation through actions", () => {
       setApiRateLimitDef,
       saveGoalDef,
       deleteGoalDef,
+      saveExperimentDef,
+      stepExperimentDef,
+      saveLayerDef,
+      setHoldoutDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>
