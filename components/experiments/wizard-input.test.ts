@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { experimentInputSchema } from "@/lib/experiments/schema";
-import { stepOfField, toExperimentInput } from "./wizard-input";
+import { errorsAfterEdit, stepOfField, toExperimentInput } from "./wizard-input";
 import { blankArm, emptyWizard, NEW_CONTENT, wizardFromResource } from "./wizard-state";
 
 describe("stepOfField", () => {
@@ -90,5 +90,34 @@ describe("toExperimentInput", () => {
       variations: [],
     });
     expect(toExperimentInput(back).input).toEqual(input);
+  });
+});
+
+describe("errorsAfterEdit", () => {
+  const arms = [blankArm(0), blankArm(1)];
+  const before = { ...emptyWizard(), arms };
+  const errors = {
+    key: ["bad key"],
+    variations: ["too few"],
+    "variations.0.key": ["dup"],
+    "variations.1.body": ["Line 1"],
+    "targeting.rule.children.0.value": ["empty"],
+  };
+
+  it("drops the errors of what was edited, and only those", () => {
+    expect(Object.keys(errorsAfterEdit(errors, before, { key: "ok" }))).not.toContain("key");
+    const second = errorsAfterEdit(errors, before, { arms: [arms[0]!, { ...arms[1]!, body: "<p>" }] });
+    expect(Object.keys(second).sort()).toEqual(["key", "targeting.rule.children.0.value", "variations.0.key"]);
+    expect(Object.keys(errorsAfterEdit(errors, before, { arms: [arms[0]!] }))).toEqual([
+      "key",
+      "targeting.rule.children.0.value",
+    ]);
+    expect(Object.keys(errorsAfterEdit(errors, before, { rule: before.rule }))).not.toContain(
+      "targeting.rule.children.0.value",
+    );
+  });
+
+  it("keeps the same object when nothing goes", () => {
+    expect(errorsAfterEdit(errors, before, { hypothesis: "x" })).toBe(errors);
   });
 });

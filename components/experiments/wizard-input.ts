@@ -30,6 +30,44 @@ export function stepOfField(path: string): StepId {
   return "review";
 }
 
+/** The error paths each part of the state answers for (the others answer for their own name). */
+const ERROR_PATHS: Partial<Record<keyof WizardState, string[]>> = {
+  placementId: ["experienceId", "variations"],
+  experienceId: ["experienceId", "variations"],
+  targetKind: ["targeting"],
+  segmentId: ["targeting"],
+  rule: ["targeting"],
+};
+
+/**
+ * The field errors left once the marketer edits: an error goes when its
+ * field changes (of the arms and factors, those of the rows that changed,
+ * or all of them when rows were added or removed).
+ */
+export function errorsAfterEdit(
+  errors: Record<string, string[]>,
+  before: WizardState,
+  change: Partial<WizardState>,
+): Record<string, string[]> {
+  const exact: string[] = [];
+  const prefixes: string[] = [];
+  for (const k of Object.keys(change) as (keyof WizardState)[]) {
+    if (k === "arms" || k === "factors") {
+      const root = k === "arms" ? "variations" : "factors";
+      const rows: readonly unknown[] = before[k];
+      const next: readonly unknown[] = change[k] ?? [];
+      if (rows.length !== next.length) prefixes.push(root);
+      else {
+        exact.push(root);
+        next.forEach((row, i) => row !== rows[i] && prefixes.push(`${root}.${i}`));
+      }
+    } else prefixes.push(...(ERROR_PATHS[k] ?? [k]));
+  }
+  const gone = (path: string) => exact.includes(path) || prefixes.some((x) => path === x || path.startsWith(`${x}.`));
+  const kept = Object.entries(errors).filter(([path]) => !gone(path));
+  return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
+}
+
 /** What may change at each status (the action refuses the rest): a draft everything; a started test its weights, names, targeting, coverage, schedule and goals; a stopped one its name, hypothesis and goals. */
 export function editableFields(status: ExperimentStatus | "new") {
   const draft = status === "new" || status === "draft";
