@@ -32,6 +32,9 @@ import { saveExperimentDef } from "@/lib/experiments/actions/save-experiment";
 import { saveLayerDef } from "@/lib/experiments/actions/save-layer";
 import { setHoldoutDef } from "@/lib/experiments/actions/set-holdout";
 import { stepExperimentDef } from "@/lib/experiments/actions/step-experiment";
+import { experimentStatsDef } from "@/lib/experiments/actions/experiment-stats";
+import { explainArmDef } from "@/lib/experiments/actions/explain-arm";
+import { previewLinkDef } from "@/lib/experiments/actions/preview-link";
 import { hasRole } from "@/lib/members/roles";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
@@ -47,6 +50,7 @@ let bExperienceId: string;
 let bSecretId: string;
 let bGoalId: string;
 let bExperimentId: string;
+let bVariationId: string;
 
 /** A snapshot of everything workspace B holds that an action could change. */
 async function stateOf(workspaceId: string) {
@@ -172,6 +176,13 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: stepExperimentDef, input: { experimentId: bExperimentId, step: "start" } },
     { def: saveLayerDef, input: { key: "stolen", name: "Stolen" } },
     { def: setHoldoutDef, input: { share: 0.5 } },
+    // the experiments' queries (server actions too): which arm a visitor gets, the live counts, preview links
+    { def: explainArmDef, input: { experimentId: bExperimentId, as: { kind: "visitor", anonymousId: "spy" } } },
+    { def: experimentStatsDef, input: { experimentId: bExperimentId } },
+    {
+      def: previewLinkDef,
+      input: { experimentId: bExperimentId, variationId: bVariationId, url: "https://evil.example/" },
+    },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -240,6 +251,7 @@ beforeAll(async () => {
   });
   if (!experiment.ok) throw new Error(experiment.error.message);
   bExperimentId = experiment.data.experimentId;
+  bVariationId = (await db.variation.findFirstOrThrow({ where: { experimentId: bExperimentId } })).id;
 });
 
 describe("workspace isolation through actions", () => {
@@ -296,6 +308,9 @@ describe("workspace isolation through actions", () => {
       stepExperimentDef,
       saveLayerDef,
       setHoldoutDef,
+      explainArmDef,
+      experimentStatsDef,
+      previewLinkDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>
