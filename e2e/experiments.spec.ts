@@ -177,6 +177,24 @@ test("an editor creates an A/B test of the home hero's experience with a goal, s
   await expect(page.getByTestId("stats-updated")).toContainText("last updated");
   await screenshot(page, "experiment-page", 1_500);
 
+  // editing a running test: its design is kept, new weights open phase 2
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Edit ${NAME}` })).toBeVisible();
+  await expect(page.getByLabel("Key", { exact: true })).toBeDisabled();
+  await expect(page.getByLabel("Experience", { exact: true })).toBeDisabled();
+  await page.getByRole("button", { name: "Variations" }).click();
+  await page.getByLabel("Weight of Control").fill("75");
+  await page
+    .getByLabel(/^Weight of /)
+    .last()
+    .fill("25");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: NAME })).toBeVisible();
+  await expect(page.getByTestId("phase-row")).toHaveCount(2);
+  await expect(page.getByTestId("phase-row").first()).toContainText("Weights changed");
+  await expect(page.getByTestId("phase-row").first()).toContainText("75 %");
+  await expect(page.getByTestId("phase-row").last().getByRole("cell").nth(2)).not.toHaveText("Current");
+
   // pausing: everyone it targets gets the control
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByTestId("experiment-status")).toHaveText("Paused");
@@ -191,7 +209,7 @@ test("an editor creates an A/B test of the home hero's experience with a goal, s
   await viewer.goto(url);
   await expect(viewer.getByRole("heading", { name: NAME })).toBeVisible();
   await expect(viewer.getByTestId("experiment-status")).toHaveText("Paused");
-  await expect(viewer.getByTestId("phase-row")).toHaveCount(1);
+  await expect(viewer.getByTestId("phase-row")).toHaveCount(2);
   for (const name of ["Edit", "Start", "Pause", "Resume", "Stop", "Re-randomize", "Archive"])
     await expect(
       viewer.getByRole("button", { name, exact: true }).or(viewer.getByRole("link", { name, exact: true })),
@@ -211,4 +229,46 @@ test("an editor creates an A/B test of the home hero's experience with a goal, s
   await dialog.getByRole("button", { name: "Stop experiment" }).click();
   await expect(page.getByTestId("experiment-status")).toHaveText("Stopped");
   await expect(page.getByTestId("phase-row").first().getByRole("cell").nth(2)).not.toHaveText("Current");
+});
+
+test("the wizard makes a multivariate test's cells from its factors, and a flag whose values must be JSON; a draft is checked as if started and can be archived", async ({
+  page,
+}) => {
+  await signIn(page, "editor");
+  await page.goto("/w/demo/experiments/new");
+  const placements = await query<{ name: string }>(
+    "SELECT p.name FROM placements p JOIN workspaces w ON w.id = p.workspace_id WHERE w.slug = 'demo' ORDER BY p.name LIMIT 2",
+  );
+
+  await page.getByRole("radio", { name: /^Multivariate test/ }).check();
+  await page.getByLabel("Factor 1 placement").selectOption({ label: placements[0]!.name });
+  await expect(page.getByRole("heading", { name: "2 cells" })).toBeVisible();
+  await page.getByRole("button", { name: "Add a factor" }).click();
+  await page.getByLabel("Factor 2 placement").selectOption({ label: placements[1]!.name });
+  await page.getByRole("button", { name: "Add a level" }).last().click();
+  await expect(page.getByRole("heading", { name: "6 cells" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Cells" }).getByRole("listitem").first()).toHaveText(
+    "Factor 1: Default · Factor 2: Default",
+  );
+
+  const name = `E2E flag ${Date.now()}`;
+  await page.getByRole("radio", { name: /^Feature flag/ }).check();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Arm 2 value (JSON)").fill("blue");
+  await expect(page.getByText(/^Not valid JSON/)).toBeVisible();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { name: "New experiment" })).toBeVisible(); // refused in the form
+  await page.getByLabel("Arm 2 value (JSON)").fill('"blue"');
+  await expect(page.getByText(/^Not valid JSON/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Save draft" }).click();
+
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByTestId("experiment-status")).toHaveText("Draft");
+  await expect(page.getByText('Variant B = "blue"')).toBeVisible();
+  await page.getByLabel("Anonymous id").fill(await idOutsideHoldout("e2e-flag"));
+  await expect(page.getByTestId("qa-headline")).toHaveText(/^Arm (Control|Variant B) \(hashed: new assignment\)$/);
+  await expect(page.getByTestId("qa-answer")).toContainText("A draft: this is how it would decide once started.");
+  await page.getByRole("button", { name: "Archive" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByTestId("experiment-status")).toHaveText("Archived");
 });
