@@ -2,7 +2,20 @@ import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { DECIDE_URL, E2E_KEYS } from "../playwright.config";
 import { query, queryOne } from "./support/database";
+import { withoutCatchAll, withoutHoldout } from "./support/demo-config";
 import { signIn } from "./support/session";
+
+let restoreHoldout: () => Promise<void>;
+let restoreCatchAll: () => Promise<void>;
+test.beforeAll(async () => {
+  restoreHoldout = await withoutHoldout();
+  // the demo's catch-all hero experience (split by its A/B test) would win over a new experience, which goes last
+  restoreCatchAll = await withoutCatchAll("Everyone else: spring headline");
+});
+test.afterAll(async () => {
+  await restoreCatchAll();
+  await restoreHoldout();
+});
 
 /**
  * Segments the new experience may target, in order of preference. The demo's

@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { query, queryOne } from "./support/database";
+import { configChanged, withoutHoldout } from "./support/demo-config";
 import { signIn } from "./support/session";
 
-/** Tells every server process that the demo's configuration changed (as an action would, after its commit). */
-async function configChanged(workspaceId: string) {
-  const { config_version: version } = await queryOne<{ config_version: number }>(
-    "UPDATE workspaces SET config_version = config_version + 1 WHERE id = $1 RETURNING config_version",
-    [workspaceId],
-  );
-  await query("SELECT pg_notify('personalize_config', $1)", [`${workspaceId}:${version}`]);
-}
+let restoreHoldout: () => Promise<void>;
+test.beforeAll(async () => {
+  restoreHoldout = await withoutHoldout();
+});
+test.afterAll(async () => {
+  await restoreHoldout();
+});
 
 test("every page is sent with a nonce-based CSP that forbids framing, and the security headers", async ({ page }) => {
   for (const path of ["/login", "/demo-store"]) {
