@@ -53,18 +53,7 @@ export const saveExperimentDef = workspaceAction({
           seed: input.key,
           ...common,
           ...draftFields(input, resolved),
-          variations: {
-            create: resolved.variations.map((v, position) => ({
-              workspaceId: ctx.workspaceId,
-              key: v.key,
-              name: v.name,
-              weight: v.weight,
-              position,
-              isControl: position === 0,
-              variantId: v.variantId,
-              payload: json(v.payload),
-            })),
-          },
+          variations: { create: variationRows(ctx.workspaceId, resolved.variations) },
           goals: { create: goals.map(({ goalId, role }) => ({ workspaceId: ctx.workspaceId, goalId, role })) },
         },
       });
@@ -84,18 +73,7 @@ export const saveExperimentDef = workspaceAction({
           seed: input.key,
           ...common,
           ...draftFields(input, resolved),
-          variations: {
-            create: resolved.variations.map((v, position) => ({
-              workspaceId: ctx.workspaceId,
-              key: v.key,
-              name: v.name,
-              weight: v.weight,
-              position,
-              isControl: position === 0,
-              variantId: v.variantId,
-              payload: json(v.payload),
-            })),
-          },
+          variations: { create: variationRows(ctx.workspaceId, resolved.variations) },
         },
       });
     } else if (existing.status === "running" || existing.status === "paused") {
@@ -156,6 +134,20 @@ export const saveExperimentDef = workspaceAction({
     return { experimentId: existing.id, newPhase };
   },
 });
+
+/** The rows of a draft's variations, in order: the first is the control. */
+function variationRows(workspaceId: string, planned: Awaited<ReturnType<typeof resolveExperiment>>["variations"]) {
+  return planned.map((v, position) => ({
+    workspaceId,
+    key: v.key,
+    name: v.name,
+    weight: v.weight,
+    position,
+    isControl: position === 0,
+    variantId: v.variantId,
+    payload: json(v.payload),
+  }));
+}
 
 /** The columns a draft takes from the wizard as they are. */
 function draftFields(
