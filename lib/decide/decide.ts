@@ -1,5 +1,5 @@
 import { startEvaluation } from "@/lib/segments/evaluate";
-import type { ProfileState } from "@/lib/segments/state";
+import { EMPTY_PROFILE, type ProfileState } from "@/lib/segments/state";
 import type { TemplateData } from "@/lib/content/template";
 import { enroll, isHeldOut, type Enrollment } from "@/lib/experiments/enroll";
 import type { SnapshotArm, SnapshotExperiment } from "@/lib/experiments/snapshot";
@@ -15,24 +15,6 @@ import type {
   SnapshotVariant,
   VisitorState,
 } from "./types";
-
-const EMPTY_PROFILE: ProfileState = {
-  traits: {},
-  computed: {
-    orders: 0,
-    revenue: "0",
-    sessions: 0,
-    eventCount: 0,
-    firstSeenAt: null,
-    lastSeenAt: null,
-    lastOrderAt: null,
-    rfmRecency: null,
-    rfmFrequency: null,
-    rfmMonetary: null,
-  },
-  events: [],
-  staticSegments: new Set(),
-};
 
 /**
  * Decisions of variants without template outputs, made once per variant,

@@ -1,4 +1,5 @@
 import { startEvaluation } from "@/lib/segments/evaluate";
+import { EMPTY_PROFILE } from "@/lib/segments/state";
 import { explainRule } from "@/lib/segments/explain";
 import { isScheduled } from "./decide";
 import type { DecideRequest, Snapshot, VisitorState } from "./types";
@@ -25,23 +26,7 @@ export function explainPlacement(
 ): { blockedBy: "kill_switch" | "no_consent" | null; experiences: ExperienceWhy[] } {
   const placement = snapshot.placements.get(key);
   if (!placement) return { blockedBy: null, experiences: [] };
-  const base = visitor.profile ?? {
-    traits: {},
-    computed: {
-      orders: 0,
-      revenue: "0",
-      sessions: 0,
-      eventCount: 0,
-      firstSeenAt: null,
-      lastSeenAt: null,
-      lastOrderAt: null,
-      rfmRecency: null,
-      rfmFrequency: null,
-      rfmMonetary: null,
-    },
-    events: [],
-    staticSegments: new Set<string>(),
-  };
+  const base = visitor.profile ?? EMPTY_PROFILE;
   const state = request.traits ? { ...base, traits: { ...base.traits, ...request.traits } } : base;
   const ev = startEvaluation(state, request.now, request.context);
   let served = false;

@@ -29,6 +29,25 @@ export type ProfileState = {
   staticSegments: ReadonlySet<string>;
 };
 
+/** The state of a visitor the platform knows nothing of yet (no traits, no events, nothing computed). */
+export const EMPTY_PROFILE: ProfileState = {
+  traits: {},
+  computed: {
+    orders: 0,
+    revenue: "0",
+    sessions: 0,
+    eventCount: 0,
+    firstSeenAt: null,
+    lastSeenAt: null,
+    lastOrderAt: null,
+    rfmRecency: null,
+    rfmFrequency: null,
+    rfmMonetary: null,
+  },
+  events: [],
+  staticSegments: new Set(),
+};
+
 /** What a request knows of the visit; conditions of type `context` read it. */
 export type VisitContext = {
   url?: string;

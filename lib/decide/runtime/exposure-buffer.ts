@@ -3,6 +3,8 @@ import { noteDatabaseError, noteDatabaseOk } from "@/lib/db/availability";
 import { copyRows } from "@/lib/db/copy-rows";
 import { pgPool } from "@/lib/db/pg-pool";
 import type { Decision, ExperimentExposure } from "../types";
+import { writeAssignments, type NewAssignment } from "../db/write-assignments";
+import { addVariationExposures, type VariationExposureCount } from "../db/add-variation-exposures";
 import { DAY_MS } from "@/lib/time";
 
 /** One served answer: who, when (ms), and the decisions as decide() made them (each names its placement and variant). */
@@ -29,15 +31,6 @@ type Row = Omit<ServedDecision, "decisions" | "experiments" | "holdout"> & {
   holdout: boolean;
   impressions: number;
   counted: boolean;
-};
-/** A unit's first exposure to an experiment in a phase: its assignment, written once (the earliest wins). */
-type NewAssignment = {
-  workspaceId: string;
-  experimentId: string;
-  unitId: string;
-  phase: number;
-  variationId: string;
-  assignedAt: number;
 };
 
 /** Buffered exposures are written every this many ms, or sooner when this many distinct rows wait. */
@@ -250,48 +243,6 @@ function addAssignment(e: NewAssignment): void {
   schedule();
 }
 
-/**
- * Stores new assignments: a unit's first, with the time of its first
- * exposure. One already stored keeps its variation (another server may have
- * written it first) and takes the earlier time. Rows of experiments deleted
- * meanwhile are skipped.
- */
-async function writeAssignments(assignments: readonly NewAssignment[]): Promise<void> {
-  // in one order in every server, so concurrent writers never wait on each other in a cycle
-  const sorted = [...assignments].sort((a, b) =>
-    a.experimentId < b.experimentId
-      ? -1
-      : a.experimentId > b.experimentId
-        ? 1
-        : a.unitId < b.unitId
-          ? -1
-          : a.unitId > b.unitId
-            ? 1
-            : a.phase - b.phase,
-  );
-  for (let i = 0; i < sorted.length; i += 5_000) {
-    const chunk = sorted.slice(i, i + 5_000);
-    await pgPool().query(
-      `INSERT INTO assignments (workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at)
-       SELECT u.workspace_id, u.experiment_id, u.unit_id, u.phase, u.variation_id, u.assigned_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[]) WITH ORDINALITY
-         AS u(workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at, n)
-       WHERE EXISTS (SELECT 1 FROM variations v WHERE v.id = u.variation_id AND v.experiment_id = u.experiment_id)
-       ORDER BY u.n
-       ON CONFLICT (workspace_id, experiment_id, unit_id, phase)
-       DO UPDATE SET assigned_at = excluded.assigned_at WHERE excluded.assigned_at < assignments.assigned_at`,
-      [
-        chunk.map((a) => a.workspaceId),
-        chunk.map((a) => a.experimentId),
-        chunk.map((a) => a.unitId),
-        chunk.map((a) => a.phase),
-        chunk.map((a) => a.variationId),
-        chunk.map((a) => new Date(a.assignedAt).toISOString()),
-      ],
-    );
-  }
-}
-
 /** Puts rows whose write failed back in the buffer (what no longer fits is dropped and counted). */
 function requeue(rows: readonly Row[]): void {
   let lost = 0;
@@ -370,10 +321,7 @@ async function countImpressions(rows: readonly Row[]): Promise<void> {
 
 /** Adds rows' exposures to the per-experiment, per-variation, per-UTC-day counts (experiments deleted meanwhile are skipped). */
 async function countVariationExposures(rows: readonly Row[]): Promise<void> {
-  const counts = new Map<
-    string,
-    { workspaceId: string; experimentId: string; variationId: string; day: string; n: number }
-  >();
+  const counts = new Map<string, VariationExposureCount>();
   for (const row of rows) {
     if (row.experimentIds.length === 0) continue;
     const day = utcDay(row.occurredAt);
@@ -389,22 +337,8 @@ async function countVariationExposures(rows: readonly Row[]): Promise<void> {
     }
   }
   if (counts.size === 0) return;
-  const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-  await pgPool().query(
-    `INSERT INTO variation_exposures (workspace_id, experiment_id, variation_id, day, exposures)
-     SELECT u.workspace_id, u.experiment_id, u.variation_id, u.day, u.n
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::bigint[]) WITH ORDINALITY AS u(workspace_id, experiment_id, variation_id, day, n, o)
-     WHERE EXISTS (SELECT 1 FROM variations v WHERE v.id = u.variation_id AND v.experiment_id = u.experiment_id)
-     ORDER BY u.o
-     ON CONFLICT (workspace_id, experiment_id, day, variation_id) DO UPDATE SET exposures = variation_exposures.exposures + excluded.exposures`,
-    [
-      sorted.map((c) => c.workspaceId),
-      sorted.map((c) => c.experimentId),
-      sorted.map((c) => c.variationId),
-      sorted.map((c) => c.day),
-      sorted.map((c) => c.n),
-    ],
-  );
+  // in one order, the same in every server (see countImpressions)
+  await addVariationExposures([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c));
 }
 
 /**

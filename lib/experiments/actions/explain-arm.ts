@@ -7,7 +7,7 @@ import { loadVisitor } from "@/lib/decide/db/load-visitor";
 import { loadSegmentRefs } from "@/lib/segments/db/load-segment-refs";
 import { startEvaluation } from "@/lib/segments/evaluate";
 import { explainRule } from "@/lib/segments/explain";
-import type { VisitContext } from "@/lib/segments/state";
+import { EMPTY_PROFILE, type VisitContext } from "@/lib/segments/state";
 import { getHoldoutShare } from "../db/get-holdout-share";
 import { loadProfileUnits } from "../db/load-profile-units";
 import { enroll, isHeldOut, unitOf, type NotEnrolledReason } from "../enroll";
@@ -103,23 +103,7 @@ export const explainArmDef = workspaceQuery({
       365,
       now,
     );
-    const base = visitor.profile ?? {
-      traits: {},
-      computed: {
-        orders: 0,
-        revenue: "0",
-        sessions: 0,
-        eventCount: 0,
-        firstSeenAt: null,
-        lastSeenAt: null,
-        lastOrderAt: null,
-        rfmRecency: null,
-        rfmFrequency: null,
-        rfmMonetary: null,
-      },
-      events: [],
-      staticSegments: new Set<string>(),
-    };
+    const base = visitor.profile ?? EMPTY_PROFILE;
     const evaluation = startEvaluation({ ...base, traits: { ...base.traits, ...traits } }, now, context);
     const heldOut = isHeldOut(ctx.workspaceId, ids, built.holdoutShare);
     const result = enroll(
