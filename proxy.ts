@@ -5,10 +5,12 @@
 // 500: it gets a not-found page instead. A storefront's first visit gets its
 // anonymous id cookie (the one the browser SDK uses), visible to the page
 // rendering this very request, so that its first decision is made on the server.
+// A preview link (?pz_preview=<token>) opened on the storefront is kept as a
+// session cookie, from this very request on (?pz_preview=off ends it).
 import { NextResponse, type NextRequest } from "next/server";
 import { hasMalformedSegment, malformedPathTarget } from "@/lib/api/malformed-path";
 import { newNonce, securityHeaders } from "@/lib/api/security-headers";
-import { ANONYMOUS_COOKIE } from "@/lib/demo-store/cookies";
+import { ANONYMOUS_COOKIE, PREVIEW_COOKIE } from "@/lib/demo-store/cookies";
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -16,13 +18,14 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
 
-  let anonymousId: string | null = null;
-  if (pathname.startsWith("/demo-store") && !request.cookies.get(ANONYMOUS_COOKIE)) {
-    anonymousId = crypto.randomUUID();
-    requestHeaders.set(
-      "cookie",
-      [request.headers.get("cookie"), `${ANONYMOUS_COOKIE}=${anonymousId}`].filter(Boolean).join("; "),
-    );
+  const store = pathname.startsWith("/demo-store");
+  const anonymousId = store && !request.cookies.get(ANONYMOUS_COOKIE) ? crypto.randomUUID() : null;
+  const preview = store ? previewFromLink(request) : undefined;
+  if (anonymousId || preview !== undefined) {
+    const jar = request.cookies.getAll().filter((c) => c.name !== PREVIEW_COOKIE);
+    if (anonymousId) jar.push({ name: ANONYMOUS_COOKIE, value: anonymousId });
+    if (preview) jar.push({ name: PREVIEW_COOKIE, value: preview });
+    requestHeaders.set("cookie", jar.map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join("; "));
   }
   const init = { request: { headers: requestHeaders } };
   const response = hasMalformedSegment(pathname)
@@ -36,7 +39,17 @@ export function proxy(request: NextRequest) {
       sameSite: "lax",
       secure: request.nextUrl.protocol === "https:",
     });
+  if (preview) response.cookies.set(PREVIEW_COOKIE, preview, { path: "/demo-store", httpOnly: true, sameSite: "lax" });
+  else if (preview === null) response.cookies.delete({ name: PREVIEW_COOKIE, path: "/demo-store" });
   return response;
+}
+
+/** The preview token a storefront link brings: a token, null for `off` (end the preview), undefined when none is given. */
+function previewFromLink(request: NextRequest): string | null | undefined {
+  const value = request.nextUrl.searchParams.get(PREVIEW_COOKIE);
+  if (value === null) return undefined;
+  if (value === "off") return null;
+  return /^[A-Za-z0-9._~-]{1,600}$/.test(value) ? value : undefined;
 }
 
 // every page; not the JSON API (/api/…, /demo-store/api/…), Next's static files or the SDK bundle

@@ -124,3 +124,68 @@ test("guests see both arms of the home hero test, each always the same, also onc
     expect(assigned ?? arms[0]!.key, unit).toBe(arm);
   }
 });
+
+test("a preview link made on the experiment's page shows its variation on every storefront page, records nothing, and ends with ?pz_preview=off", async ({
+  page,
+  browser,
+}) => {
+  const { id, name, arms } = await heroTest();
+  const arm = arms[arms.length - 1]!;
+  const variation = await queryOne<{ id: string }>(`SELECT id FROM variations WHERE experiment_id = $1 AND key = $2`, [
+    id,
+    arm.key,
+  ]);
+  await signIn(page, "editor");
+  await page.goto(`/w/demo/experiments/${id}`);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const card = page.getByRole("region", { name: "Preview a variation" });
+  await card.getByLabel("Variation").selectOption(variation.id);
+  await expect(card.getByLabel("Storefront page")).toHaveValue(/\/demo-store$/);
+
+  // a page that is not a web address is refused by the field
+  await card.getByLabel("Storefront page").fill("not a page");
+  await card.getByRole("button", { name: "Make preview link" }).click();
+  await expect(card.getByText("A full address")).toBeVisible();
+
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  await card.getByLabel("Storefront page").fill(`${origin}/demo-store`);
+  await card.getByRole("button", { name: "Make preview link" }).click();
+  const link = await card.getByLabel("Preview link").inputValue();
+  expect(link).toContain("pz_preview=");
+
+  // reviewers, each a new visitor: every one sees the previewed arm on the home page, also after another page
+  const reviewer = await browser.newContext();
+  const store = await reviewer.newPage();
+  const units: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    await reviewer.clearCookies();
+    await store.goto(link);
+    expect(await heroArm(store, arms)).toBe(arm.key);
+    await store.goto(`${origin}/demo-store/cart`);
+    await store.goto(`${origin}/demo-store`);
+    expect(await heroArm(store, arms)).toBe(arm.key);
+    units.push((await reviewer.cookies()).find((c) => c.name === "pz_aid")!.value);
+  }
+  // ended: the next page is an ordinary visit, recorded as such
+  await store.goto(`${origin}/demo-store/cart?pz_preview=off`);
+  expect((await reviewer.cookies()).some((c) => c.name === "pz_preview")).toBe(false);
+  await store.goto(`${origin}/demo-store`);
+  const last = units[units.length - 1]!;
+  // a visitor's exposures: under its anonymous id until it has a profile, then under the profile its id resolves to
+  const exposuresOf = (unit: string) =>
+    query(
+      `SELECT 1 FROM exposures e JOIN workspaces w ON w.id = e.workspace_id AND w.slug = 'demo'
+       WHERE e.anonymous_id = $1 OR e.profile_id IN (SELECT i.profile_id FROM identities i
+         WHERE i.workspace_id = w.id AND i.type = 'anonymous_id' AND i.value = $1)`,
+      [unit],
+    );
+  await expect.poll(async () => (await exposuresOf(last)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  // the previews themselves were never recorded: the first two reviewers have no exposure and no assignment
+  for (const unit of units.slice(0, -1)) {
+    expect(await exposuresOf(unit)).toHaveLength(0);
+    expect(await query(`SELECT 1 FROM assignments WHERE experiment_id = $1 AND unit_id = $2`, [id, unit])).toHaveLength(
+      0,
+    );
+  }
+  await reviewer.close();
+});

@@ -1,7 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { serveDecision } from "@/lib/decide/runtime/serve-decision";
 import type { Decision } from "@/lib/decide/types";
-import { ANONYMOUS_COOKIE, CUSTOMER_COOKIE } from "../cookies";
+import { readPreviewToken } from "@/lib/experiments/preview-token";
+import { ANONYMOUS_COOKIE, CUSTOMER_COOKIE, PREVIEW_COOKIE } from "../cookies";
 import { demoWorkspace } from "./workspace";
 
 /**
@@ -14,18 +15,25 @@ export async function decideOnPage(placements: string[], path: string): Promise<
   if (!workspace) return {};
   const jar = await cookies();
   const h = await headers();
-  const result = await serveDecision(workspace.id, {
-    anonymousId: jar.get(ANONYMOUS_COOKIE)?.value,
-    userId: jar.get(CUSTOMER_COOKIE)?.value,
-    placements,
-    context: {
-      path,
-      url: `http://${h.get("host") ?? "localhost"}${path}`,
-      referrer: h.get("referer") ?? undefined,
-      userAgent: h.get("user-agent") ?? undefined,
-      locale: h.get("accept-language")?.split(",")[0],
+  const token = jar.get(PREVIEW_COOKIE)?.value;
+  // a marketer's preview link (kept by proxy.ts): its variation is shown and nothing is recorded; a bad or expired one is ignored
+  const preview = token ? readPreviewToken(token, workspace.id, workspace.identitySalt, Date.now()) : null;
+  const result = await serveDecision(
+    workspace.id,
+    {
+      anonymousId: jar.get(ANONYMOUS_COOKIE)?.value,
+      userId: jar.get(CUSTOMER_COOKIE)?.value,
+      placements,
+      context: {
+        path,
+        url: `http://${h.get("host") ?? "localhost"}${path}`,
+        referrer: h.get("referer") ?? undefined,
+        userAgent: h.get("user-agent") ?? undefined,
+        locale: h.get("accept-language")?.split(",")[0],
+      },
     },
-  });
+    { preview },
+  );
   return result.decisions;
 }
 

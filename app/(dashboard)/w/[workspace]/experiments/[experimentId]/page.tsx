@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ExperimentSetup } from "@/components/experiments/experiment-setup";
 import { TYPE_LABELS } from "@/components/experiments/labels";
 import { LifecycleButtons } from "@/components/experiments/lifecycle-buttons";
+import { PreviewLinkCard } from "@/components/experiments/preview-link-card";
 import { PhaseTable } from "@/components/experiments/phase-table";
 import { QaPanel } from "@/components/experiments/qa-panel";
 import { ExperimentStatusBadge } from "@/components/experiments/status-badge";
@@ -11,6 +12,7 @@ import { VariationStats } from "@/components/experiments/variation-stats";
 import { PageHeader } from "@/components/ui/page-header";
 import { getExperimentDetail } from "@/lib/experiments/db/get-experiment-detail";
 import { getExperimentStats } from "@/lib/experiments/db/get-experiment-stats";
+import { demoStoreEnabled } from "@/lib/demo-store/runtime/workspace";
 import { loadSegmentRefs } from "@/lib/segments/db/load-segment-refs";
 import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
@@ -86,6 +88,14 @@ export default async function ExperimentPage({
               endsAt: detail.endsAt?.toISOString() ?? null,
             }}
           />
+          {detail.status !== "archived" && (
+            <PreviewLinkCard
+              workspaceId={workspace.id}
+              experimentId={detail.id}
+              variations={detail.variations.map(({ id, name, key }) => ({ id, name, key }))}
+              defaultPath={workspace.isDemo && demoStoreEnabled() ? "/demo-store" : ""}
+            />
+          )}
         </aside>
       </div>
     </>
