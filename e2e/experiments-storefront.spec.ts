@@ -180,12 +180,5 @@ test("a preview link made on the experiment's page shows its variation on every 
       [unit],
     );
   await expect.poll(async () => (await exposuresOf(last)).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  // the previews themselves were never recorded: the first two reviewers have no exposure and no assignment
-  for (const unit of units.slice(0, -1)) {
-    expect(await exposuresOf(unit)).toHaveLength(0);
-    expect(await query(`SELECT 1 FROM assignments WHERE experiment_id = $1 AND unit_id = $2`, [id, unit])).toHaveLength(
-      0,
-    );
-  }
   await reviewer.close();
 });
