@@ -1,3 +1,4 @@
+import { sampleVariance } from "./moments";
 import { mulberry32, normalSampler } from "./random";
 import type { SampleStats } from "./types";
 
@@ -21,7 +22,7 @@ export type BanditWeights = { weights: number[]; updated: boolean };
 /** Posterior of an arm's mean under a flat prior: N(x̄, s²/n); s² = p(1 − p) for 0/1 data, else the n − 1 sample variance. */
 function posterior(s: SampleStats): { mean: number; sd: number } {
   const mean = s.sum / s.n;
-  const variance = s.sum === s.sumSquares ? mean * (1 - mean) : (s.sumSquares - s.sum * mean) / (s.n - 1);
+  const variance = sampleVariance(s) ?? 0;
   return { mean, sd: variance > 0 ? Math.sqrt(variance / s.n) : 0 };
 }
 

@@ -1,5 +1,6 @@
 import ncdf from "@stdlib/stats-base-dists-normal-cdf";
 import nquantile from "@stdlib/stats-base-dists-normal-quantile";
+import { sampleVariance } from "./moments";
 import type { Comparison, SampleStats } from "./types";
 
 /** A proper normal prior on the effect, on the scale of the difference asked for (relative or absolute). */
@@ -32,9 +33,7 @@ type Moments = { n: number; mean: number; variance: number };
 
 /** Mean and per-unit variance: p(1 − p) for conversions, else the n − 1 sample variance (gbstats statistics). */
 function moments(s: SampleStats, kind: "mean" | "proportion"): Moments {
-  const mean = s.sum / s.n;
-  const variance = kind === "proportion" ? mean * (1 - mean) : (s.sumSquares - s.sum * mean) / (s.n - 1);
-  return { n: s.n, mean, variance };
+  return { n: s.n, mean: s.sum / s.n, variance: sampleVariance(s, kind) ?? 0 };
 }
 
 /** Standard normal density, φ(z) = exp(−z²/2)/√(2π): the closed form, no @stdlib package is installed for it. */
