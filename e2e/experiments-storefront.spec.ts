@@ -180,5 +180,14 @@ test("a preview link made on the experiment's page shows its variation on every 
       [unit],
     );
   await expect.poll(async () => (await exposuresOf(last)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  // by now the buffer has written what it held: the previewed visits (pages, and the cart's browser-side upsell)
+  // left no exposure and no assignment behind
+  for (const unit of units.slice(0, -1)) {
+    expect(await exposuresOf(unit), unit).toHaveLength(0);
+    expect(
+      await query(`SELECT 1 FROM assignments WHERE experiment_id = $1 AND unit_id = $2`, [id, unit]),
+      unit,
+    ).toHaveLength(0);
+  }
   await reviewer.close();
 });

@@ -1,8 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { serveDecision } from "@/lib/decide/runtime/serve-decision";
 import type { Decision } from "@/lib/decide/types";
-import { readPreviewToken } from "@/lib/experiments/preview-token";
-import { ANONYMOUS_COOKIE, CUSTOMER_COOKIE, PREVIEW_COOKIE } from "../cookies";
+import { ANONYMOUS_COOKIE, CUSTOMER_COOKIE } from "../cookies";
+import { demoPreview } from "./preview";
 import { demoWorkspace } from "./workspace";
 
 /**
@@ -15,9 +15,7 @@ export async function decideOnPage(placements: string[], path: string): Promise<
   if (!workspace) return {};
   const jar = await cookies();
   const h = await headers();
-  const token = jar.get(PREVIEW_COOKIE)?.value;
-  // a marketer's preview link (kept by proxy.ts): its variation is shown and nothing is recorded; a bad or expired one is ignored
-  const preview = token ? readPreviewToken(token, workspace.id, workspace.identitySalt, Date.now()) : null;
+  const preview = await demoPreview(workspace);
   const result = await serveDecision(
     workspace.id,
     {

@@ -6,6 +6,7 @@ import { decide } from "./decide";
 import { page } from "./events";
 import { loadIds, rememberUser } from "./ids";
 import { warn } from "./log";
+import { previewToken } from "./preview";
 import { flush } from "./queue";
 import type { Decisions, InitOptions } from "./types";
 
@@ -40,6 +41,7 @@ export function init(options?: InitOptions): Promise<Decisions> {
   }
   configure(options, scriptOrigin);
   loadIds();
+  previewToken(); // a preview link's token is kept now, on the page it opened, even if this page decides nothing
   if (options.userId) rememberUser(String(options.userId), options.userHash);
 
   const antiFlicker = options.antiFlicker;

@@ -282,6 +282,31 @@ describe("decide", () => {
     expect(browser.fetchCalls[0]!.body).toMatchObject({ placements: ["hero"], preview: "abc.def" });
   });
 
+  it("keeps a preview link's token for the tab's next pages, even when the link's page decides nothing, until ?pz_preview=off", async () => {
+    const first = load({ url: "https://shop.example/?pz_preview=abc.def", fetch: decideAnswer({}) });
+    await first.sdk.init({ key: KEY, autoPage: false, placements: [] });
+    expect(first.browser.callsTo("/api/v1/decide")).toHaveLength(0);
+
+    const next = load({
+      url: "https://shop.example/cart",
+      fetch: decideAnswer({}),
+      sessionStorage: first.browser.session,
+    });
+    await next.sdk.init({ key: KEY, autoPage: false, placements: ["upsell"] });
+    expect(next.browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({
+      placements: ["upsell"],
+      preview: "abc.def",
+    });
+
+    const ended = load({
+      url: "https://shop.example/?pz_preview=off",
+      fetch: decideAnswer({}),
+      sessionStorage: first.browser.session,
+    });
+    await ended.sdk.init({ key: KEY, autoPage: false, placements: ["hero"] });
+    expect(ended.browser.callsTo("/api/v1/decide")[0]!.body).not.toHaveProperty("preview");
+  });
+
   it("waits for the document to be parsed before looking for placements", async () => {
     const { browser, sdk } = load({}, (b) => (b.document.readyState = "loading"));
     const first = sdk.init({ key: KEY, autoPage: false });

@@ -161,6 +161,8 @@ export type FakeBrowserOptions = {
   withoutBeacon?: boolean;
   /** Storage that throws, as in some private modes. */
   storageThrows?: boolean;
+  /** The tab's sessionStorage: pass the map of an earlier page to play a next page of the same tab. */
+  sessionStorage?: Map<string, string>;
 };
 
 export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
@@ -185,6 +187,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
   const fetchCalls: RecordedFetch[] = [];
   const beacons: RecordedBeacon[] = [];
   const storage = new Map<string, string>();
+  const session = options.sessionStorage ?? new Map<string, string>();
   const consoleWarnings: string[] = [];
   const handler: FetchHandler = options.fetch ?? (() => jsonResponse({}));
 
@@ -220,6 +223,11 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
       setItem: storageMethod((key: string, value: string) => void storage.set(key, String(value))),
       removeItem: storageMethod((key: string) => void storage.delete(key)),
     },
+    sessionStorage: {
+      getItem: storageMethod((key: string) => session.get(key) ?? null),
+      setItem: storageMethod((key: string, value: string) => void session.set(key, String(value))),
+      removeItem: storageMethod((key: string) => void session.delete(key)),
+    },
     fetch: async (url: string, init: RequestInit = {}) => {
       fetchCalls.push({ url, init, body: typeof init.body === "string" ? JSON.parse(init.body) : init.body });
       return handler(url, init);
@@ -247,6 +255,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
     fetchCalls,
     beacons,
     storage,
+    session,
     consoleWarnings,
     /** Runs the SDK bundle in this browser, as a script tag would. */
     loadSdk(source = readSdkSource()) {
