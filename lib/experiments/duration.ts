@@ -8,10 +8,10 @@ const Z_POWER = 0.8416212335729143;
  * 80 % power:
  *   n = (z₁₋α/₂·√(2·p̄(1−p̄)) + z₁₋β·√(p₁(1−p₁) + p₂(1−p₂)))² / (p₂ − p₁)², p̄ = (p₁+p₂)/2
  * Source: Fleiss, Levin & Paik, Statistical Methods for Rates and
- * Proportions (3rd ed., 2003), eq. 4.14 without continuity correction — the
- * formula of Evan Miller's sample size calculator
- * (https://www.evanmiller.org/ab-testing/sample-size.html). Null when the
- * inputs cannot give a size (a rate outside (0, 1), no lift).
+ * Proportions (3rd ed., 2003), eq. 4.14 without continuity correction (the
+ * pooled variance under the null; Evan Miller's calculator uses the
+ * unpooled one and gives slightly fewer units). Null when the inputs cannot
+ * give a size (a rate outside (0, 1), no lift).
  */
 export function unitsPerArm(baseline: number, mde: number): number | null {
   const p1 = baseline;

@@ -5,7 +5,8 @@ import { createFreshDatabase, provideDatabase } from "../lib/database";
 /**
  * A fresh, migrated database for one integration run: a new database on the
  * server of DATABASE_URL when set (dropped afterwards), otherwise a new
- * embedded Postgres under .data/test-integration.
+ * embedded Postgres under .data/test-integration (INTEGRATION_DATA_DIR names
+ * another folder, so that two runs can go side by side).
  */
 export default async function setup(project: TestProject) {
   let url: string;
@@ -16,7 +17,7 @@ export default async function setup(project: TestProject) {
     teardown = fresh.drop;
   } else {
     const server = await provideDatabase({
-      dataDir: ".data/test-integration",
+      dataDir: process.env.INTEGRATION_DATA_DIR || ".data/test-integration",
       database: "integration",
       fresh: true,
       durable: false,
