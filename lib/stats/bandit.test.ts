@@ -24,10 +24,11 @@ describe("banditWeights", () => {
 
   it("keeps the weights until every arm has 100 units", () => {
     const young = [arm(500, 10, 2), arm(99, 12, 2), arm(500, 10, 2)];
-    expect(banditWeights(young)).toEqual({ weights: [1 / 3, 1 / 3, 1 / 3], updated: false });
+    expect(banditWeights(young)).toEqual({ weights: [1 / 3, 1 / 3, 1 / 3], updated: false, chances: null });
     expect(banditWeights(young, { currentWeights: [0.5, 0.25, 0.25] })).toEqual({
       weights: [0.5, 0.25, 0.25],
       updated: false,
+      chances: null,
     });
   });
 

@@ -17,7 +17,8 @@ export type BanditOptions = {
   seed?: number;
 };
 
-export type BanditWeights = { weights: number[]; updated: boolean };
+/** The new weights, whether they changed, and each arm's chance of being best (null before reweighting starts). */
+export type BanditWeights = { weights: number[]; updated: boolean; chances: number[] | null };
 
 /** Posterior of an arm's mean under a flat prior: N(x̄, s²/n); s² = p(1 − p) for 0/1 data, else the n − 1 sample variance. */
 function posterior(s: SampleStats): { mean: number; sd: number } {
@@ -74,7 +75,8 @@ export function withMinShare(weights: readonly number[], minShare: number): numb
 export function banditWeights(arms: readonly SampleStats[], options: BanditOptions = {}): BanditWeights {
   const k = arms.length;
   const current = options.currentWeights?.length === k ? [...options.currentWeights] : arms.map(() => 1 / k);
-  if (k < 2 || arms.some((a) => !(a.n >= (options.minUnits ?? 100)))) return { weights: current, updated: false };
+  if (k < 2 || arms.some((a) => !(a.n >= (options.minUnits ?? 100))))
+    return { weights: current, updated: false, chances: null };
   const posteriors = arms.map(posterior);
   const draw = normalSampler(mulberry32(options.seed ?? 1));
   const samples = options.samples ?? 10_000;
@@ -90,5 +92,5 @@ export function banditWeights(arms: readonly SampleStats[], options: BanditOptio
   }
   const shares = wins.map((w) => w / samples);
   const weights = (options.topTwo ?? true) ? topTwoWeights(shares) : shares;
-  return { weights: withMinShare(weights, options.minShare ?? 0.01), updated: true };
+  return { weights: withMinShare(weights, options.minShare ?? 0.01), updated: true, chances: shares };
 }

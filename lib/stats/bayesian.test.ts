@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bayesianTest, gaussianRisk, type BayesianResult } from "./bayesian";
+import { bayesianOnEstimate, bayesianTest, gaussianRisk, type BayesianResult } from "./bayesian";
 
 function computed(result: ReturnType<typeof bayesianTest>): BayesianResult {
   if (!result.computable) throw new Error(`uncomputable: ${result.reason}`);
@@ -92,5 +92,26 @@ describe("gaussianRisk", () => {
     const [c, t] = gaussianRisk(0, 2);
     expect(c).toBeCloseTo(2 / Math.sqrt(2 * Math.PI), 12);
     expect(t).toBeCloseTo(c, 12);
+  });
+});
+
+describe("bayesianOnEstimate", () => {
+  it("on the delta-method estimate is bayesianTest (the gbstats Gaussian case)", () => {
+    const meanA = A.sum / A.n;
+    const meanB = B.sum / B.n;
+    const varA = (A.sumSquares - A.sum ** 2 / A.n) / (A.n - 1);
+    const varB = (B.sumSquares - B.sum ** 2 / B.n) / (B.n - 1);
+    const lift = {
+      effect: meanB / meanA - 1,
+      variance: varB / (meanA ** 2 * B.n) + (varA * meanB ** 2) / meanA ** 4 / A.n,
+    };
+    const r = bayesianOnEstimate(lift);
+    if (!r.computable) throw new Error(r.reason);
+    expect(r.chanceToWin).toBeCloseTo(0.91923, 4);
+    expect(r).toEqual(computed(bayesianTest(A, B)));
+  });
+
+  it("refuses an estimate without variance", () => {
+    expect(bayesianOnEstimate({ effect: 0.1, variance: 0 })).toEqual({ computable: false, reason: "zero_variance" });
   });
 });

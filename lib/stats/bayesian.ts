@@ -68,7 +68,6 @@ export function bayesianTest(
   if (!(a.n > 0) || !(b.n > 0)) return { computable: false, reason: "no_units" };
   const kind = options.kind ?? (a.sum === a.sumSquares && b.sum === b.sumSquares ? "proportion" : "mean");
   const relative = (options.difference ?? "relative") === "relative";
-  const alpha = options.alpha ?? 0.05;
   const A = moments(a, kind);
   const B = moments(b, kind);
   if (relative && A.mean === 0) return { computable: false, reason: "baseline_zero" };
@@ -77,9 +76,24 @@ export function bayesianTest(
   const dataVariance = relative
     ? B.variance / (A.mean * A.mean * B.n) + (A.variance * B.mean * B.mean) / A.mean ** 4 / A.n
     : A.variance / A.n + B.variance / B.n;
+  return bayesianOnEstimate({ effect: dataMean, variance: dataVariance }, options);
+}
+
+/**
+ * The posterior of any effect estimate Δ̂ with variance v (plain, CUPED-adjusted or ratio: gbstats
+ * runs EffectBayesianABTest on each of its test statistics): with a proper prior N(m, τ²) the
+ * posterior is normal with precision 1/v + 1/τ² and mean (Δ̂/v + m/τ²)/precision, else N(Δ̂, v);
+ * chance to win, credible interval and risk as in bayesianTest.
+ */
+export function bayesianOnEstimate(
+  lift: { effect: number; variance: number },
+  options: Pick<BayesianOptions, "alpha" | "prior" | "inverse"> = {},
+): BayesianResult | BayesianUncomputable {
+  if (!(lift.variance > 0)) return { computable: false, reason: "zero_variance" };
+  const alpha = options.alpha ?? 0.05;
   const prior = options.prior ?? null;
-  const precision = 1 / dataVariance + (prior ? 1 / prior.variance : 0);
-  const effect = prior ? (dataMean / dataVariance + prior.mean / prior.variance) / precision : dataMean;
+  const precision = 1 / lift.variance + (prior ? 1 / prior.variance : 0);
+  const effect = prior ? (lift.effect / lift.variance + prior.mean / prior.variance) / precision : lift.effect;
   const standardError = Math.sqrt(1 / precision);
   const win = 1 - ncdf(0, effect, standardError);
   const [lossControl, lossTreatment] = gaussianRisk(effect, standardError);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { welchTTest } from "./frequentist";
 import type { Uncomputable } from "./moments";
-import { sequentialPValue, sequentialRho, sequentialTTest, type SequentialResult } from "./sequential";
+import {
+  sequentialOnEstimate,
+  sequentialPValue,
+  sequentialRho,
+  sequentialTTest,
+  type SequentialResult,
+} from "./sequential";
 import type { SampleStats } from "./types";
 
 const A: SampleStats = { sum: 1396.87, sumSquares: 52377.9767, n: 3000 };
@@ -68,5 +74,33 @@ describe("sequentialTTest edge cases", () => {
     expect(sequentialTTest({ n: 4, sum: 0, sumSquares: 8 }, B)).toEqual({ computable: false, reason: "baseline_zero" });
     expect(sequentialTTest(A, B, { tuningParameter: 0 })).toEqual({ computable: false, reason: "invalid_options" });
     expect(sequentialTTest(A, B, { alpha: 1.5 })).toEqual({ computable: false, reason: "invalid_options" });
+  });
+});
+
+describe("sequentialOnEstimate", () => {
+  it("on Welch's estimate is sequentialTTest (the gbstats reference case, N* = 1000)", () => {
+    const welch = welchTTest(A, B);
+    if (!welch.computable) throw new Error("welch");
+    const onEstimate = computed(
+      sequentialOnEstimate({ effect: welch.effect, variance: welch.standardError ** 2 }, A.n + B.n, {
+        tuningParameter: 1000,
+      }),
+    );
+    expect(onEstimate.effect).toBeCloseTo(0.50336, 4);
+    expect(onEstimate.interval[0]).toBeCloseTo(-0.55844, 4);
+    expect(onEstimate.interval[1]).toBeCloseTo(1.56516, 4);
+    expect(onEstimate).toEqual(computed(sequentialTTest(A, B, { tuningParameter: 1000 })));
+  });
+
+  it("refuses no units, zero variance and bad options", () => {
+    expect(sequentialOnEstimate({ effect: 0.1, variance: 0.01 }, 0)).toEqual({ computable: false, reason: "no_units" });
+    expect(sequentialOnEstimate({ effect: 0.1, variance: 0 }, 10)).toEqual({
+      computable: false,
+      reason: "zero_variance",
+    });
+    expect(sequentialOnEstimate({ effect: 0.1, variance: 0.01 }, 10, { alpha: 2 })).toEqual({
+      computable: false,
+      reason: "invalid_options",
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_ALPHA, liftFor, validAlpha, type FrequentistOptions } from "./frequentist";
-import { armMoments, detectKind, uncomputableReason, type Uncomputable } from "./moments";
+import { armMoments, detectKind, uncomputableReason, type Lift, type Uncomputable } from "./moments";
 import type { Comparison, SampleStats } from "./types";
 
 /**
@@ -64,9 +64,37 @@ export function sequentialPValue(effect: number, standardError: number, n: numbe
 }
 
 /**
+ * The sequential interval and p-value of any effect estimate Δ̂ with variance v (plain, CUPED-adjusted
+ * or ratio, as gbstats applies SequentialTwoSidedTTest to each of its test statistics): with N the
+ * units of both arms, Δ̂ ± confidenceSequenceHalfWidth(v·N, N, α, ρ) and sequentialPValue.
+ */
+export function sequentialOnEstimate(
+  lift: Lift,
+  n: number,
+  options: Pick<SequentialOptions, "alpha" | "tuningParameter"> = {},
+): SequentialResult | Uncomputable {
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const tuningParameter = options.tuningParameter ?? DEFAULT_SEQUENTIAL_TUNING_PARAMETER;
+  if (!validAlpha(alpha) || !(tuningParameter > 0)) return { computable: false, reason: "invalid_options" };
+  if (!(n > 0)) return { computable: false, reason: "no_units" };
+  if (!(lift.variance > 0)) return { computable: false, reason: "zero_variance" };
+  const rho = sequentialRho(alpha, tuningParameter);
+  const standardError = Math.sqrt(lift.variance);
+  const halfWidth = confidenceSequenceHalfWidth(lift.variance * n, n, alpha, rho);
+  return {
+    computable: true,
+    effect: lift.effect,
+    standardError,
+    interval: [lift.effect - halfWidth, lift.effect + halfWidth],
+    pValue: sequentialPValue(lift.effect, standardError, n, rho),
+    alpha,
+    tuningParameter,
+  };
+}
+
+/**
  * Sequential two-sided test of B against A: the same lift and SE as welchTTest (delta method when
- * relative), with N = nA + nB, the interval effect ± confidenceSequenceHalfWidth(SE²·N, N, α, ρ)
- * and the p-value sequentialPValue. Source: gbstats SequentialTwoSidedTTest.
+ * relative), with N = nA + nB, then sequentialOnEstimate. Source: gbstats SequentialTwoSidedTTest.
  */
 export function sequentialTTest(
   a: SampleStats,
@@ -84,18 +112,5 @@ export function sequentialTTest(
   if (reason !== null || ma === null || mb === null) return { computable: false, reason: reason ?? "no_units" };
   const lift = liftFor(ma, mb, difference);
   if (lift === null) return { computable: false, reason: "baseline_zero" };
-  if (!(lift.variance > 0)) return { computable: false, reason: "zero_variance" };
-  const n = ma.n + mb.n;
-  const rho = sequentialRho(alpha, tuningParameter);
-  const standardError = Math.sqrt(lift.variance);
-  const halfWidth = confidenceSequenceHalfWidth(lift.variance * n, n, alpha, rho);
-  return {
-    computable: true,
-    effect: lift.effect,
-    standardError,
-    interval: [lift.effect - halfWidth, lift.effect + halfWidth],
-    pValue: sequentialPValue(lift.effect, standardError, n, rho),
-    alpha,
-    tuningParameter,
-  };
+  return sequentialOnEstimate(lift, ma.n + mb.n, { alpha, tuningParameter });
 }
