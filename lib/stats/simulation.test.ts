@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { banditWeights } from "./bandit";
 import { welchTTest, type FrequentistOptions } from "./frequentist";
 import { powerAt, sampleSizePerArm, type PowerMetric } from "./power";
 import { bernoulli, mulberry32, normalSampler, type Rng } from "./random";
+import { sequentialTTest } from "./sequential";
 import type { SampleStats } from "./types";
 
 // Seeded Monte-Carlo checks of the fixed-horizon Welch test (frequentist.ts, relative lift by
@@ -75,5 +77,69 @@ describe("A/B experiments with a true 10 % lift: detected at the power power.ts 
     const rng = mulberry32(20_240_104);
     const rate = rejectionRate(() => [bernoulliArm(rng, n, 0.3), bernoulliArm(rng, n, 0.33)]);
     expect(Math.abs(rate - promised)).toBeLessThan(3 * mcError(promised));
+  });
+});
+
+describe("looking every day: the sequential test keeps the false-positive rate at α, peeking at Welch's does not", () => {
+  // 2,000 A/A experiments of 30 days, 100 units a day per arm, a normal metric; an experiment
+  // counts as a false positive if any day's look rejects at α = 0.05.
+  const DAYS = 30;
+  const PER_DAY = 100;
+  function peekingRates(seed: number): { sequential: number; fixed: number } {
+    const draw = normalSampler(mulberry32(seed));
+    let sequentialRejects = 0;
+    let fixedRejects = 0;
+    for (let r = 0; r < REPLICATIONS; r++) {
+      const a: SampleStats = { n: 0, sum: 0, sumSquares: 0 };
+      const b: SampleStats = { n: 0, sum: 0, sumSquares: 0 };
+      let sequentialHit = false;
+      let fixedHit = false;
+      for (let day = 0; day < DAYS; day++) {
+        for (const arm of [a, b]) {
+          const add = normalArm(draw, PER_DAY, 10, 3);
+          arm.n += add.n;
+          arm.sum += add.sum;
+          arm.sumSquares += add.sumSquares;
+        }
+        const s = sequentialTTest(a, b, { tuningParameter: DAYS * PER_DAY * 2 });
+        const f = welchTTest(a, b);
+        if (s.computable && s.pValue < 0.05) sequentialHit = true;
+        if (f.computable && f.pValue < 0.05) fixedHit = true;
+      }
+      if (sequentialHit) sequentialRejects++;
+      if (fixedHit) fixedRejects++;
+    }
+    return { sequential: sequentialRejects / REPLICATIONS, fixed: fixedRejects / REPLICATIONS };
+  }
+
+  it("30 daily looks", () => {
+    const { sequential, fixed } = peekingRates(20_240_201);
+    expect(sequential).toBeLessThanOrEqual(0.05 + 3 * mcError(0.05));
+    // the fixed-horizon test read every day rejects far more often than 5 % (about 30 % of A/A tests)
+    expect(fixed).toBeGreaterThan(0.1);
+  });
+});
+
+describe("a bandit with one clearly better arm gives it most of the traffic", () => {
+  it("top-two Thompson sampling over 20 hourly reweightings of 1,000 units", () => {
+    const rng = mulberry32(20_240_301);
+    const rates = [0.05, 0.05, 0.08];
+    const arms: SampleStats[] = rates.map(() => ({ n: 0, sum: 0, sumSquares: 0 }));
+    let weights = rates.map(() => 1 / rates.length);
+    for (let round = 0; round < 20; round++) {
+      for (let u = 0; u < 1_000; u++) {
+        let pick = 0;
+        for (let x = rng(); pick < weights.length - 1 && x >= weights[pick]!; pick++) x -= weights[pick]!;
+        const converted = bernoulli(rng, rates[pick]!);
+        arms[pick]!.n++;
+        arms[pick]!.sum += converted;
+        arms[pick]!.sumSquares += converted;
+      }
+      weights = banditWeights(arms, { currentWeights: weights, seed: round + 1 }).weights;
+    }
+    // top-two keeps the leader near ½ and gives the rest to the runner-up's challengers
+    expect(weights[2]).toBeGreaterThan(0.45);
+    expect(weights[2]).toBe(Math.max(...weights));
+    expect(arms[2]!.n).toBe(Math.max(...arms.map((a) => a.n)));
   });
 });
