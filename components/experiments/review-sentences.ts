@@ -58,15 +58,18 @@ export function reviewSentences(
   const split =
     s.type === "multivariate"
       ? "Even between the cells"
-      : s.arms
-          .map((a) => `${a.name || a.key} ${total > 0 && a.weight > 0 ? percent(a.weight / total) : "—"}`)
-          .join(", ");
+      : s.bandit
+        ? `A bandit: starts at ${s.arms.map((a) => `${a.name || a.key} ${total > 0 && a.weight > 0 ? percent(a.weight / total) : "—"}`).join(", ")}, then follows the primary goal every hour`
+        : s.arms
+            .map((a) => `${a.name || a.key} ${total > 0 && a.weight > 0 ? percent(a.weight / total) : "—"}`)
+            .join(", ");
   const goals =
     s.goals.length === 0
       ? "None yet: results will have nothing to compare"
       : s.goals
           .map((g) => `${ROLE_LABELS[g.role]}: ${options.goals.find((x) => x.id === g.goalId)?.name ?? "not found"}`)
-          .join("; ");
+          .join("; ") +
+        (s.cupedDays > 0 ? `; CUPED on the ${s.cupedDays} days before each unit's first exposure` : "; no CUPED");
   const layer = options.layers.find((l) => l.id === s.layerId);
   const traffic = `${s.coverage} % of eligible units enter${
     layer ? `, in layer ${quote(layer.name)} taking ${s.layerShare} % of it` : ", no layer"

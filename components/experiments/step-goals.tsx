@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { fieldMessages } from "@/components/content/field-messages";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ROLE_LABELS } from "./labels";
 import type { StepProps } from "./step-props";
@@ -105,6 +107,22 @@ export function StepGoals({
           })}
         </ul>
       )}
+      <Field
+        label="CUPED: days before the first exposure"
+        hint="Each unit's value of the same goal in these days adjusts its result (CUPED), which narrows the intervals when behaviour before and after is related. 0 turns it off."
+        error={fieldMessages(errors.cupedDays)}
+        className="w-72"
+      >
+        <Input
+          type="number"
+          min={0}
+          max={60}
+          step={1}
+          value={state.cupedDays}
+          disabled={!editable.goals}
+          onChange={(e) => patch({ cupedDays: e.target.valueAsNumber })}
+        />
+      </Field>
     </fieldset>
   );
 }

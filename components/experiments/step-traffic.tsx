@@ -43,6 +43,24 @@ export function StepTraffic({
           className={slider}
         />
       </Field>
+      {state.type !== "multivariate" && (
+        <Field
+          label="Bandit"
+          hint="Move traffic toward the variation that does best on the primary goal, re-weighed every hour (top-two Thompson sampling; every variation keeps at least 1 %, nothing moves before each has 100 units). Results are then Bayesian, without fixed-horizon p-values. Chosen before the start."
+          error={fieldMessages(errors.bandit)}
+        >
+          <label className="flex items-center gap-2 text-sm text-gray-900">
+            <input
+              type="checkbox"
+              className="size-4 rounded border-gray-300 text-accent-600"
+              checked={state.bandit}
+              disabled={!editable.design}
+              onChange={(e) => patch({ bandit: e.target.checked })}
+            />
+            Run as a multi-armed bandit
+          </label>
+        </Field>
+      )}
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-gray-900">Layer</legend>
         <p className="text-xs text-gray-500">

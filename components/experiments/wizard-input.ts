@@ -25,8 +25,8 @@ export function stepOfField(path: string): StepId {
   if (/^variations\.\d+\.weight$/.test(path)) return "variations";
   if (/^(key|name|hypothesis|type|experienceId|variations|factors)(\.|$)/.test(path)) return "what";
   if (/^(targeting|unitType|startsAt|endsAt)(\.|$)/.test(path)) return "who";
-  if (/^goals(\.|$)/.test(path)) return "goals";
-  if (/^(coverage|layerId|layerShare)(\.|$)/.test(path)) return "traffic";
+  if (/^(goals|cupedDays)(\.|$)/.test(path)) return "goals";
+  if (/^(coverage|layerId|layerShare|bandit)(\.|$)/.test(path)) return "traffic";
   return "review";
 }
 
@@ -144,6 +144,8 @@ export function toExperimentInput(s: WizardState): { input: Input; errors: Recor
     startsAt: utc(s.startsAt),
     endsAt: utc(s.endsAt),
     goals: s.goals,
+    bandit: s.type !== "multivariate" && s.bandit,
+    cupedDays: Number(s.cupedDays),
   };
   return { input, errors };
 }

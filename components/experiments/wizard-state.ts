@@ -44,6 +44,9 @@ export type WizardState = {
   layerId: string;
   /** 1 to 100. */
   layerShare: number;
+  bandit: boolean;
+  /** CUPED's pre-exposure days, 0 to 60 (0: off). */
+  cupedDays: number;
 };
 
 let next = 0;
@@ -105,6 +108,8 @@ export function emptyWizard(): WizardState {
     coverage: 100,
     layerId: "",
     layerShare: 100,
+    bandit: false,
+    cupedDays: 14,
   };
 }
 
@@ -126,6 +131,8 @@ export type ResourceForWizard = {
   startsAt: string | null;
   endsAt: string | null;
   goals: { goalId: string; role: string }[];
+  bandit: boolean;
+  cupedDays: number;
 };
 
 const utcLocal = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16) : "");
@@ -173,5 +180,7 @@ export function wizardFromResource(r: ResourceForWizard): WizardState {
     coverage: percent(r.coverage),
     layerId: r.layerId ?? "",
     layerShare: percent(r.layerShare),
+    bandit: r.bandit,
+    cupedDays: r.cupedDays,
   };
 }

@@ -9,11 +9,12 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/u
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { GOAL_KINDS } from "@/lib/experiments/schema";
+import { GOAL_KINDS, goalAddsUpValue } from "@/lib/experiments/schema";
 import { saveGoal } from "@/lib/goals/actions";
 import { describeGoal, GOAL_KIND_HINTS, GOAL_KIND_LABELS, type GoalKind } from "@/lib/goals/describe";
 import type { GoalRow } from "@/lib/goals/db/goal-row";
 import {
+  capPercentileOf,
   filterIssuesOf,
   goalFormFrom,
   goalInputOf,
@@ -27,9 +28,10 @@ export type GoalEvents = SegmentCatalog["events"];
 
 /**
  * The form of a new goal or of the one being edited, in a dialog: event,
- * kind, the summed property (sum goals), property filters (the segment
- * builder's editor), the window; the goal in words underneath as it is
- * typed. Field errors show next to their field; the dialog closes once saved.
+ * kind, the summed property and the cap on outliers (sum and ratio goals),
+ * property filters (the segment builder's editor), the window; the goal in
+ * words underneath as it is typed. Field errors show next to their field; the
+ * dialog closes once saved.
  */
 export function GoalDialog({
   workspaceId,
@@ -86,6 +88,8 @@ function GoalForm({
   const set = (patch: Partial<GoalFormState>) => setForm((f) => ({ ...f, ...patch }));
   const properties = events.find((e) => e.name === form.eventName.trim())?.properties ?? [];
   const livePrimary = goal?.usage.livePrimary.length ?? 0;
+  const addsUp = goalAddsUpValue(form.kind);
+  const cap = addsUp ? capPercentileOf(form.capPercent) : null;
   return (
     <form
       noValidate
@@ -129,11 +133,15 @@ function GoalForm({
             ))}
           </Select>
         </Field>
-        {form.kind === "sum" && (
+        {addsUp && (
           <Field
             label="Value property"
             required
-            hint="The number property to add up, e.g. revenue"
+            hint={
+              form.kind === "ratio"
+                ? "The number property to add up and divide by the number of events, e.g. revenue"
+                : "The number property to add up, e.g. revenue"
+            }
             error={error("valueProperty")}
           >
             <SuggestInput
@@ -143,6 +151,23 @@ function GoalForm({
               placeholder="revenue"
               maxLength={120}
               invalid={!!error("valueProperty")}
+            />
+          </Field>
+        )}
+        {addsUp && (
+          <Field
+            label="Cap outliers at percentile"
+            hint="Empty: no cap. 99: each visitor's value above the 99th percentile of all visitors' counts as that percentile"
+            error={error("capPercentile")}
+          >
+            <Input
+              inputMode="decimal"
+              value={form.capPercent}
+              onChange={(e) => set({ capPercent: e.target.value })}
+              placeholder="99"
+              maxLength={8}
+              className="w-24"
+              invalid={!!error("capPercentile")}
             />
           </Field>
         )}
@@ -177,6 +202,7 @@ function GoalForm({
           ...form,
           valueProperty: form.valueProperty || null,
           windowDays: windowDaysOf(form.windowDays),
+          capPercentile: cap === undefined ? Number.NaN : cap,
         })}
       </p>
       {livePrimary > 0 && (

@@ -1,7 +1,12 @@
+import { goalAddsUpValue } from "@/lib/experiments/schema";
 import type { GoalKind } from "@/lib/goals/describe";
 import type { PropertyFilter } from "@/lib/segments/schema";
 
-/** The goal form's fields as typed: the window stays text until it is sent, so that "" or "1.5" can be told apart. */
+/**
+ * The goal form's fields as typed: the window and the cap stay text until
+ * they are sent, so that "" or "1.5" can be told apart. The cap is a percent
+ * ("99" for the 99th percentile); empty is no cap.
+ */
 export type GoalFormState = {
   name: string;
   description: string;
@@ -10,6 +15,7 @@ export type GoalFormState = {
   valueProperty: string;
   filters: PropertyFilter[];
   windowDays: string;
+  capPercent: string;
 };
 
 /** The stored goal being edited, or a new one (a conversion within 7 days). */
@@ -22,6 +28,7 @@ export function goalFormFrom(
     valueProperty: string | null;
     filters: PropertyFilter[];
     windowDays: number;
+    capPercentile: number | null;
   } | null,
 ): GoalFormState {
   if (!goal)
@@ -33,28 +40,53 @@ export function goalFormFrom(
       valueProperty: "",
       filters: [],
       windowDays: "7",
+      capPercent: "",
     };
-  return { ...goal, valueProperty: goal.valueProperty ?? "", windowDays: String(goal.windowDays) };
+  const { capPercentile, ...fields } = goal;
+  return {
+    ...fields,
+    valueProperty: goal.valueProperty ?? "",
+    windowDays: String(goal.windowDays),
+    // 0.99 * 100 is 99.00000000000001
+    capPercent: capPercentile === null ? "" : String(Number((capPercentile * 100).toFixed(4))),
+  };
 }
 
 /** The window in whole days, or undefined while the text is not one. */
 export const windowDaysOf = (text: string): number | undefined => (/^\s*\d+\s*$/.test(text) ? Number(text) : undefined);
 
-/** Errors found before sending: what the action's schema could only call "expected number". */
-export function localGoalErrors(form: GoalFormState): Record<string, string[]> {
-  return windowDaysOf(form.windowDays) === undefined ? { windowDays: ["Enter a whole number of days"] } : {};
+/**
+ * The cap as the percentile the action takes ("99" or "99 %" → 0.99, "99.5"
+ * → 0.995); null when empty (no cap); undefined while the text is not a
+ * number. The range is the action's to check, so that its message shows.
+ */
+export function capPercentileOf(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(/\s*%$/, "");
+  if (trimmed === "") return null;
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined;
+  return Number((Number(trimmed) / 100).toFixed(6));
 }
 
-/** What the save action takes: the value property only for a sum goal. */
+/** Errors found before sending: what the action's schema could only call "expected number". */
+export function localGoalErrors(form: GoalFormState): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  if (windowDaysOf(form.windowDays) === undefined) errors.windowDays = ["Enter a whole number of days"];
+  if (goalAddsUpValue(form.kind) && capPercentileOf(form.capPercent) === undefined)
+    errors.capPercentile = ["Enter a percentile such as 99, or leave it empty for no cap"];
+  return errors;
+}
+
+/** What the save action takes: the value property and the cap only for sum and ratio goals. */
 export function goalInputOf(form: GoalFormState) {
   return {
     name: form.name,
     description: form.description,
     eventName: form.eventName,
     kind: form.kind,
-    valueProperty: form.kind === "sum" ? form.valueProperty.trim() || null : null,
+    valueProperty: goalAddsUpValue(form.kind) ? form.valueProperty.trim() || null : null,
     filters: form.filters,
     windowDays: windowDaysOf(form.windowDays) ?? 0,
+    capPercentile: goalAddsUpValue(form.kind) ? (capPercentileOf(form.capPercent) ?? null) : null,
   };
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { GOAL_KIND_HINTS, GOAL_KIND_LABELS } from "@/lib/goals/describe";
@@ -8,7 +8,13 @@ import type { GoalRow } from "@/lib/goals/db/goal-row";
 import { DeleteGoalButton } from "./delete-goal-button";
 import { GoalUsageCell } from "./goal-usage-cell";
 
-const KIND_TONE = { conversion: "accent", count: "neutral", sum: "success" } as const;
+/** Sum and ratio goals share a tone: both measure a value (their labels tell them apart). */
+const KIND_TONE: Record<GoalRow["kind"], BadgeTone> = {
+  conversion: "accent",
+  count: "neutral",
+  sum: "success",
+  ratio: "success",
+};
 
 /** The workspace's goals: name, what each measures in words, kind, window and use; edit controls for editors only. */
 export function GoalsTable({

@@ -41,14 +41,14 @@ export function GoalsView({
     <>
       <PageHeader
         title="Goals"
-        description="What experiments measure: a conversion, a count of events or the sum of a value per visitor, counted for a number of days after a visitor first sees a variation."
+        description="What experiments measure: a conversion, a count of events, the sum of a value per visitor or a value per event (revenue per order), counted for a number of days after a visitor first sees a variation."
         actions={newGoal}
       />
       {goals.length === 0 ? (
         <EmptyState
           icon={<GoalIcon size={20} />}
           title="No goals yet"
-          description="A goal names the event an experiment should move, such as “Order Completed”, and how to count it: whether a visitor converted, how often, or how much revenue they brought."
+          description="A goal names the event an experiment should move, such as “Order Completed”, and how to count it: whether a visitor converted, how often, how much revenue they brought, or the revenue per order."
           action={newGoal ?? undefined}
         />
       ) : (

@@ -123,7 +123,18 @@ describe("experiments in decisions", () => {
       [2_000, treated],
       [0, control],
     ] as const) {
-      const served = await decideAt({ anonymousId: unit, newVisitor: true, placements: ["home-hero"] }, t0 + offset);
+      const served = await decideAt(
+        {
+          anonymousId: unit,
+          newVisitor: true,
+          placements: ["home-hero"],
+          context: {
+            country: "CH",
+            userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+          },
+        },
+        t0 + offset,
+      );
       const arm = unit === treated ? "hello" : "control";
       expect(served.experiments["hero-ab"]).toMatchObject({ variation: arm, inExperiment: true });
       expect(served.decisions["home-hero"]).toMatchObject({
@@ -137,6 +148,8 @@ describe("experiments in decisions", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.assignedAt.getTime()).toBe(t0);
     expect(stored[0]!.phase).toBe(1);
+    // what the first exposure's request said of the unit, for the results' breakdown
+    expect(stored[0]).toMatchObject({ device: "mobile", country: "CH", returning: false });
     const variations = await db.variation.findMany({ where: { experimentId: abId }, orderBy: { position: "asc" } });
     expect(stored[0]!.variationId).toBe(variations[1]!.id);
     const counts = await db.variationExposure.findMany({ where: { experimentId: abId } });

@@ -53,7 +53,9 @@ export const phaseTargetingSchema = targetingSchema;
 /** The `filters` column of a goal: property filters its events must pass. */
 export const goalFiltersSchema = z.array(propertyFilterSchema).max(10, "At most 10 filters");
 
-export const GOAL_KINDS = ["conversion", "count", "sum"] as const;
+export const GOAL_KINDS = ["conversion", "count", "sum", "ratio"] as const;
+/** Sum and ratio goals add up a number property per unit (`valueProperty`); only such values can be capped. */
+export const goalAddsUpValue = (kind: (typeof GOAL_KINDS)[number]) => kind === "sum" || kind === "ratio";
 export const GOAL_ROLES = ["primary", "secondary", "guardrail"] as const;
 export const EXPERIMENT_TYPES = ["ab", "multivariate", "flag"] as const;
 export const UNIT_TYPES = ["anonymous_id", "user_id"] as const;
@@ -68,10 +70,29 @@ export const goalInputSchema = z
     valueProperty: z.string().trim().max(120).nullable().default(null),
     filters: goalFiltersSchema.default([]),
     windowDays: z.number().int().min(1, "At least 1 day").max(90, "At most 90 days").default(7),
+    capPercentile: z
+      .number()
+      .min(0.9, "Cap at the 90th percentile or above")
+      .max(0.9999, "Cap at the 99.99th percentile or below")
+      .nullable()
+      .default(null)
+      .describe(
+        "Sum and ratio goals: per-unit values above this percentile of all units' are capped to it (winsorized)",
+      ),
   })
   .superRefine((g, ctx) => {
-    if (g.kind === "sum" && !g.valueProperty)
-      ctx.addIssue({ code: "custom", path: ["valueProperty"], message: "A sum goal needs the property to add up" });
+    if (goalAddsUpValue(g.kind) && !g.valueProperty)
+      ctx.addIssue({
+        code: "custom",
+        path: ["valueProperty"],
+        message: `A ${g.kind} goal needs the property to add up`,
+      });
+    if (g.capPercentile !== null && !goalAddsUpValue(g.kind))
+      ctx.addIssue({
+        code: "custom",
+        path: ["capPercentile"],
+        message: `Only sum and ratio goals can cap outliers (this is a ${g.kind} goal)`,
+      });
   });
 export type GoalInput = z.infer<typeof goalInputSchema>;
 
@@ -115,6 +136,10 @@ export const experimentInputSchema = z
       .array(z.object({ goalId: id, role: z.enum(GOAL_ROLES) }))
       .max(20, "At most 20 goals")
       .default([]),
+    /** Run as a multi-armed bandit: the weights follow the primary goal (top-two Thompson sampling, on a schedule). */
+    bandit: z.boolean().default(false),
+    /** CUPED: days before each unit's first exposure whose value of the same goal adjusts its result; 0: off. */
+    cupedDays: z.number().int("Whole days").min(0, "0 (off) to 60 days").max(60, "At most 60 days").default(14),
   })
   .superRefine((e, ctx) => {
     if (e.type === "multivariate") {
@@ -142,6 +167,12 @@ export const experimentInputSchema = z
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Ends after it starts" });
     if (e.targeting.segmentId && e.targeting.rule)
       ctx.addIssue({ code: "custom", path: ["targeting"], message: "Target a saved segment or a rule, not both" });
+    if (e.bandit && e.type === "multivariate")
+      ctx.addIssue({
+        code: "custom",
+        path: ["bandit"],
+        message: "A multivariate test splits traffic evenly over its cells, so that its effects can be measured",
+      });
     const roles = e.goals.filter((g) => g.role === "primary").length;
     if (roles > 1) ctx.addIssue({ code: "custom", path: ["goals"], message: "One primary goal at most" });
   });

@@ -79,4 +79,63 @@ describe("the goals admin API", () => {
       ["goal.delete", "api_key"],
     ]);
   });
+
+  it("round-trips a ratio goal with a cap on outliers, and answers each refused field with its path and reason", async () => {
+    const created = await call(collection.POST, "POST", "/api/v1/goals", adminKey, {
+      name: "Revenue per order",
+      eventName: "Order Completed",
+      kind: "ratio",
+      valueProperty: "revenue",
+      capPercentile: 0.99,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      kind: "ratio",
+      valueProperty: "revenue",
+      capPercentile: 0.99,
+      summary:
+        "Per event: sum of revenue over the number of Order Completed events, within 7 days of first exposure, each visitor's revenue capped at the 99th percentile",
+    });
+    const id = (created.body as unknown as { id: string }).id;
+    expect(await db.goal.findUniqueOrThrow({ where: { id } })).toMatchObject({ kind: "ratio", capPercentile: 0.99 });
+    expect((await call(one.GET, "GET", `/api/v1/goals/${id}`, adminKey)).body).toMatchObject({
+      kind: "ratio",
+      capPercentile: 0.99,
+    });
+
+    const refused = async (body: object, path: string, message: string, method = "POST") => {
+      const answer =
+        method === "POST"
+          ? await call(collection.POST, "POST", "/api/v1/goals", adminKey, body)
+          : await call(one.PATCH, "PATCH", `/api/v1/goals/${id}`, adminKey, body);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+      expect(answer.body).toMatchObject({ error: { code: "invalid_body", issues: [{ path, message }] } });
+    };
+    await refused(
+      { name: "Ratio", eventName: "Order Completed", kind: "ratio" },
+      "valueProperty",
+      "A ratio goal needs the property to add up",
+    );
+    await refused(
+      { name: "Capped purchase", eventName: "Order Completed", kind: "conversion", capPercentile: 0.99 },
+      "capPercentile",
+      "Only sum and ratio goals can cap outliers (this is a conversion goal)",
+    );
+    await refused({ capPercentile: 0.5 }, "capPercentile", "Cap at the 90th percentile or above", "PATCH");
+    await refused(
+      { kind: "count", capPercentile: 0.99 },
+      "capPercentile",
+      "Only sum and ratio goals can cap outliers (this is a count goal)",
+      "PATCH",
+    );
+    expect(await db.goal.findUniqueOrThrow({ where: { id } })).toMatchObject({ kind: "ratio", capPercentile: 0.99 });
+
+    // another cap, then a change to a kind without a value: its value property and cap go with it
+    expect(
+      (await call(one.PATCH, "PATCH", `/api/v1/goals/${id}`, adminKey, { capPercentile: 0.995 })).body,
+    ).toMatchObject({ kind: "ratio", capPercentile: 0.995 });
+    const counted = await call(one.PATCH, "PATCH", `/api/v1/goals/${id}`, adminKey, { kind: "count" });
+    expect(counted.status).toBe(200);
+    expect(counted.body).toMatchObject({ kind: "count", valueProperty: null, capPercentile: null });
+  });
 });

@@ -8,6 +8,7 @@ type GoalRow = {
   valueProperty: string | null;
   filters: unknown[];
   windowDays: number;
+  capPercentile: number | null;
   summary: string;
   usage: unknown;
   updatedAt: Date;
@@ -24,14 +25,21 @@ export function goalResource(goal: GoalRow) {
     valueProperty: goal.valueProperty,
     filters: goal.filters,
     windowDays: goal.windowDays,
+    capPercentile: goal.capPercentile,
     summary: goal.summary,
     usage: goal.usage,
     updatedAt: goal.updatedAt.toISOString(),
   };
 }
 
-/** A goal's current input fields with a partial change laid over them (what PATCH means). */
+/**
+ * A goal's current input fields with a partial change laid over them (what
+ * PATCH means). A change of kind to one without a value (a conversion or a
+ * count) drops the stored cap unless the change names one, as it drops the
+ * value property: only a cap sent with it is refused.
+ */
 export function patchedGoal(goal: GoalRow, change: Record<string, unknown>): Record<string, unknown> {
+  const uncapped = "kind" in change && change.kind !== "sum" && change.kind !== "ratio" && !("capPercentile" in change);
   return {
     name: goal.name,
     description: goal.description,
@@ -40,6 +48,7 @@ export function patchedGoal(goal: GoalRow, change: Record<string, unknown>): Rec
     valueProperty: goal.valueProperty,
     filters: goal.filters,
     windowDays: goal.windowDays,
+    capPercentile: uncapped ? null : goal.capPercentile,
     ...change,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeGoal, describeGoalWindow } from "./describe";
+import { describeGoal, describeGoalWindow, percentileOrdinal } from "./describe";
 
 const purchase = {
   eventName: "Order Completed",
@@ -7,6 +7,7 @@ const purchase = {
   valueProperty: null,
   filters: [],
   windowDays: 7,
+  capPercentile: null,
 };
 
 describe("describeGoal", () => {
@@ -47,8 +48,49 @@ describe("describeGoal", () => {
         valueProperty: null,
         filters: [{ property: "", valueType: "number", op: "between", value: 1 }],
         windowDays: undefined,
+        capPercentile: null,
       }),
     ).toBe("Summed …: … where … is between 1 and …, within … days of first exposure");
     expect(describeGoalWindow(Number.NaN)).toBe("within … days of first exposure");
+    expect(describeGoal({ ...purchase, kind: "ratio", valueProperty: "", capPercentile: Number.NaN })).toBe(
+      "Per event: sum of … over the number of Order Completed events, within 7 days of first exposure, each visitor's … capped at the … percentile",
+    );
+  });
+
+  it("says a ratio goal as the property's sum over the number of events, with its cap", () => {
+    expect(describeGoal({ ...purchase, kind: "ratio", valueProperty: "revenue", capPercentile: 0.99 })).toBe(
+      "Per event: sum of revenue over the number of Order Completed events, within 7 days of first exposure, each visitor's revenue capped at the 99th percentile",
+    );
+    expect(
+      describeGoal({
+        ...purchase,
+        kind: "ratio",
+        valueProperty: "revenue",
+        filters: [{ property: "currency", valueType: "string", op: "equals", value: "EUR" }],
+      }),
+    ).toBe(
+      'Per event: sum of revenue over the number of Order Completed events where currency is "EUR", within 7 days of first exposure',
+    );
+  });
+
+  it("says the cap of a sum goal, and none for a kind that has no value to cap", () => {
+    expect(describeGoal({ ...purchase, kind: "sum", valueProperty: "revenue", capPercentile: 0.995 })).toBe(
+      "Summed revenue: Order Completed, within 7 days of first exposure, each visitor's revenue capped at the 99.5th percentile",
+    );
+    expect(describeGoal({ ...purchase, capPercentile: 0.99 })).toBe(
+      "Converted: Order Completed, within 7 days of first exposure",
+    );
+  });
+
+  it("writes percentiles as ordinals without floating-point noise", () => {
+    expect([0.9, 0.91, 0.92, 0.93, 0.99, 0.999, 0.9999].map(percentileOrdinal)).toEqual([
+      "90th",
+      "91st",
+      "92nd",
+      "93rd",
+      "99th",
+      "99.9th",
+      "99.99th",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describeCondition } from "@/lib/segments/describe";
 import type { PropertyFilter } from "@/lib/segments/schema";
-import type { GoalInput } from "@/lib/experiments/schema";
+import { goalAddsUpValue, type GoalInput } from "@/lib/experiments/schema";
 
 /**
  * A goal in marketer-readable English, in the segment builder's vocabulary
@@ -17,12 +17,15 @@ export type GoalDefinition = {
   valueProperty: string | null;
   filters: readonly PropertyFilter[];
   windowDays: number | undefined;
+  /** Sum and ratio goals: the percentile (0.9..0.9999) each unit's value is capped at; null: no cap; NaN: being typed. */
+  capPercentile: number | null;
 };
 
 export const GOAL_KIND_LABELS: Record<GoalKind, string> = {
   conversion: "Conversion",
   count: "Count",
   sum: "Sum",
+  ratio: "Ratio (per event)",
 };
 
 /** What each kind measures per unit (a visitor, or a signed-in user), for the form and the table. */
@@ -30,6 +33,7 @@ export const GOAL_KIND_HINTS: Record<GoalKind, string> = {
   conversion: "Whether each visitor did it at least once (0 or 1)",
   count: "How many times each visitor did it",
   sum: "The total of a number property per visitor, such as revenue per visitor",
+  ratio: "The total of a number property over the number of events, such as revenue per order",
 };
 
 const MISSING = "…";
@@ -51,18 +55,44 @@ export function describeGoalWindow(windowDays: number | undefined): string {
   return `within ${days === "1" ? "1 day" : `${days} days`} of first exposure`;
 }
 
+/** "99th", "99.5th", "91st": a percentile (0.9..0.9999) as an ordinal percent; "…" while it is not a number. */
+export function percentileOrdinal(capPercentile: number): string {
+  if (!Number.isFinite(capPercentile)) return MISSING;
+  const percent = Number((capPercentile * 100).toFixed(2)); // 0.99 * 100 is 99.00000000000001
+  if (!Number.isInteger(percent)) return `${percent}th`;
+  const teen = percent % 100 >= 11 && percent % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][percent % 10] ?? "th");
+  return `${percent}${suffix}`;
+}
+
+/**
+ * ", each visitor's revenue capped at the 99th percentile" for a sum or
+ * ratio goal with a cap; nothing otherwise (other kinds have no value to cap).
+ */
+export function describeGoalCap(goal: Pick<GoalDefinition, "kind" | "valueProperty" | "capPercentile">): string {
+  if (goal.capPercentile === null || !goalAddsUpValue(goal.kind)) return "";
+  const property = goal.valueProperty?.trim() || MISSING;
+  return `, each visitor's ${property} capped at the ${percentileOrdinal(goal.capPercentile)} percentile`;
+}
+
 /**
  * A goal in one sentence, e.g. "Converted: Order Completed where total is at
- * least 50, within 7 days of first exposure", "Counted: Product Viewed, …" or
- * "Summed revenue: Order Completed, …".
+ * least 50, within 7 days of first exposure", "Counted: Product Viewed, …",
+ * "Summed revenue: Order Completed, …" or "Per event: sum of revenue over the
+ * number of Order Completed events, …, each visitor's revenue capped at the
+ * 99th percentile".
  */
 export function describeGoal(goal: GoalDefinition): string {
   const event = goal.eventName.trim() || MISSING;
-  const lead =
+  const property = goal.valueProperty?.trim() || MISSING;
+  const filters = describeGoalFilters(goal.filters);
+  const measured =
     goal.kind === "conversion"
-      ? "Converted"
+      ? `Converted: ${event}${filters}`
       : goal.kind === "count"
-        ? "Counted"
-        : `Summed ${goal.valueProperty?.trim() || MISSING}`;
-  return `${lead}: ${event}${describeGoalFilters(goal.filters)}, ${describeGoalWindow(goal.windowDays)}`;
+        ? `Counted: ${event}${filters}`
+        : goal.kind === "sum"
+          ? `Summed ${property}: ${event}${filters}`
+          : `Per event: sum of ${property} over the number of ${event} events${filters}`;
+  return `${measured}, ${describeGoalWindow(goal.windowDays)}${describeGoalCap(goal)}`;
 }

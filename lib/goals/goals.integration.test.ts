@@ -131,6 +131,68 @@ describe("saving goals", () => {
     expect(filter).toMatchObject({ ok: false, error: { fieldErrors: { "filters.0.value": ["Enter a number"] } } });
   });
 
+  it("creates a ratio goal with a cap and changes its cap, in words and in the audit log", async () => {
+    const goalId = await created({
+      ...bigOrders,
+      name: "Revenue per order",
+      kind: "ratio",
+      filters: [],
+      windowDays: 7,
+      capPercentile: 0.99,
+    });
+    expect(await getGoal(ws.workspace.id, goalId)).toMatchObject({
+      kind: "ratio",
+      valueProperty: "revenue",
+      capPercentile: 0.99,
+      summary:
+        "Per event: sum of revenue over the number of Order Completed events, within 7 days of first exposure, each visitor's revenue capped at the 99th percentile",
+    });
+    const result = await save({
+      ...bigOrders,
+      goalId,
+      name: "Revenue per order",
+      kind: "ratio",
+      capPercentile: null,
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(await getGoal(ws.workspace.id, goalId)).toMatchObject({ kind: "ratio", capPercentile: null });
+    const audit = await db.auditLog.findFirst({
+      where: { workspaceId: ws.workspace.id, targetId: goalId, action: "goal.update" },
+    });
+    expect(audit).toMatchObject({ before: { kind: "ratio", capPercentile: 0.99 }, after: { capPercentile: null } });
+  });
+
+  it("answers a ratio goal without a value property, and a cap on a conversion goal, at the field", async () => {
+    const before = await db.goal.count({ where: { workspaceId: ws.workspace.id } });
+    expect(await save({ ...bigOrders, name: "Ratio", kind: "ratio", valueProperty: null })).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid_input",
+        fieldErrors: { valueProperty: ["A ratio goal needs the property to add up"] },
+      },
+    });
+    expect(
+      await save({
+        ...bigOrders,
+        name: "Capped purchase",
+        kind: "conversion",
+        valueProperty: null,
+        capPercentile: 0.99,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid_input",
+        fieldErrors: { capPercentile: ["Only sum and ratio goals can cap outliers (this is a conversion goal)"] },
+      },
+    });
+    expect(await save({ ...bigOrders, name: "Over-capped", capPercentile: 1 })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { capPercentile: ["Cap at the 99.99th percentile or below"] } },
+    });
+    expect(await db.goal.count({ where: { workspaceId: ws.workspace.id } })).toBe(before);
+  });
+
   it("refuses a viewer, changing nothing", async () => {
     const before = await db.goal.count({ where: { workspaceId: ws.workspace.id } });
     const result = await save({ ...bigOrders, name: "Viewer's goal" }, ws.member("viewer").userId);

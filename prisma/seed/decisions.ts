@@ -44,7 +44,24 @@ export type SeedExposure = {
   variationId: string | null;
   holdout: boolean;
 };
-export type SeedAssignment = { experimentId: string; variationId: string; assignedAt: Date };
+/**
+ * A unit's first exposure to an experiment, with what that exposure knew of the visitor (the results' dimension
+ * breakdown): the device of its user agent, the country of its locale (the visitor's own), and whether an earlier
+ * visit of the visitor's had begun before it.
+ */
+export type SeedAssignment = {
+  experimentId: string;
+  variationId: string;
+  assignedAt: Date;
+  device: string | null;
+  country: string | null;
+  returning: boolean;
+};
+
+/** "DE" of "de-DE": the region of a locale, as a two-letter country code (null without one). */
+export function countryOfLocale(locale: unknown): string | null {
+  return typeof locale === "string" ? (/-([A-Za-z]{2})$/.exec(locale)?.[1]?.toUpperCase() ?? null) : null;
+}
 
 /** What replaying decisions needs: the demo's snapshot, the arms' keys, and since when decisions are recorded. */
 export type DecisionWorld = {
@@ -105,6 +122,8 @@ export function startDecisions(world: DecisionWorld, persona: Persona): VisitorD
     rfmFrequency: null,
     rfmMonetary: null,
   };
+  // visits begun so far: a visit's first event is a landing page, and visits begin in time order (sessions.ts)
+  let visits = 0;
   const stored: StoredAssignment[] = [];
   const exposures: SeedExposure[] = [];
   const assignments: SeedAssignment[] = [];
@@ -167,12 +186,22 @@ export function startDecisions(world: DecisionWorld, persona: Persona): VisitorD
     if (!exposure) return;
     const { experimentId, variationId, unitId, phase } = exposure;
     const first = firsts.get(experimentId);
+    // what the live engine keeps of the request with a new assignment: the device and country its events carry, and
+    // whether the visitor had been here before this visit
+    const returning = visits > 1;
     if (!first) {
       // the unit's first exposure: its assignment, sticky from now on (as the exposure buffer stores it)
       const keys = world.keys.get(experimentId);
       const made = {
         stored: { experimentId, unitId, variationId, phase, assignedAt: now },
-        assignment: { experimentId, variationId, assignedAt: event.occurredAt },
+        assignment: {
+          experimentId,
+          variationId,
+          assignedAt: event.occurredAt,
+          device: context.device ?? null,
+          country: countryOfLocale(event.context.locale),
+          returning,
+        },
         arm: { experimentKey: keys?.key ?? "", variationKey: keys?.variations.get(variationId) ?? "", at: now },
       };
       firsts.set(experimentId, made);
@@ -183,6 +212,7 @@ export function startDecisions(world: DecisionWorld, persona: Persona): VisitorD
       // sessions can overlap a little: the earliest exposure is the assignment's time (as the buffer keeps it)
       first.stored.assignedAt = first.arm.at = now;
       first.assignment.assignedAt = event.occurredAt;
+      first.assignment.returning = returning;
     }
   };
 
@@ -203,6 +233,7 @@ export function startDecisions(world: DecisionWorld, persona: Persona): VisitorD
   return {
     observe(event, landing) {
       const t = event.occurredAt.getTime();
+      if (landing) visits++;
       if (event.type === "page" && t >= world.from && t <= world.until) {
         if (landing) decideAt(event, LAYOUT_PLACEMENT);
         const placement = PAGE_PLACEMENTS[event.name];

@@ -70,11 +70,19 @@ describe("seedDemo", () => {
       expect(e.phases.map((p) => [p.index, p.startedAt.getTime(), p.reason])).toEqual([
         [1, e.startedAt!.getTime(), "start"],
       ]);
-      expect(e.goals.map((g) => [g.goal.name, g.role]).sort()).toEqual([
+      const byName = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+      expect(e.goals.map((g) => [g.goal.name, g.role]).sort(byName)).toEqual([
         ["Purchase", "primary"],
         ["Revenue", "secondary"],
+        ...(e.key === "home-hero-headline" ? [["Revenue per order", "secondary"]] : []),
       ]);
     }
+    const goals = await db.goal.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
+    expect(goals.map((g) => [g.name, g.kind, g.eventName, g.valueProperty, g.capPercentile])).toEqual([
+      ["Purchase", "conversion", "Order Completed", null, null],
+      ["Revenue", "sum", "Order Completed", "revenue", null],
+      ["Revenue per order", "ratio", "Order Completed", "revenue", null],
+    ]);
 
     // every assignment is its unit's first exposure to the experiment, in its arm, outside the holdout
     const firsts = await db.$queryRaw<
@@ -99,6 +107,20 @@ describe("seedDemo", () => {
     }
     const units = await db.assignment.findMany({ where: { workspaceId } });
     expect(units.every((u) => u.phase === 1 && !inHoldout(workspaceId, u.unitId, 0.05))).toBe(true);
+
+    // what each first exposure knew of its unit: the device of its user agent, its country, whether it had visited
+    const dimensions = await db.$queryRaw<
+      { device: string | null; country_matches: boolean; returning: boolean | null }[]
+    >`
+      SELECT a.device, a.country IS NOT DISTINCT FROM p.traits->>'country' AS country_matches, a."returning"
+      FROM assignments a
+      JOIN identities i ON i.workspace_id = a.workspace_id AND i.type = 'anonymous_id' AND i.value = a.unit_id
+      JOIN profiles p ON p.id = i.profile_id
+      WHERE a.workspace_id = ${workspaceId}`;
+    expect(dimensions).toHaveLength(units.length);
+    expect(new Set(dimensions.map((d) => d.device))).toEqual(new Set(["mobile", "tablet", "desktop"]));
+    expect(dimensions.every((d) => d.country_matches)).toBe(true);
+    expect(new Set(dimensions.map((d) => d.returning))).toEqual(new Set([true, false]));
     const heldOut = await db.$queryRaw<{ rows: number; named: number }[]>`
       SELECT count(*)::int AS rows, count(*) FILTER (WHERE cardinality(experiment_ids) > 0)::int AS named
       FROM exposures WHERE workspace_id = ${workspaceId} AND holdout`;

@@ -15,6 +15,7 @@ import { idFrom } from "./random";
 import { demoContent, seedContent } from "./content";
 import { HOLDOUT_SHARE } from "./decisions";
 import { demoExperiments, EXPERIMENT_DAYS, seedExperiments } from "./experiments";
+import { demoGoalLinks, demoGoals, insertGoals } from "./goals";
 import { insertSegments, seedSegmentMembers } from "./segments";
 import { DAY_MS } from "@/lib/time";
 import { generateIdentitySecret, SECRET_PREFIX_LENGTH } from "@/lib/identity/identity-secret";
@@ -111,10 +112,9 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     const content = demoContent(seed);
     await seedContent(db, demoId, content);
     const experimentsFrom = new Date(clock.getTime() - Math.min(days, EXPERIMENT_DAYS) * DAY_MS);
-    await seedExperiments(db, demoId, seed, demoExperiments(seed, content), experimentsFrom, {
-      primary: idFrom("goal", 0, seed),
-      secondary: idFrom("goal", 1, seed),
-    });
+    await seedExperiments(db, demoId, seed, demoExperiments(seed, content), experimentsFrom, (key) =>
+      demoGoalLinks(seed, key),
+    );
 
     const ctx = { workspaceId: demoId, identitySalt, seed };
     let done = 0;
@@ -222,10 +222,5 @@ async function insertKeysAndGoals(
       [idFrom("api-key", i, seed), workspaceId, k.name, apiKeyPrefix(k.key), hashApiKey(k.key), k.scopes, adminId],
     );
   }
-  await db.query(
-    `INSERT INTO goals (id, workspace_id, name, event_name, kind, value_property) VALUES
-       ($1, $3, 'Purchase', 'Order Completed', 'conversion', NULL),
-       ($2, $3, 'Revenue', 'Order Completed', 'sum', 'revenue')`,
-    [idFrom("goal", 0, seed), idFrom("goal", 1, seed), workspaceId],
-  );
+  await insertGoals(db, workspaceId, demoGoals(seed));
 }

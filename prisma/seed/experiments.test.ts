@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { deviceOf } from "@/lib/decide/request";
 import { chooseArm, inHoldout } from "@/lib/experiments/assign";
 import { DAY_MS } from "@/lib/time";
 import { demoContent } from "./content";
 import { demoExperiments } from "./experiments";
 import { generateProfiles, type SeedProfile } from "./generate";
 import { idFrom } from "./random";
+import { SITE_URL } from "./traffic";
 
 /**
  * The true effects as prisma/seed/README.md documents them (written out here, not imported, so that the
@@ -97,6 +99,32 @@ describe("the demo experiments' history", () => {
     expect(dataset.flatMap((p) => p.exposures).some((e) => e.holdout && e.experimentId === null)).toBe(true);
   });
 
+  it("keeps with each assignment the device and country its visitor's events carry, and whether an earlier visit had begun", () => {
+    const returning = { true: 0, false: 0 };
+    const devices = new Set<string | null>();
+    for (const p of dataset) {
+      // a visit begins with a landing page (its referrer is not one of the store's pages), visits in time order
+      let visit = -1;
+      const visitOf = p.events.map((e) => {
+        if (e.type === "page" && !String(e.properties.referrer).startsWith(SITE_URL)) visit++;
+        return visit;
+      });
+      for (const a of p.assignments) {
+        const at = p.events.findIndex((e) => e.type === "page" && e.occurredAt.getTime() === a.assignedAt.getTime());
+        expect(at).toBeGreaterThanOrEqual(0);
+        const page = p.events[at]!;
+        expect(a.device).toBe(deviceOf(page.context.userAgent as string));
+        expect(a.country).toBe(p.traits.country);
+        expect(a.returning).toBe(visitOf[at]! > 0);
+        returning[`${a.returning}`]++;
+        devices.add(a.device);
+      }
+    }
+    expect(devices).toEqual(new Set(["mobile", "tablet", "desktop"]));
+    expect(returning.true).toBeGreaterThan(500);
+    expect(returning.false).toBeGreaterThan(500);
+  });
+
   it.each(experiments.map((e) => [e.key, e] as const))(
     "splits %s's units evenly between its arms (chi-square p > 0.001)",
     (_, e) => {
@@ -154,6 +182,43 @@ describe("the demo experiments' history", () => {
     const a = generate(200, true);
     expect(a.flatMap((p) => p.exposures).length).toBeGreaterThan(1_000);
     expect(JSON.stringify(generate(200, true))).toBe(JSON.stringify(a));
+  });
+
+  it("leaves the A/B test's revenue per order (its ratio goal) where it was, within 4 standard errors (delta method)", () => {
+    // per unit: revenue and orders within 7 days of its first exposure; per arm: Σ revenue / Σ orders
+    const perArm = new Map<string, { revenue: number; orders: number }[]>();
+    for (const p of dataset)
+      for (const a of p.assignments) {
+        const arm = armOf.get(a.variationId)!;
+        if (arm.experiment.key !== "home-hero-headline") continue;
+        const t0 = a.assignedAt.getTime();
+        const orders = p.events.filter(
+          (e) =>
+            e.name === "Order Completed" && e.occurredAt.getTime() >= t0 && e.occurredAt.getTime() < t0 + 7 * DAY_MS,
+        );
+        const units = perArm.get(arm.key) ?? [];
+        units.push({
+          revenue: orders.reduce((sum, e) => sum + Number(e.properties.revenue), 0),
+          orders: orders.length,
+        });
+        perArm.set(arm.key, units);
+      }
+    const ratio = (units: { revenue: number; orders: number }[]) => {
+      const n = units.length;
+      const mean = (f: (u: (typeof units)[number]) => number) => units.reduce((s, u) => s + f(u), 0) / n;
+      const [r, o] = [mean((u) => u.revenue), mean((u) => u.orders)];
+      const value = r / o;
+      const variance =
+        (mean((u) => (u.revenue - r) ** 2) -
+          2 * value * mean((u) => (u.revenue - r) * (u.orders - o)) +
+          value ** 2 * mean((u) => (u.orders - o) ** 2)) /
+        (n * o ** 2);
+      return { value, variance, orders: units.reduce((s, u) => s + u.orders, 0) };
+    };
+    const control = ratio(perArm.get("control")!);
+    const treated = ratio(perArm.get("free-shipping")!);
+    expect(Math.min(control.orders, treated.orders)).toBeGreaterThan(100);
+    expect(Math.abs(treated.value - control.value)).toBeLessThan(4 * Math.sqrt(control.variance + treated.variance));
   });
 
   it("lifts the share of the A/B test's visitors who buy within 7 days of their first exposure by about 8 % (README)", () => {

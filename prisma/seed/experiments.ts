@@ -8,6 +8,7 @@ import { factorialCells } from "@/lib/experiments/cells";
 import type { Factor } from "@/lib/experiments/schema";
 import type { RuleGroup } from "@/lib/segments/schema";
 import { demoExperience, type DemoContent } from "./content";
+import type { DemoGoalLink } from "./goals";
 import { idFrom } from "./random";
 import { DEMO_SEGMENT } from "./segments";
 
@@ -146,8 +147,8 @@ const RUNNING = {
 } as const;
 
 /**
- * Inserts the demo experiments as started at `startedAt`: each with its variations in order, its phase 1 and its
- * goals (the Purchase goal primary, Revenue secondary).
+ * Inserts the demo experiments as started at `startedAt`: each with its variations in order, its phase 1 and the
+ * goals `goalsOf` gives its key (goals.ts: Purchase primary, Revenue secondary, …).
  */
 export async function seedExperiments(
   db: pg.Client,
@@ -155,7 +156,7 @@ export async function seedExperiments(
   seed: number,
   experiments: readonly DemoExperiment[],
   startedAt: Date,
-  goals: { primary: string; secondary: string },
+  goalsOf: (experimentKey: string) => readonly DemoGoalLink[],
 ): Promise<void> {
   for (const [i, e] of experiments.entries()) {
     await db.query(
@@ -208,10 +209,11 @@ export async function seedExperiments(
         JSON.stringify({ segmentId: e.segmentId, rule: e.rule }),
       ],
     );
+    const goals = goalsOf(e.key);
     await db.query(
-      `INSERT INTO experiment_goals (workspace_id, experiment_id, goal_id, role) VALUES
-         ($1, $2, $3, 'primary'), ($1, $2, $4, 'secondary')`,
-      [workspaceId, e.id, goals.primary, goals.secondary],
+      `INSERT INTO experiment_goals (workspace_id, experiment_id, goal_id, role)
+       SELECT $1, $2, goal_id, role FROM unnest($3::text[], $4::"GoalRole"[]) AS t(goal_id, role)`,
+      [workspaceId, e.id, goals.map((g) => g.goalId), goals.map((g) => g.role)],
     );
   }
 }

@@ -32,10 +32,12 @@ const INSERT_EVENTS = `
   FROM unnest($2::text[], $3::text[], $4::text[], $7::text[], $8::timestamptz[]) WITH ORDINALITY
     AS t(profile_id, type, name, message_id, occurred_at, i)`;
 
+// "returning" is a reserved word in SQL: quoted as a name.
 const INSERT_ASSIGNMENTS = `
-  INSERT INTO assignments (workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at)
-  SELECT $1, experiment_id, unit_id, 1, variation_id, assigned_at
-  FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS t(experiment_id, unit_id, variation_id, assigned_at)`;
+  INSERT INTO assignments (workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at, device, country, "returning")
+  SELECT $1, experiment_id, unit_id, 1, variation_id, assigned_at, device, country, "returning"
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::boolean[])
+    AS t(experiment_id, unit_id, variation_id, assigned_at, device, country, "returning")`;
 
 /** The exposure log's columns, as the decision servers' exposure buffer writes them. */
 const EXPOSURE_COLUMNS = [
@@ -118,14 +120,18 @@ export function insertProfileChunk(
 
 const anonymousIdOf = (p: SeedProfile) => p.identities.find((i) => i.type === "anonymous_id")!.value;
 
+/** The chunk's assignments by anonymous id, with what the first exposure knew of the unit (device, country, returning). */
 function assignmentParams(
   ctx: InsertContext,
   profiles: SeedProfile[],
-): [string, string[], string[], string[], string[]] {
+): [string, string[], string[], string[], string[], (string | null)[], (string | null)[], boolean[]] {
   const experiments: string[] = [],
     units: string[] = [],
     variations: string[] = [],
-    times: string[] = [];
+    times: string[] = [],
+    devices: (string | null)[] = [],
+    countries: (string | null)[] = [],
+    returning: boolean[] = [];
   for (const p of profiles) {
     if (p.assignments.length === 0) continue;
     const unit = anonymousIdOf(p);
@@ -134,9 +140,12 @@ function assignmentParams(
       units.push(unit);
       variations.push(a.variationId);
       times.push(a.assignedAt.toISOString());
+      devices.push(a.device);
+      countries.push(a.country);
+      returning.push(a.returning);
     }
   }
-  return [ctx.workspaceId, experiments, units, variations, times];
+  return [ctx.workspaceId, experiments, units, variations, times, devices, countries, returning];
 }
 
 /** The chunk's decisions as exposure rows: the profile once it exists (its first decision comes before its first event). */

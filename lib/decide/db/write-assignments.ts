@@ -8,6 +8,10 @@ export type NewAssignment = {
   phase: number;
   variationId: string;
   assignedAt: number;
+  /** What the first exposure's request said of the unit (for the results' dimension breakdown). */
+  device: string | null;
+  country: string | null;
+  returning: boolean | null;
 };
 
 /**
@@ -32,10 +36,11 @@ export async function writeAssignments(assignments: readonly NewAssignment[]): P
   for (let i = 0; i < sorted.length; i += 5_000) {
     const chunk = sorted.slice(i, i + 5_000);
     await pgPool().query(
-      `INSERT INTO assignments (workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at)
-       SELECT u.workspace_id, u.experiment_id, u.unit_id, u.phase, u.variation_id, u.assigned_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[]) WITH ORDINALITY
-         AS u(workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at, n)
+      `INSERT INTO assignments (workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at, device, country, "returning")
+       SELECT u.workspace_id, u.experiment_id, u.unit_id, u.phase, u.variation_id, u.assigned_at, u.device, u.country, u.returning
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[], $7::text[], $8::text[],
+         $9::boolean[]) WITH ORDINALITY
+         AS u(workspace_id, experiment_id, unit_id, phase, variation_id, assigned_at, device, country, "returning", n)
        WHERE EXISTS (SELECT 1 FROM variations v WHERE v.id = u.variation_id AND v.experiment_id = u.experiment_id)
        ORDER BY u.n
        ON CONFLICT (workspace_id, experiment_id, unit_id, phase)
@@ -47,6 +52,9 @@ export async function writeAssignments(assignments: readonly NewAssignment[]): P
         chunk.map((a) => a.phase),
         chunk.map((a) => a.variationId),
         chunk.map((a) => new Date(a.assignedAt).toISOString()),
+        chunk.map((a) => a.device),
+        chunk.map((a) => a.country),
+        chunk.map((a) => a.returning),
       ],
     );
   }

@@ -18,6 +18,8 @@ export type ServedDecision = {
   experiments?: readonly ExperimentExposure[];
   /** The visitor is in the global holdout. */
   holdout?: boolean;
+  /** What the request said of the visitor, kept with new assignments (the results' dimension breakdown). */
+  visit?: { device?: string; country?: string; returning?: boolean };
 };
 /**
  * One served answer as the exposures table keeps it: the variant served in each placement, position by position;
@@ -70,7 +72,7 @@ const rowBytes = (row: Row) =>
   24 * row.placementIds.length +
   24 * row.experimentIds.length;
 /** An assignment's bytes waiting: the object, its key and map slot, and the unit id (twice: in the key and the object). */
-const assignmentBytes = (a: NewAssignment) => 300 + 2 * a.unitId.length;
+const assignmentBytes = (a: NewAssignment) => 360 + 2 * a.unitId.length;
 
 /** Waiting rows by visitor (one lookup per decision; a visitor has a few rows, found by a scan). */
 type Pending = Map<string, Row[]>;
@@ -188,7 +190,12 @@ export function recordExposures(served: ServedDecision): void {
     counted: false,
   };
   if (!add(buffer.pending.get(key), key, row)) noteDropped(1);
-  for (const e of experiments) if (e.hashed) addAssignment({ workspaceId, assignedAt: occurredAt, ...e });
+  const visit = {
+    device: served.visit?.device ?? null,
+    country: served.visit?.country ?? null,
+    returning: served.visit?.returning ?? null,
+  };
+  for (const e of experiments) if (e.hashed) addAssignment({ workspaceId, assignedAt: occurredAt, ...visit, ...e });
   if (buffer.rows >= FLUSH_AT) void flushExposures();
   else schedule();
 }
@@ -232,6 +239,9 @@ function addAssignment(e: NewAssignment): void {
     phase: e.phase,
     variationId: e.variationId,
     assignedAt: e.assignedAt,
+    device: e.device,
+    country: e.country,
+    returning: e.returning,
   };
   const bytes = assignmentBytes(assignment);
   if (buffer.assignments.size >= MAX_ASSIGNMENTS || buffer.bytes + bytes > MAX_BYTES) {

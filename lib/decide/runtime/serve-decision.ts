@@ -58,6 +58,7 @@ export async function serveDecision(
       decisions: result.decisions,
       experiments: result.exposures,
       holdout: result.holdout,
+      visit: { device: context.device, country: context.country, returning: context.visitor === "returning" },
     });
   return {
     profileId: visitor.profileId,

@@ -48,6 +48,8 @@ export function auditView(e: LoadedExperiment) {
     segmentId: e.segmentId,
     rules: e.rules,
     layerId: e.layerId,
+    bandit: e.bandit,
+    cupedDays: e.cupedDays,
     phase: e.phases[0]?.index ?? 0,
     variations: e.variations.map((v) => ({ key: v.key, weight: v.weight, variantId: v.variantId })),
     goals: e.goals.map((g) => ({ goalId: g.goalId, role: g.role })),

@@ -44,6 +44,7 @@ export const saveExperimentDef = workspaceAction({
       name: input.name,
       hypothesis: input.hypothesis,
       endsAt: input.endsAt ? new Date(input.endsAt) : null,
+      cupedDays: input.cupedDays,
     };
     if (!existing) {
       const created = await ctx.db.experiment.create({
@@ -78,7 +79,10 @@ export const saveExperimentDef = workspaceAction({
       });
     } else if (existing.status === "running" || existing.status === "paused") {
       requireSameDesign(existing, input, resolved.variations);
-      const weights = resolved.variations.map((v) => v.weight);
+      // a bandit's weights are its own (the schedule moves them): an edit keeps them, and opens no phase for them
+      const weights = existing.bandit
+        ? existing.variations.map((v) => v.weight)
+        : resolved.variations.map((v) => v.weight);
       const targeting = resolved.targeting;
       newPhase = phaseChange(
         {
@@ -120,7 +124,7 @@ export const saveExperimentDef = workspaceAction({
         });
       await ctx.db.experiment.update({
         where: { id: existing.id },
-        data: { name: input.name, hypothesis: input.hypothesis },
+        data: { name: input.name, hypothesis: input.hypothesis, cupedDays: input.cupedDays },
       });
     }
     const after = auditView(await requireExperiment(ctx.db, ctx.workspaceId, existing.id));
@@ -168,6 +172,7 @@ function draftFields(
     layerStart: input.layerId ? 0 : null,
     layerEnd: input.layerId ? input.layerShare : null,
     startsAt: input.startsAt ? new Date(input.startsAt) : null,
+    bandit: input.bandit,
   };
 }
 
@@ -186,6 +191,8 @@ function requireSameDesign(
     refuse("experienceId", "A started experiment keeps the experience it tests");
   if (input.layerId !== existing.layerId) refuse("layerId", "A started experiment stays in its layer");
   if (input.unitType !== existing.unitType) refuse("unitType", "A started experiment keeps its unit");
+  if (input.bandit !== existing.bandit)
+    refuse("bandit", "A started experiment keeps how it splits traffic (bandit or fixed)");
   const same =
     planned.length === existing.variations.length &&
     planned.every(

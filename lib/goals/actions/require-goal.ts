@@ -17,6 +17,7 @@ export const goalAuditView = (g: {
   valueProperty: string | null;
   filters: unknown;
   windowDays: number;
+  capPercentile: number | null;
 }) => ({
   name: g.name,
   description: g.description,
@@ -25,4 +26,5 @@ export const goalAuditView = (g: {
   valueProperty: g.valueProperty,
   filters: g.filters,
   windowDays: g.windowDays,
+  capPercentile: g.capPercentile,
 });

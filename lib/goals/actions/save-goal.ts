@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/action-client";
 import { ActionError } from "@/lib/actions/result";
-import { goalInputSchema } from "@/lib/experiments/schema";
+import { goalAddsUpValue, goalInputSchema } from "@/lib/experiments/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { goalFilterErrors } from "../check-filters";
 import { goalAuditView, requireGoal } from "./require-goal";
@@ -19,9 +19,9 @@ const isUniqueViolation = (error: unknown) =>
 /**
  * Creates a goal, or changes one (every field given replaces the stored
  * one). Names are unique in the workspace, ignoring case, so that two goals
- * never read alike in an experiment's goal picker. Only a sum goal keeps a
- * value property. Experiments that use the goal read their results with the
- * new definition.
+ * never read alike in an experiment's goal picker. Only sum and ratio goals
+ * keep a value property (the schema refuses a cap on any other kind).
+ * Experiments that use the goal read their results with the new definition.
  */
 export const saveGoalDef = workspaceAction({
   name: "goal.save",
@@ -43,7 +43,7 @@ export const saveGoalDef = workspaceAction({
     if (clash) throw nameTaken();
     const data = {
       ...input,
-      valueProperty: input.kind === "sum" ? input.valueProperty : null,
+      valueProperty: goalAddsUpValue(input.kind) ? input.valueProperty : null,
       filters: input.filters as unknown as Prisma.InputJsonValue,
     };
     const goal = await (

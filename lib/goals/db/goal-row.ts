@@ -14,6 +14,8 @@ export type GoalRow = {
   valueProperty: string | null;
   filters: PropertyFilter[];
   windowDays: number;
+  /** Sum and ratio goals: the percentile (0.9..0.9999) each unit's value is capped at (winsorized); null: no cap. */
+  capPercentile: number | null;
   /** The goal in words ("Converted: Order Completed, within 7 days of first exposure"). */
   summary: string;
   updatedAt: Date;
@@ -32,6 +34,7 @@ export function toGoalRow(goal: Goal, usage: GoalUsage | undefined): GoalRow {
     valueProperty: goal.valueProperty,
     filters,
     windowDays: goal.windowDays,
+    capPercentile: goal.capPercentile,
     summary: describeGoal({ ...goal, filters }),
     updatedAt: goal.updatedAt,
     usage: usage ?? NO_USAGE,

@@ -3,6 +3,11 @@ import { GOAL_KINDS, GOAL_ROLES } from "@/lib/experiments/schema";
 import { createGoalBodySchema, updateGoalBodySchema } from "@/lib/goals/api-schema";
 import { defineApiArea } from "../operation";
 
+const GOAL_KIND_DOC =
+  "What is measured per unit, from its first exposure to the window's end: `conversion` (did the event at least once, 0 or 1), `count` (the number of events), `sum` (the total of `valueProperty`, e.g. revenue per visitor) or `ratio` (the total of `valueProperty` over the number of events, e.g. revenue per order, analysed by the delta method)";
+const CAP_DOC =
+  "Sum and ratio goals: each unit's value above this percentile (0.9 to 0.9999) of all units' is capped to it (winsorized), so that a few outliers do not decide; null: no cap";
+
 const use = z.object({ experimentId: z.string(), name: z.string(), status: z.string(), role: z.enum(GOAL_ROLES) });
 
 /** A goal as the admin API shows it (`goalResource` of `lib/goals/as-resource.ts`). */
@@ -11,10 +16,11 @@ const goalResourceSchema = z.object({
   name: z.string(),
   description: z.string(),
   eventName: z.string(),
-  kind: z.enum(GOAL_KINDS),
-  valueProperty: z.string().nullable(),
+  kind: z.enum(GOAL_KINDS).describe(GOAL_KIND_DOC),
+  valueProperty: z.string().nullable().describe("Sum and ratio goals: the number property added up"),
   filters: z.array(z.unknown()).describe("Property filters its events must pass"),
   windowDays: z.number().int(),
+  capPercentile: z.number().nullable().describe(CAP_DOC),
   summary: z.string().describe("The goal in words"),
   usage: z
     .object({
@@ -53,10 +59,17 @@ export const goalsArea = defineApiArea({
       operationId: "createGoal",
       summary: "Create a goal",
       body: createGoalBodySchema,
-      bodyExample: { name: "Big orders", eventName: "Order Completed", kind: "conversion", windowDays: 7 },
+      bodyExample: {
+        name: "Revenue per order",
+        eventName: "Order Completed",
+        kind: "ratio",
+        valueProperty: "revenue",
+        windowDays: 7,
+        capPercentile: 0.99,
+      },
       response: { status: 201, description: "Created", schema: goalResourceSchema },
       errors: {
-        400: "Bad input, or refused by the goals page's checks: each field's path and reason in `issues` (a name another goal has is an issue at `name`)",
+        400: "Bad input, or refused by the goals page's checks: each field's path and reason in `issues` (a name another goal has is an issue at `name`; a sum or ratio goal without `valueProperty`, or a cap on a conversion or count goal, an issue at that field)",
       },
     },
     {
@@ -74,11 +87,12 @@ export const goalsArea = defineApiArea({
       path: "/api/v1/goals/{id}",
       operationId: "updateGoal",
       summary: "Change a goal",
-      description: "Any fields of the goal's input (`GoalInput`); those sent replace the current ones.",
+      description:
+        "Any fields of the goal's input (`GoalInput`); those sent replace the current ones. A change of `kind` to `conversion` or `count` drops the goal's `valueProperty` and, unless `capPercentile` is sent too, its cap.",
       body: updateGoalBodySchema,
       bodyExample: { windowDays: 14 },
       response: { status: 200, description: "The goal as changed", schema: goalResourceSchema },
-      errors: { 404: GOAL_404 },
+      errors: { 400: "The changed goal fails the input's checks (the field and reason in `issues`)", 404: GOAL_404 },
     },
     {
       ...admin,
