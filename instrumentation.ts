@@ -4,7 +4,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // first: a bad environment variable stops the app here, by name, before a module that reads it loads
   const { configOrExit } = await import("@/lib/config/config");
-  const { RFM_INTERVAL_MINUTES: rfm, SEGMENTS_INTERVAL_MINUTES: segments } = configOrExit("app");
+  const {
+    RFM_INTERVAL_MINUTES: rfm,
+    SEGMENTS_INTERVAL_MINUTES: segments,
+    BANDIT_INTERVAL_MINUTES: bandits,
+  } = configOrExit("app");
   const { registerSubscribers } = await import("@/server/subscribers");
   registerSubscribers();
   const { schedulePeriodic } = await import("@/lib/jobs/periodic");
@@ -15,6 +19,10 @@ export async function register() {
   if (segments) {
     const { recomputeAllSegments } = await import("@/lib/segments/runtime/schedule");
     schedulePeriodic("segments", segments, recomputeAllSegments);
+  }
+  if (bandits) {
+    const { reweighAllBandits } = await import("@/lib/results/runtime/bandit-schedule");
+    schedulePeriodic("bandits", bandits, reweighAllBandits);
   }
   if (process.env.NEXT_MANUAL_SIG_HANDLE) {
     const { flushOnSignals } = await import("@/lib/jobs/shutdown");

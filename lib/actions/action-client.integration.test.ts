@@ -35,6 +35,13 @@ import { stepExperimentDef } from "@/lib/experiments/actions/step-experiment";
 import { experimentStatsDef } from "@/lib/experiments/actions/experiment-stats";
 import { explainArmDef } from "@/lib/experiments/actions/explain-arm";
 import { previewLinkDef } from "@/lib/experiments/actions/preview-link";
+import { importProgressQueryDef } from "@/lib/imports/actions/load-import-progress";
+import { previewDecisionDef } from "@/lib/content/actions/preview-decision";
+import { profileLookupDef } from "@/lib/content/actions/lookup-profiles";
+import { segmentPreviewDef } from "@/lib/segments/actions/preview-segment";
+import { timelineQueryDef } from "@/lib/profiles/actions/load-timeline";
+import { experimentResultsDef } from "@/lib/results/actions/experiment-results";
+import { setExperimentEngineDef, setWorkspaceEngineDef } from "@/lib/results/actions/set-stats-engine";
 import { hasRole } from "@/lib/members/roles";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { runWorkspaceAction, type WorkspaceActionDef } from "./action-client";
@@ -51,6 +58,7 @@ let bSecretId: string;
 let bGoalId: string;
 let bExperimentId: string;
 let bVariationId: string;
+let bProfileId: string;
 
 /** A snapshot of everything workspace B holds that an action could change. */
 async function stateOf(workspaceId: string) {
@@ -183,6 +191,16 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
       def: previewLinkDef,
       input: { experimentId: bExperimentId, variationId: bVariationId, url: "https://evil.example/" },
     },
+    // the other queries pages call: B's imports, a decision preview, a profile search, a segment's size, a timeline
+    { def: importProgressQueryDef, input: { since: "2020-01-01T00:00:00.000Z" } },
+    { def: previewDecisionDef, input: { placementId: bPlacementId, as: { kind: "profile", profileId: bProfileId } } },
+    { def: profileLookupDef, input: { q: "b" } },
+    { def: segmentPreviewDef, input: { rule: { type: "group", id: "r", combinator: "and", children: [] } } },
+    { def: timelineQueryDef, input: { profileId: bProfileId } },
+    // the results (a query) and how they are read
+    { def: experimentResultsDef, input: { experimentId: bExperimentId } },
+    { def: setExperimentEngineDef, input: { experimentId: bExperimentId, engine: "bayesian" } },
+    { def: setWorkspaceEngineDef, input: { engine: "sequential" } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -252,6 +270,9 @@ beforeAll(async () => {
   if (!experiment.ok) throw new Error(experiment.error.message);
   bExperimentId = experiment.data.experimentId;
   bVariationId = (await db.variation.findFirstOrThrow({ where: { experimentId: bExperimentId } })).id;
+  const now = new Date();
+  bProfileId = (await db.profile.create({ data: { workspaceId: b.workspace.id, firstSeenAt: now, lastSeenAt: now } }))
+    .id;
 });
 
 describe("workspace isolation through actions", () => {
@@ -311,10 +332,18 @@ describe("workspace isolation through actions", () => {
       explainArmDef,
       experimentStatsDef,
       previewLinkDef,
+      importProgressQueryDef,
+      previewDecisionDef,
+      profileLookupDef,
+      segmentPreviewDef,
+      timelineQueryDef,
+      experimentResultsDef,
+      setExperimentEngineDef,
+      setWorkspaceEngineDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/serverAction\((\w+)\)/g)].map((m) => m[1] ?? ""),
+      [...readFileSync(file, "utf8").matchAll(/server(?:Action|Query)\((\w+)\)/g)].map((m) => m[1] ?? ""),
     );
     expect(exposed.length).toBeGreaterThan(0);
     for (const name of exposed) {

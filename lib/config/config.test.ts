@@ -31,6 +31,7 @@ describe("parseConfig", () => {
       DATABASE_POOL_SIZE: 10,
       RFM_INTERVAL_MINUTES: 60,
       SEGMENTS_INTERVAL_MINUTES: 15,
+      BANDIT_INTERVAL_MINUTES: 60,
       DEMO_MODE: "auto",
       DEMO_STORE: "on",
       AUTH_SECRET: undefined,

@@ -8,7 +8,9 @@ import {
 } from "@/lib/experiments/api-schema";
 import { EXPERIMENT_TYPES, GOAL_ROLES, UNIT_TYPES, factorsSchema } from "@/lib/experiments/schema";
 import { ruleGroupSchema } from "@/lib/segments/schema";
+import { resultsQuerySchema } from "@/lib/results/schema";
 import { defineApiArea } from "../operation";
+import { experimentResultsSchema } from "./experiment-results";
 
 const STATUSES = listExperimentsQuerySchema.shape.status.unwrap().options;
 const instant = z.iso.datetime();
@@ -46,6 +48,12 @@ const experimentResourceSchema = z.object({
   startsAt: instant.nullable(),
   endsAt: instant.nullable(),
   winnerVariationId: z.string().nullable(),
+  bandit: z.boolean().describe("Runs as a multi-armed bandit: the weights follow the primary goal on a schedule"),
+  cupedDays: z.number().int().describe("CUPED's pre-exposure period in days (0: off)"),
+  statsEngine: z
+    .enum(["frequentist", "sequential", "bayesian"])
+    .nullable()
+    .describe("The results engine; null: the workspace's default"),
   goals: z.array(z.object({ goalId: z.string(), role: z.enum(GOAL_ROLES) })),
   phases: z.array(
     z.object({
@@ -87,6 +95,7 @@ export const experimentsArea = defineApiArea({
     Experiment: experimentResourceSchema,
     ExperimentInput: createExperimentBodySchema,
     RuleGroup: ruleGroupSchema,
+    ExperimentResults: experimentResultsSchema,
   },
   operations: [
     {
@@ -141,6 +150,21 @@ export const experimentsArea = defineApiArea({
       errors: {
         404: EXPERIMENT_404,
         400: "Bad input, or the experiment as changed refused by the wizard's checks (each field's path and reason in `issues`)",
+      },
+    },
+    {
+      ...admin,
+      method: "GET",
+      path: "/api/v1/experiments/{id}/results",
+      operationId: "getExperimentResults",
+      summary: "An experiment's results: the numbers of its results page",
+      description:
+        "Computed on each call from SQL sufficient statistics of the phase (the current one unless `phase`): per goal a table of variations with the lift, its interval and p-value (frequentist, sequential) or chance to win (Bayesian), corrected across variations × goals; the split check (SRM); a multivariate test's main effects and interactions; a bandit's weights; the recommendation in words. `dimension` adds a breakdown of the primary goal.",
+      query: resultsQuerySchema,
+      response: { status: 200, description: "The results", schema: experimentResultsSchema },
+      errors: {
+        404: "`not_found`: no such experiment (or phase) in this workspace",
+        400: "`invalid_query`: a setting out of range (each field's path and reason in `issues`), or a segment not in this workspace",
       },
     },
     {
