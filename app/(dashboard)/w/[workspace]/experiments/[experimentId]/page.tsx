@@ -9,6 +9,7 @@ import { PhaseTable } from "@/components/experiments/phase-table";
 import { QaPanel } from "@/components/experiments/qa-panel";
 import { ExperimentStatusBadge } from "@/components/experiments/status-badge";
 import { VariationStats } from "@/components/experiments/variation-stats";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getExperimentDetail } from "@/lib/experiments/db/get-experiment-detail";
 import { getExperimentStats } from "@/lib/experiments/db/get-experiment-stats";
@@ -52,15 +53,20 @@ export default async function ExperimentPage({
           </>
         }
         actions={
-          can.edit ? (
-            <LifecycleButtons
-              workspaceId={workspace.id}
-              experimentId={detail.id}
-              status={detail.status}
-              variations={detail.variations.map(({ id, name, key }) => ({ id, name, key }))}
-              editHref={`${base}/${detail.id}/edit`}
-            />
-          ) : undefined
+          <>
+            <Link className={buttonClasses("secondary")} href={`${base}/${detail.id}/results`}>
+              Results
+            </Link>
+            {can.edit && (
+              <LifecycleButtons
+                workspaceId={workspace.id}
+                experimentId={detail.id}
+                status={detail.status}
+                variations={detail.variations.map(({ id, name, key }) => ({ id, name, key }))}
+                editHref={`${base}/${detail.id}/edit`}
+              />
+            )}
+          </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ImportHistory } from "@/components/imports/import-history";
 import { ImportWizard } from "@/components/imports/import-wizard";
 import { PersonalDataSetting } from "@/components/imports/personal-data-setting";
+import { WorkspaceEngineSetting } from "@/components/results/workspace-engine-setting";
 import { listImportJobs } from "@/lib/imports/db/import-jobs";
 import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
@@ -34,6 +35,7 @@ export default async function DataPage({ params }: { params: Promise<{ workspace
         </h2>
         <PersonalDataSetting workspaceId={workspace.id} storePlainPii={workspace.storePlainPii} canAdmin={can.admin} />
       </section>
+      <WorkspaceEngineSetting workspaceId={workspace.id} engine={workspace.statsEngine} canAdmin={can.admin} />
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-base font-semibold">
           Imports
