@@ -149,7 +149,7 @@ describe("GET /api/v1/experiments/{id}/results", () => {
     expect(bayes.body.metrics[0].arms[1].effect.chanceToWin).toBeGreaterThan(0.99);
     expect(bayes.body.dimension.rows.map((r: { value: string }) => r.value)).toEqual(["desktop", "mobile"]);
     const units = bayes.body.dimension.rows.map(
-      (r: { metric: { arms: { units: number }[] } }) => r.metric.arms[0].units,
+      (r: { metric: { arms: { units: number }[] } }) => r.metric.arms[0]!.units,
     );
     expect(units).toEqual([1000, 1000]);
     expect(validate(bayes.body), JSON.stringify(validate.errors)).toBe(true);
