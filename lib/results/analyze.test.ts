@@ -112,6 +112,14 @@ describe("analyzeExperiment on seeded simulations with a known effect", () => {
     );
   });
 
+  it("says so in words, with a thousands separator, when the MDE would take more than a year", () => {
+    const rng = mulberry32(3);
+    const r = run({ a: conversions(rng, 300, 0.1), b: conversions(rng, 300, 0.1) }, { unitsPerDay: 10 });
+    expect(r.recommendation.verdict).toBe("keep_running");
+    expect(r.recommendation.daysRemaining).toBeGreaterThan(2_500);
+    expect(r.recommendation.text).toContain("more than a year at current traffic (about 2,");
+  });
+
   it("flags a sample ratio mismatch before anything else (1000 vs 1200 at 50/50: p ≈ 2.0e-5)", () => {
     const rng = mulberry32(5);
     const r = run({ a: conversions(rng, 1000, 0.1), b: conversions(rng, 1200, 0.3) });

@@ -1,3 +1,4 @@
+import { formatInteger } from "@/lib/format";
 import { daysRemaining } from "@/lib/stats/power";
 import { formatLift } from "./format";
 import type { ArmRow, MetricResult, Recommendation, ResultsSettings } from "./types";
@@ -109,8 +110,10 @@ export function recommend(input: RecommendInput): Recommendation {
       verdict: "keep_running",
       text:
         days === null
-          ? `Keep running: no detectable difference on ${primary.name} yet, and ${needed - smallest} more units per variation are needed to detect a ${mde} lift.`
-          : `Keep running: no detectable difference on ${primary.name} yet; about ${days} more ${days === 1 ? "day" : "days"} at current traffic to detect a ${mde} lift.`,
+          ? `Keep running: no detectable difference on ${primary.name} yet, and ${formatInteger(needed - smallest)} more units per variation are needed to detect a ${mde} lift.`
+          : days > 365
+            ? `Keep running only if a longer test is acceptable: no detectable difference on ${primary.name} yet, and detecting a ${mde} lift would take more than a year at current traffic (about ${formatInteger(days)} days); a larger minimum detectable effect needs far fewer units.`
+            : `Keep running: no detectable difference on ${primary.name} yet; about ${days} more ${days === 1 ? "day" : "days"} at current traffic to detect a ${mde} lift.`,
       winnerVariationId: null,
       daysRemaining: days,
     };
