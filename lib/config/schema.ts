@@ -59,7 +59,7 @@ export const envSchema = z.object({
     "how often every dynamic segment is recomputed in full, so that time windows slide (`0` or `off` turns it off); a profile's memberships are also refreshed within a second of its events arriving",
   ),
   BANDIT_INTERVAL_MINUTES: minutesOrOff(60, 10_080).describe(
-    "how often the traffic weights of experiments run as bandits are recomputed (top-two Thompson sampling on the primary goal; `0` or `off` turns it off)",
+    "how often the traffic weights of experiments run as bandits are recomputed (Thompson sampling on the primary goal; `0` or `off` turns it off)",
   ),
   DEMO_MODE: autoOnOff("auto").describe(
     "the demo: its seeded workspace, its accounts with published passwords and its keyless storefront (`auto`: on, except in production (`NODE_ENV=production`) against your own `DATABASE_URL`, where `npm start` seeds nothing and the published demo passwords are refused)",

@@ -136,7 +136,7 @@ export const experimentInputSchema = z
       .array(z.object({ goalId: id, role: z.enum(GOAL_ROLES) }))
       .max(20, "At most 20 goals")
       .default([]),
-    /** Run as a multi-armed bandit: the weights follow the primary goal (top-two Thompson sampling, on a schedule). */
+    /** Run as a multi-armed bandit: the weights follow the primary goal (Thompson sampling, top-two from three arms; on a schedule). */
     bandit: z.boolean().default(false),
     /** CUPED: days before each unit's first exposure whose value of the same goal adjusts its result; 0: off. */
     cupedDays: z.number().int("Whole days").min(0, "0 (off) to 60 days").max(60, "At most 60 days").default(14),
