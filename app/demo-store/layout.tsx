@@ -7,7 +7,8 @@ import { StoreHeader } from "@/components/demo-store/store-header";
 import { StoreUnavailable } from "@/components/demo-store/store-unavailable";
 import { demoCustomers } from "@/lib/demo-store/db/customers";
 import { decideOnPage, demoCustomer } from "@/lib/demo-store/runtime/decide-on-page";
-import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/runtime/workspace";
+import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
+import { demoWorkspace } from "@/lib/demo-store/runtime/workspace";
 
 export const metadata: Metadata = {
   title: { default: "Demo Store", template: "%s · Demo Store" },

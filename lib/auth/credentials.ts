@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { PUBLISHED_DEMO_PASSWORDS } from "@/lib/demo-store/demo-users";
-import { demoMode } from "@/lib/demo-store/runtime/workspace";
+import { demoMode } from "@/lib/demo-store/runtime/enabled";
 import { normalizeEmail } from "@/lib/identity/normalize";
 import { verifyPassword } from "./password";
 

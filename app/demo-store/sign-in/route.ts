@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ANONYMOUS_COOKIE, CUSTOMER_COOKIE } from "@/lib/demo-store/cookies";
 import { demoCustomers } from "@/lib/demo-store/db/customers";
-import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/runtime/workspace";
+import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
+import { demoWorkspace } from "@/lib/demo-store/runtime/workspace";
 
 const querySchema = z.object({
   userId: z.string().trim().max(128).optional().catch(undefined),

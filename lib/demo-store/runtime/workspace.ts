@@ -1,7 +1,5 @@
 import { connection } from "next/server";
-import { config } from "@/lib/config/config";
 import { db } from "@/lib/db/client";
-import { demoModeOn } from "../demo-mode";
 import { DEMO_SLUG } from "../workspace-slug";
 
 /**
@@ -17,12 +15,3 @@ export async function demoWorkspace() {
     select: { id: true, identitySalt: true, storePlainPii: true, corsOrigins: true },
   });
 }
-
-/** Whether this process runs the demo (DEMO_MODE; npm start passes what it resolved). */
-export function demoMode(): boolean {
-  const { DEMO_MODE, DATABASE_URL } = config();
-  return demoModeOn(DEMO_MODE, { production: process.env.NODE_ENV === "production", ownDatabase: !!DATABASE_URL });
-}
-
-/** The demo storefront is on in demo mode unless DEMO_STORE=off (it writes events to the demo workspace without a key). */
-export const demoStoreEnabled = () => config().DEMO_STORE === "on" && demoMode();

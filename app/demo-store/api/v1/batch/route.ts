@@ -4,7 +4,8 @@ import { ApiError } from "@/lib/api/errors";
 import { handleBatch } from "@/lib/events/runtime/handlers";
 import { MAX_BATCH_BYTES } from "@/lib/events/limits";
 import { batchEnvelopeSchema } from "@/lib/events/schema";
-import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/runtime/workspace";
+import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
+import { demoWorkspace } from "@/lib/demo-store/runtime/workspace";
 
 export const POST = apiRoute(
   { auth: "public", maxBytes: MAX_BATCH_BYTES, body: batchEnvelopeSchema },

@@ -6,7 +6,8 @@ import { decideAnswerJson } from "@/lib/decide/answer-json";
 import { decideBodySchema } from "@/lib/decide/request";
 import { serveDecision } from "@/lib/decide/runtime/serve-decision";
 import { demoPreview } from "@/lib/demo-store/runtime/preview";
-import { demoStoreEnabled, demoWorkspace } from "@/lib/demo-store/runtime/workspace";
+import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
+import { demoWorkspace } from "@/lib/demo-store/runtime/workspace";
 
 export const POST = apiRoute({ auth: "public", maxBytes: 16 * 1024, body: decideBodySchema }, async ({ body }) => {
   const workspace = demoStoreEnabled() ? await demoWorkspace() : null;

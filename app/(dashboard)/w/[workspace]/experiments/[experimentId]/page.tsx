@@ -13,7 +13,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getExperimentDetail } from "@/lib/experiments/db/get-experiment-detail";
 import { getExperimentStats } from "@/lib/experiments/db/get-experiment-stats";
-import { demoStoreEnabled } from "@/lib/demo-store/runtime/workspace";
+import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
 import { loadSegmentRefs } from "@/lib/segments/db/load-segment-refs";
 import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
