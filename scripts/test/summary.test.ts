@@ -67,6 +67,7 @@ describe("report counts", () => {
     expect(vitestReportCounts({ numPassedTests: 5, numFailedTests: 1, numTotalTests: 6 })).toEqual({
       passed: 5,
       failed: 1,
+      failures: [],
     });
     expect(vitestReportCounts({})).toBeNull();
     expect(vitestReportCounts(null)).toBeNull();
@@ -76,7 +77,57 @@ describe("report counts", () => {
     expect(playwrightReportCounts({ stats: { expected: 28, unexpected: 1, flaky: 2, skipped: 0 } })).toEqual({
       passed: 30,
       failed: 1,
+      failures: [],
     });
     expect(playwrightReportCounts({ errors: [] })).toBeNull();
+  });
+});
+
+describe("failed tests by name", () => {
+  it("names vitest's failed tests with their file, and a file that failed outside its tests", () => {
+    const counts = vitestReportCounts({
+      numPassedTests: 3,
+      numFailedTests: 1,
+      testResults: [
+        {
+          name: "/check/work/main/lib/api/fuzz.integration.test.ts",
+          status: "failed",
+          assertionResults: [
+            { status: "passed", fullName: "answers" },
+            { status: "failed", fullName: "fuzz no input gives a 500" },
+          ],
+        },
+        { name: "/x/lib/a.test.ts", status: "failed", message: "Cannot find module './b'\nat …", assertionResults: [] },
+        { name: "/x/lib/c.test.ts", status: "passed", assertionResults: [{ status: "passed", fullName: "c" }] },
+      ],
+    });
+    expect(counts?.failures).toEqual([
+      "lib/api/fuzz.integration.test.ts › fuzz no input gives a 500",
+      "lib/a.test.ts › Cannot find module './b'",
+    ]);
+  });
+
+  it("names Playwright's unexpected specs in nested suites, not the flaky ones", () => {
+    const counts = playwrightReportCounts({
+      stats: { expected: 1, unexpected: 1, flaky: 1 },
+      suites: [
+        {
+          file: "security.spec.ts",
+          specs: [{ title: "cannot be framed", file: "security.spec.ts", tests: [{ status: "unexpected" }] }],
+          suites: [{ specs: [{ title: "retried", file: "sign-in.spec.ts", tests: [{ status: "flaky" }] }] }],
+        },
+      ],
+    });
+    expect(counts?.failures).toEqual(["security.spec.ts › cannot be framed"]);
+  });
+
+  it("lists them under the steps, before the totals, at most 15 and then how many more", () => {
+    const failures = Array.from({ length: 17 }, (_, i) => `lib/x.test.ts › case ${i}`);
+    const summary = summarize([
+      { name: "unit tests", seconds: 1, ok: false, counts: { passed: 0, failed: 17, failures } },
+    ]);
+    expect(summary.lines[1]).toBe("  failed: unit tests: lib/x.test.ts › case 0");
+    expect(summary.lines.at(-2)).toBe("  failed: … and 2 more");
+    expect(summary.lines.at(-1)).toBe("tests: 0 passed, 17 failed");
   });
 });

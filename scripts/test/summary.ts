@@ -1,7 +1,11 @@
 // The closing lines of `npm test`: one line per step, then the test totals.
 // Pure: the steps' outcomes in, the lines and the exit code out.
 
-export type TestCounts = { passed: number; failed: number };
+/** A report's totals, and the names of its failed tests ("file › test"), when the report gives them. */
+export type TestCounts = { passed: number; failed: number; failures?: string[] };
+
+/** At most this many failed tests are named in the summary; the rest are counted. */
+const NAMED_FAILURES = 15;
 
 export type StepOutcome = {
   name: string;
@@ -50,6 +54,10 @@ export function summarize(steps: StepOutcome[]): Summary {
   // workers are still closing)
   const good = (s: StepOutcome) => s.ok && !(s.counts && s.counts.failed > 0);
   const lines = steps.map((s) => `  ${good(s) ? "ok  " : "FAIL"} ${s.name.padEnd(18)} ${s.seconds.toFixed(1)}s`);
+  // the failed tests by name, so that the closing lines alone (all a CI log's tail may keep) say what failed
+  const failures = steps.flatMap((s) => (s.counts?.failures ?? []).map((f) => `${s.name}: ${f}`));
+  for (const f of failures.slice(0, NAMED_FAILURES)) lines.push(`  failed: ${f}`);
+  if (failures.length > NAMED_FAILURES) lines.push(`  failed: … and ${failures.length - NAMED_FAILURES} more`);
   const why = reasons.length ? ` (${reasons.join("; ")})` : "";
   lines.push(`tests: ${passed} passed, ${failed} failed${why}`);
   return { lines, exitCode: steps.every(good) ? 0 : 1 };
@@ -57,15 +65,60 @@ export function summarize(steps: StepOutcome[]): Summary {
 
 /** The counts of a vitest JSON report (`--reporter=json`). */
 export function vitestReportCounts(report: unknown): TestCounts | null {
-  const r = report as { numPassedTests?: unknown; numFailedTests?: unknown } | null;
+  const r = report as {
+    numPassedTests?: unknown;
+    numFailedTests?: unknown;
+    testResults?: {
+      name?: string;
+      status?: string;
+      message?: string;
+      assertionResults?: { status?: string; fullName?: string }[];
+    }[];
+  } | null;
   if (typeof r?.numPassedTests !== "number" || typeof r.numFailedTests !== "number") return null;
-  return { passed: r.numPassedTests, failed: r.numFailedTests };
+  const failures: string[] = [];
+  for (const file of Array.isArray(r.testResults) ? r.testResults : []) {
+    const name = relativeName(file.name ?? "?");
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of failed) failures.push(`${name} › ${a.fullName ?? "?"}`);
+    // a file that failed outside its tests (it did not load, a hook threw)
+    if (file.status === "failed" && failed.length === 0) failures.push(`${name} › ${firstLine(file.message)}`);
+  }
+  return { passed: r.numPassedTests, failed: r.numFailedTests, failures };
 }
+
+type PlaywrightSuite = {
+  title?: string;
+  file?: string;
+  specs?: { title?: string; file?: string; tests?: { status?: string }[] }[];
+  suites?: PlaywrightSuite[];
+};
+
+/** The failed specs of Playwright's report, nested suites included. */
+function playwrightFailures(suites: PlaywrightSuite[] | undefined, out: string[] = []): string[] {
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? [])
+      if ((spec.tests ?? []).some((t) => t.status === "unexpected"))
+        out.push(`${spec.file ?? suite.file ?? "?"} › ${spec.title ?? "?"}`);
+    playwrightFailures(suite.suites, out);
+  }
+  return out;
+}
+
+const relativeName = (path: string) => {
+  const at = path.search(/\/(app|components|lib|e2e|prisma|scripts|server|bench)\//);
+  return at >= 0 ? path.slice(at + 1) : path;
+};
+const firstLine = (message: string | undefined) => (message ?? "failed").split("\n", 1)[0]!.slice(0, 200);
 
 /** The counts of a Playwright JSON report (flaky tests passed on a retry, so they count as passed). */
 export function playwrightReportCounts(report: unknown): TestCounts | null {
-  const stats = (report as { stats?: { expected?: unknown; unexpected?: unknown; flaky?: unknown } } | null)?.stats;
+  const r = report as {
+    stats?: { expected?: unknown; unexpected?: unknown; flaky?: unknown };
+    suites?: PlaywrightSuite[];
+  } | null;
+  const stats = r?.stats;
   if (typeof stats?.expected !== "number" || typeof stats.unexpected !== "number") return null;
   const flaky = typeof stats.flaky === "number" ? stats.flaky : 0;
-  return { passed: stats.expected + flaky, failed: stats.unexpected };
+  return { passed: stats.expected + flaky, failed: stats.unexpected, failures: playwrightFailures(r?.suites) };
 }
