@@ -5,6 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 /** The decision server that the start command runs beside the app. */
 export const DECIDE_URL = `http://localhost:${port + 1}`;
+/** The demo storefront's own origin, where the app sends every /demo-store page. */
+export const STORE_URL = `http://localhost:${port + 2}`;
 
 // A taken port fails the run at once, with what to do, before the webServer
 // below is started (a globalSetup would run only after it: Playwright starts
@@ -66,6 +68,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DECIDE_PORT: String(port + 1),
+      DEMO_STORE_PORT: String(port + 2),
       DEMO_PROFILES: "300",
       DEMO_DAYS: "30",
       DEMO_WRITE_KEY: E2E_KEYS.write,

@@ -7,13 +7,23 @@
 // rendering this very request, so that its first decision is made on the server.
 // A preview link (?pz_preview=<token>) opened on the storefront is kept as a
 // session cookie, from this very request on (?pz_preview=off ends it).
+// A storefront page asked for on the dashboard's origin is sent to the
+// store's own origin (lib/demo-store/store-origin.ts), where marketer content
+// runs without the dashboard's session.
 import { NextResponse, type NextRequest } from "next/server";
 import { hasMalformedSegment, malformedPathTarget } from "@/lib/api/malformed-path";
 import { newNonce, securityHeaders } from "@/lib/api/security-headers";
+import { config as settings } from "@/lib/config/config";
 import { ANONYMOUS_COOKIE, PREVIEW_COOKIE } from "@/lib/demo-store/cookies";
+import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
+import { isStorefrontPage, STORE_ORIGIN_HEADER, originOnPort } from "@/lib/demo-store/store-origin";
 
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
+  if (isStorefrontPage(pathname) && !request.headers.has(STORE_ORIGIN_HEADER) && demoStoreEnabled()) {
+    const origin = originOnPort(request.nextUrl, settings().DEMO_STORE_PORT);
+    return NextResponse.redirect(`${origin}${pathname}${search}`, 307);
+  }
   const headers = securityHeaders(newNonce(), { dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { DECIDE_URL, E2E_KEYS } from "../playwright.config";
+import { DECIDE_URL, E2E_KEYS, STORE_URL } from "../playwright.config";
+import { demoSessionCookie } from "./support/demo-session";
 import { query, queryOne } from "./support/database";
 import { withoutCatchAll, withoutHoldout } from "./support/demo-config";
 import { signIn } from "./support/session";
@@ -88,8 +89,9 @@ async function previewAs(page: Page, { email, first_name }: Person) {
 
 /** The home page's first HTML for a visitor signed in as `userId` (or a guest): what the server rendered, before any script ran. */
 async function storefrontHtml(page: Page, userId: string | null) {
-  const cookie = `pz_aid=e2e-${userId ?? "guest"}-${Date.now()}${userId ? `; demo_uid=${userId}` : ""}`;
-  const response = await page.request.get("/demo-store", { headers: { cookie } });
+  const session = userId ? await demoSessionCookie(userId) : null;
+  const cookie = `pz_aid=e2e-${userId ?? "guest"}-${Date.now()}${session ? `; ${session.name}=${session.value}` : ""}`;
+  const response = await page.request.get(`${STORE_URL}/demo-store`, { headers: { cookie } });
   expect(response.status()).toBe(200);
   return response.text();
 }
@@ -153,7 +155,7 @@ test("an editor targets the home hero at a segment, previews it with why, publis
     .context()
     .browser()!
     .newContext({ baseURL: new URL(page.url()).origin });
-  await visitor.addCookies([{ name: "demo_uid", value: member.user_id, url: new URL(page.url()).origin }]);
+  await visitor.addCookies([{ ...(await demoSessionCookie(member.user_id)), url: STORE_URL }]);
   const shopper = await visitor.newPage();
   await shopper.goto("/demo-store");
   await expect(shopper.getByTestId("home-hero")).toContainText(`${CONTENT} ${member.first_name}`);

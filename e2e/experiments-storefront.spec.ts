@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { STORE_URL } from "../playwright.config";
 import { query, queryOne } from "./support/database";
 import { signIn } from "./support/session";
 
@@ -26,7 +27,8 @@ async function heroTest(): Promise<{ id: string; name: string; arms: Arm[] }> {
 
 /** Which arm's headline the storefront's home page shows this visitor (null: other content, e.g. another experience). */
 async function armShown(request: APIRequestContext, arms: Arm[], cookie: string): Promise<string | null> {
-  const response = await request.get("/demo-store", { headers: { cookie } });
+  // the store's own origin (a redirect to it from the dashboard's would not carry a hand-set Cookie header)
+  const response = await request.get(`${STORE_URL}/demo-store`, { headers: { cookie } });
   expect(response.status()).toBe(200);
   const html = await response.text();
   const hero = /data-testid="home-hero"[\s\S]*?<h2>(.*?)<\/h2>/.exec(html)?.[1] ?? "";

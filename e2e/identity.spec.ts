@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { DECIDE_URL, E2E_KEYS } from "../playwright.config";
+import { DECIDE_URL, E2E_KEYS, STORE_URL } from "../playwright.config";
 import { queryOne } from "./support/database";
+import { demoSessionCookie } from "./support/demo-session";
 import { signIn } from "./support/session";
 
 /** A known demo customer with personalized home-hero content (first name in it), as the storefront would ask. */
@@ -80,4 +81,61 @@ test("a viewer sees the identity settings but cannot change them", async ({ page
   await expect(page.getByLabel("Request traits")).toHaveAttribute("readonly", "");
   await expect(page.getByRole("button", { name: /Rotate secret|Require signed|Stop requiring/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Save request traits" })).toHaveCount(0);
+});
+
+test("the storefront's keyless API acts as no customer but the one its session signs in", async ({ request }) => {
+  const victim = await customer();
+  const decide = (cookie?: string) =>
+    request.post(`${STORE_URL}/demo-store/api/v1/decide`, {
+      data: { anonymousId: `e2e-stranger-${Date.now()}`, userId: victim.user_id, placements: ["home-hero"] },
+      headers: cookie ? { cookie } : {},
+    });
+  // a stranger names a customer: answered as the anonymous visitor they are, and told why
+  const forged = await decide(`demo_uid=${victim.user_id}`); // the unsigned cookie of before, typed by hand
+  expect(forged.status()).toBe(200);
+  const forgedBody = await forged.json();
+  expect(forgedBody.identity).toBe("unverified");
+  expect(forgedBody).not.toHaveProperty("profileId");
+  expect(JSON.stringify(forgedBody)).not.toContain(victim.first_name);
+  // the store's own sign-in made this session: it counts, and still names no profile
+  const session = await demoSessionCookie(victim.user_id);
+  const real = await decide(`${session.name}=${session.value}`);
+  const realBody = await real.json();
+  expect(realBody.identity).toBe("verified");
+  expect(realBody).not.toHaveProperty("profileId");
+
+  // events: a userId without the session is the anonymous visitor's, and an email joins no profile
+  const anonymousId = `e2e-attacker-${Date.now()}`;
+  const email = await queryOne<{ email: string | null }>(
+    `SELECT p.traits->>'email' AS email FROM identities i JOIN profiles p ON p.id = i.profile_id
+     JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'demo' AND i.type = 'user_id' AND i.value = $1`,
+    [victim.user_id],
+  );
+  const batch = await request.post(`${STORE_URL}/demo-store/api/v1/batch`, {
+    data: {
+      batch: [
+        { type: "identify", anonymousId, userId: victim.user_id, traits: { plan: "stolen" } },
+        { type: "identify", anonymousId, traits: { email: email.email ?? "victim@example.test" } },
+      ],
+    },
+  });
+  expect(batch.status()).toBe(200);
+  await expect
+    .poll(async () => {
+      const row = await queryOne<{ attacker: string | null; victim: string }>(
+        `SELECT (SELECT i.profile_id FROM identities i JOIN workspaces w ON w.id = i.workspace_id
+                  WHERE w.slug = 'demo' AND i.type = 'anonymous_id' AND i.value = $1) AS attacker,
+                (SELECT i.profile_id FROM identities i JOIN workspaces w ON w.id = i.workspace_id
+                  WHERE w.slug = 'demo' AND i.type = 'user_id' AND i.value = $2) AS victim`,
+        [anonymousId, victim.user_id],
+      );
+      return row.attacker === null ? "not yet" : row.attacker === row.victim ? "merged" : "apart";
+    })
+    .toBe("apart");
+  const victimTraits = await queryOne<{ plan: string | null }>(
+    `SELECT p.traits->>'plan' AS plan FROM identities i JOIN profiles p ON p.id = i.profile_id
+     JOIN workspaces w ON w.id = i.workspace_id WHERE w.slug = 'demo' AND i.type = 'user_id' AND i.value = $1`,
+    [victim.user_id],
+  );
+  expect(victimTraits.plan).not.toBe("stolen");
 });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { query, queryOne } from "./support/database";
 import { configChanged, withoutHoldout } from "./support/demo-config";
+import { STORE_URL } from "../playwright.config";
 import { signIn } from "./support/session";
 
 let restoreHoldout: () => Promise<void>;
@@ -89,4 +90,49 @@ test("a live experience carrying an event handler runs no script, in the store o
     await query("DELETE FROM content_blocks WHERE id = $1", [id]);
     await configChanged(workspaceId);
   }
+});
+
+test("the storefront runs on its own origin, where a script reaches nothing of the dashboard's session", async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, "admin");
+  // the dashboard's storefront links land on the store's origin, with the page and query they named
+  await page.goto("/demo-store?utm_source=e2e");
+  const store = new URL(STORE_URL);
+  expect(new URL(page.url()).port).toBe(store.port);
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/demo-store?utm_source=e2e");
+  await expect(page.getByTestId("home-hero")).toBeVisible();
+
+  // what a script injected into the storefront could try, run there
+  const probe = await page.evaluate(async (dashboard) => {
+    const attempt = async (input: string, init?: RequestInit) => {
+      try {
+        const response = await fetch(input, { credentials: "include", ...init });
+        return { status: response.status, text: (await response.text()).slice(0, 200) };
+      } catch (error) {
+        return { error: String(error) };
+      }
+    };
+    return {
+      cookies: document.cookie,
+      // the store's own origin serves nothing of the dashboard
+      session: await attempt("/api/auth/session"),
+      workspace: await attempt("/w/demo/settings/members"),
+      action: await attempt("/demo-store", { method: "POST", headers: { "next-action": "x" }, body: "[]" }),
+      // the dashboard's origin does not let the store read its answers (no CORS for it)
+      crossSession: await attempt(`${dashboard}/api/auth/session`),
+      crossPage: await attempt(`${dashboard}/w/demo/settings/members`),
+    };
+  }, baseURL!);
+  expect(probe.cookies).not.toMatch(/authjs|next-auth/);
+  expect(probe.session).toMatchObject({ status: 404 });
+  expect(probe.workspace).toMatchObject({ status: 404 });
+  expect(probe.action).toMatchObject({ status: 403 });
+  expect(probe.crossSession).toHaveProperty("error");
+  expect(probe.crossPage).toHaveProperty("error");
+
+  // the app saw the storefront's requests without the admin's session: the dashboard still has it
+  await page.goto("/w/demo");
+  await expect(page.getByRole("button", { name: "User menu" })).toBeVisible();
 });

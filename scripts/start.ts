@@ -6,6 +6,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { demoModeOn } from "@/lib/demo-store/demo-mode";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createProgressBar } from "@/prisma/seed/progress";
+import { startStoreOrigin, type StoreOrigin } from "@/server/store-origin";
 import { buildSdk } from "./build-sdk";
 import { authSecret } from "./lib/auth-secret";
 import { printBanner } from "./lib/banner";
@@ -31,6 +32,7 @@ say(options.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL 
 const database = await provideDatabase({ dataDir: options.dataDir, database: "personalize", fresh: options.fresh });
 let app: ChildProcess | undefined;
 let decisions: ChildProcess | undefined;
+let storeOrigin: StoreOrigin | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
@@ -42,6 +44,7 @@ async function shutdown(code: number): Promise<never> {
         child && child.exitCode === null ? new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))) : null,
       ),
     );
+    await storeOrigin?.close();
     await database.stop().catch(() => undefined);
   }
   process.exit(code);
@@ -115,11 +118,19 @@ try {
     });
     decisions.on("exit", (code) => void (stopping || shutdown(code ?? 1)));
   }
+  // the demo storefront on its own origin (lib/demo-store/store-origin.ts): marketer content never runs where the
+  // dashboard's session does; the app sends /demo-store there
+  if (demoMode && options.DEMO_STORE === "on")
+    storeOrigin = await startStoreOrigin({
+      port: options.DEMO_STORE_PORT,
+      upstream: { host: "127.0.0.1", port: options.PORT },
+    });
   const url = `http://localhost:${options.PORT}`;
   await waitForHttp(`${url}/api/health`, 120_000);
   const decisionUrl = options.DECIDE_PORT === "off" ? null : `http://localhost:${options.DECIDE_PORT}`;
   if (decisionUrl) await waitForHttp(`${decisionUrl}/readyz`, 60_000);
-  printBanner(url, database, demo, decisionUrl);
+  const storeUrl = storeOrigin ? `http://localhost:${storeOrigin.port}/demo-store` : null;
+  printBanner(url, database, demo, { decisionUrl, storeUrl });
 } catch (error) {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

@@ -1,7 +1,5 @@
-import Link from "next/link";
-
 /** Shown instead of the shop when the demo store is off (demo mode off, or DEMO_STORE=off) or its workspace is not seeded. */
-export function StoreUnavailable({ reason }: { reason: "off" | "not-seeded" }) {
+export function StoreUnavailable({ reason, dashboardHref }: { reason: "off" | "not-seeded"; dashboardHref: string }) {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center px-6 text-center">
       <h1 className="text-xl font-semibold text-gray-900">The demo store is not open</h1>
@@ -10,9 +8,9 @@ export function StoreUnavailable({ reason }: { reason: "off" | "not-seeded" }) {
           ? "It is turned off on this server (demo mode off, or DEMO_STORE=off)."
           : "Its workspace has not been created yet. Seed the demo data (npm run db:seed) and reload this page."}
       </p>
-      <Link href="/login" className="mt-6 font-medium text-accent-700 hover:underline">
+      <a href={dashboardHref} className="mt-6 font-medium text-accent-700 hover:underline">
         Open the dashboard
-      </Link>
+      </a>
     </main>
   );
 }

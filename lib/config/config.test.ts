@@ -34,6 +34,7 @@ describe("parseConfig", () => {
       BANDIT_INTERVAL_MINUTES: 60,
       DEMO_MODE: "auto",
       DEMO_STORE: "on",
+      DEMO_STORE_PORT: 3002,
       AUTH_SECRET: undefined,
       DEMO_PROFILES: 5_000,
       DEMO_DAYS: 90,

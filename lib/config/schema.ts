@@ -67,6 +67,9 @@ export const envSchema = z.object({
   DEMO_STORE: onOff("on").describe(
     "the demo storefront at `/demo-store` (`off` turns it off: it writes events to the demo workspace without a key)",
   ),
+  DEMO_STORE_PORT: port(3002, 1).describe(
+    "port of the demo storefront's own origin, which `npm start` serves apart from the dashboard (marketer content never runs where an admin's session does); the dashboard's `/demo-store` links lead there",
+  ),
   AUTH_SECRET: optionalText(
     "at least 16 characters (`openssl rand -base64 32` makes one)",
     (t) => t.length >= 16,

@@ -69,5 +69,19 @@ describe("trustedUserId", () => {
 
   it("says nothing of a call without a userId", () => {
     expect(trustedUserId(browser(true), {}, NOW)).toEqual({ userId: undefined });
+    expect(trustedUserId({ kind: "session", userId: "user_1" }, {}, NOW)).toEqual({ userId: undefined });
+  });
+
+  it("takes a session's own user as verified and no other, whatever hash comes with it", () => {
+    const session: CallerTrust = { kind: "session", userId: "user_1" };
+    expect(trustedUserId(session, { userId: "user_1" }, NOW)).toEqual({ userId: "user_1", check: "verified" });
+    expect(trustedUserId(session, { userId: "user_100968", userHash: signed.userHash }, NOW)).toEqual({
+      userId: undefined,
+      check: "unverified",
+    });
+    expect(trustedUserId({ kind: "session", userId: null }, { userId: "user_1" }, NOW)).toEqual({
+      userId: undefined,
+      check: "unverified",
+    });
   });
 });

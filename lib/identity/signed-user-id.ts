@@ -34,9 +34,16 @@ export function verifyUserHash(
   return ok;
 }
 
-/** How far a call's identity claims are trusted: a server key fully; a client key only as far as it is signed. */
+/**
+ * How far a call's identity claims are trusted: a server key fully; a client
+ * key only as far as it is signed; a first-party page without a key (the demo
+ * storefront's) only for the one user id its server-side session names, the
+ * way its own server would sign that id and no other.
+ */
 export type CallerTrust =
-  { kind: "server" } | { kind: "browser"; requireSignedUserIds: boolean; secrets: readonly VerifyingSecret[] };
+  | { kind: "server" }
+  | { kind: "browser"; requireSignedUserIds: boolean; secrets: readonly VerifyingSecret[] }
+  | { kind: "session"; userId: string | null };
 
 /** Write and admin keys: their holder's own server, trusted with any id. */
 export const SERVER_TRUST: CallerTrust = { kind: "server" };
@@ -45,8 +52,9 @@ export const SERVER_TRUST: CallerTrust = { kind: "server" };
 export type IdentityCheck = "verified" | "unverified";
 
 /**
- * The userId a call may act as. A server key's is taken as sent. A client
- * key's counts when its userHash verifies; otherwise, when the workspace
+ * The userId a call may act as. A server key's is taken as sent. A
+ * session's only when it is the session's user. A client key's counts when
+ * its userHash verifies; otherwise, when the workspace
  * requires signed ids, the call is the anonymous visitor it is (no userId),
  * and else the id is taken unverified (so existing storefronts keep working
  * until the marketer turns the requirement on).
@@ -57,6 +65,10 @@ export function trustedUserId(
   now: number,
 ): { userId: string | undefined; check?: IdentityCheck } {
   if (trust.kind === "server" || claim.userId === undefined) return { userId: claim.userId };
+  if (trust.kind === "session")
+    return claim.userId === trust.userId
+      ? { userId: claim.userId, check: "verified" }
+      : { userId: undefined, check: "unverified" };
   if (verifyUserHash(trust.secrets, claim.userId, claim.userHash, now))
     return { userId: claim.userId, check: "verified" };
   return { userId: trust.requireSignedUserIds ? undefined : claim.userId, check: "unverified" };

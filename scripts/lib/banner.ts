@@ -12,7 +12,7 @@ export function printBanner(
   url: string,
   database: { embedded: boolean },
   demo: DemoInfo | null,
-  decisionUrl: string | null = null,
+  { decisionUrl = null, storeUrl = null }: { decisionUrl?: string | null; storeUrl?: string | null } = {},
 ): void {
   if (!demo) {
     console.log(
@@ -30,6 +30,7 @@ export function printBanner(
     "",
     `  Personalize is running at ${url}`,
     ...(decisionUrl ? [`  Decision server (storefront traffic): ${decisionUrl}/v1/decide`] : []),
+    ...(storeUrl ? [`  Demo storefront (its own origin): ${storeUrl}`] : []),
     `  Database: ${database.embedded ? "embedded PostgreSQL (data in .data/)" : "DATABASE_URL"}`,
     "",
     `  Demo workspace "${demo.workspaceName}" — sign in as:`,

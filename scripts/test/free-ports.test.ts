@@ -15,19 +15,19 @@ async function bind(host?: string, port = 0): Promise<number> {
   if (!address || typeof address === "string") throw new Error("no port");
   return address.port;
 }
-/** A port with its next one free at the time of the call. */
+/** A port with its next two free at the time of the call. */
 async function freePair(): Promise<number> {
   for (;;) {
     const port = await bind();
     await close();
-    if (!(await portProblem(port)) && !(await portProblem(port + 1))) return port;
+    if (!(await portProblem(port)) && !(await portProblem(port + 1)) && !(await portProblem(port + 2))) return port;
   }
 }
 const close = () => Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 afterEach(close);
 
 describe("e2ePortsProblem", () => {
-  it("says nothing when the app's port and the next one are free", async () => {
+  it("says nothing when the app's port and the next two are free", async () => {
     expect(await e2ePortsProblem(await freePair())).toBeNull();
   });
 
@@ -46,13 +46,21 @@ describe("e2ePortsProblem", () => {
     );
   });
 
+  it("names E2E_PORT when only the demo storefront's port (E2E_PORT+2) is taken", async () => {
+    const port = await freePair();
+    await bind(undefined, port + 2);
+    expect(await e2ePortsProblem(port)).toBe(
+      `E2E_PORT ${port} is taken (port ${port + 2}, the demo storefront's (E2E_PORT+2): in use): set E2E_PORT to a free port`,
+    );
+  });
+
   it("sees a port taken on localhost only", async () => {
     const port = await bind("127.0.0.1");
     expect(await portProblem(port)).toBe("in use");
   });
 
   it("refuses what is not a port", async () => {
-    expect(await e2ePortsProblem(Number("abc"))).toBe("E2E_PORT NaN is not a port number (1–65534)");
-    expect(await e2ePortsProblem(65_535)).toMatch(/is not a port number/);
+    expect(await e2ePortsProblem(Number("abc"))).toBe("E2E_PORT NaN is not a port number (1–65533)");
+    expect(await e2ePortsProblem(65_534)).toMatch(/is not a port number/);
   });
 });

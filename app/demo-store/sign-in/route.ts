@@ -2,6 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ANONYMOUS_COOKIE, CUSTOMER_COOKIE } from "@/lib/demo-store/cookies";
+import { customerOfSession, customerSessionValue } from "@/lib/demo-store/customer-session";
 import { demoCustomers } from "@/lib/demo-store/db/customers";
 import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
 import { demoWorkspace } from "@/lib/demo-store/runtime/workspace";
@@ -42,7 +43,7 @@ export async function GET(request: NextRequest) {
 
   const secure = request.nextUrl.protocol === "https:";
   if (userId)
-    response.cookies.set(CUSTOMER_COOKIE, userId, {
+    response.cookies.set(CUSTOMER_COOKIE, customerSessionValue(workspace.identitySalt, userId), {
       path: "/",
       maxAge: THIRTY_DAYS,
       sameSite: "lax",
@@ -53,7 +54,7 @@ export async function GET(request: NextRequest) {
   // A guest signing in stays the same visitor (their anonymous id, and so their experiment arms, carry on, as in a
   // real store). Switching from one customer to another, or signing out, is another shopper: a new browser
   // identity, otherwise the anonymous id would tie the demo customers' profiles together.
-  const previous = request.cookies.get(CUSTOMER_COOKIE)?.value ?? null;
+  const previous = customerOfSession(workspace.identitySalt, request.cookies.get(CUSTOMER_COOKIE)?.value);
   if (previous !== null && previous !== userId) {
     response.cookies.set(ANONYMOUS_COOKIE, crypto.randomUUID(), {
       path: "/",

@@ -1,11 +1,9 @@
 import { endpoint, JsonText } from "@/lib/api/endpoint";
-import { noteIdentityCheck } from "@/lib/identity/runtime/identity-checks";
-import { trustedUserId } from "@/lib/identity/signed-user-id";
 import { readPreviewToken } from "@/lib/experiments/preview-token";
 import { decideAnswerJson } from "../answer-json";
 import { plainDecideBody } from "../plain-body";
 import { decideBodySchema } from "../request";
-import { allowedTraits } from "../request-traits";
+import { browserDecision } from "./browser-decision";
 import { serveDecision } from "./serve-decision";
 
 /**
@@ -28,22 +26,9 @@ export const decideEndpoint = endpoint(
       return new JsonText(
         decideAnswerJson(await serveDecision(caller.workspaceId, body, { countryHeader, now, preview })),
       );
-    const { userId, check } = trustedUserId(caller.trust, body, now);
-    if (check) noteIdentityCheck(caller.workspaceId, check, now);
-    const { traits, ignored } = allowedTraits(body.traits, caller.workspace.requestTraits);
-    const served = await serveDecision(
-      caller.workspaceId,
-      { ...body, userId, traits },
-      { countryHeader, now, preview },
-    );
+    const workspace = { id: caller.workspaceId, requestTraits: caller.workspace.requestTraits };
     return new JsonText(
-      decideAnswerJson({
-        decisions: served.decisions,
-        experiments: served.experiments,
-        unknownPlacements: served.unknownPlacements,
-        ...(check ? { identity: check } : {}),
-        ...(ignored.length > 0 ? { ignoredTraits: ignored } : {}),
-      }),
+      decideAnswerJson(await browserDecision(workspace, caller.trust, body, { countryHeader, now, preview })),
     );
   },
 );

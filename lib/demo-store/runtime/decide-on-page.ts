@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { serveDecision } from "@/lib/decide/runtime/serve-decision";
 import type { Decision } from "@/lib/decide/types";
 import { ANONYMOUS_COOKIE, CUSTOMER_COOKIE } from "../cookies";
+import { customerOfSession } from "../customer-session";
 import { demoPreview } from "./preview";
 import { demoWorkspace } from "./workspace";
 
@@ -20,7 +21,7 @@ export async function decideOnPage(placements: string[], path: string): Promise<
     workspace.id,
     {
       anonymousId: jar.get(ANONYMOUS_COOKIE)?.value,
-      userId: jar.get(CUSTOMER_COOKIE)?.value,
+      userId: customerOfSession(workspace.identitySalt, jar.get(CUSTOMER_COOKIE)?.value) ?? undefined,
       placements,
       context: {
         path,
@@ -35,7 +36,9 @@ export async function decideOnPage(placements: string[], path: string): Promise<
   return result.decisions;
 }
 
-/** The signed-in demo customer's user id, if any. */
+/** The signed-in demo customer's user id, if any (a cookie the store did not sign is no one). */
 export async function demoCustomer(): Promise<string | null> {
-  return (await cookies()).get(CUSTOMER_COOKIE)?.value ?? null;
+  const workspace = await demoWorkspace();
+  if (!workspace) return null;
+  return customerOfSession(workspace.identitySalt, (await cookies()).get(CUSTOMER_COOKIE)?.value);
 }

@@ -12,6 +12,6 @@ export async function demoWorkspace() {
   await connection();
   return db.workspace.findFirst({
     where: { slug: DEMO_SLUG, isDemo: true }, // a workspace seeded as a demo, never one that merely took its slug
-    select: { id: true, identitySalt: true, storePlainPii: true, corsOrigins: true },
+    select: { id: true, identitySalt: true, storePlainPii: true, corsOrigins: true, requestTraits: true },
   });
 }
