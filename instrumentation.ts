@@ -9,6 +9,9 @@ export async function register() {
     SEGMENTS_INTERVAL_MINUTES: segments,
     BANDIT_INTERVAL_MINUTES: bandits,
   } = configOrExit("app");
+  // every request gets the connection's own address, which a client cannot forge (lib/auth/client-address.ts)
+  const { stampPeerAddresses } = await import("@/server/peer-address");
+  stampPeerAddresses();
   const { registerSubscribers } = await import("@/server/subscribers");
   registerSubscribers();
   const { schedulePeriodic } = await import("@/lib/jobs/periodic");

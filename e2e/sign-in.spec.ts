@@ -119,3 +119,24 @@ test("repeated wrong passwords lock the account for a while, and then even the r
   );
   expect(audit.n).toBe("1");
 });
+
+test("a failed sign-in counts against the connection's own address, not an X-Forwarded-For the client made up", async ({
+  page,
+}) => {
+  const forged = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": forged, "x-personalize-peer": "198.51.100.250" });
+  const before = Date.now();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(`nobody-${Date.now()}@demo.test`);
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Wrong email or password")).toBeVisible();
+  const counted = await query<{ key: string }>(
+    "SELECT key FROM sign_in_throttles WHERE key LIKE 'address:%' AND last_failure_at >= $1",
+    [new Date(before - 1_000)],
+  );
+  const keys = counted.map((r) => r.key);
+  expect(keys).not.toContain(`address:${forged}`);
+  expect(keys).not.toContain("address:198.51.100.250");
+  expect(keys.some((k) => /^address:(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/.test(k))).toBe(true);
+});

@@ -17,7 +17,9 @@ export type WorkspaceActionContext = {
   /**
    * Work to run once the transaction has committed (e.g. computing a new
    * segment's members, which other connections must see). It runs before
-   * the action answers; its failure is logged and does not undo the change.
+   * the action answers; its failure does not undo the change, and is logged,
+   * except an ActionError, which becomes the action's answer (a marketer who
+   * asked for the work is told it did not happen, and why).
    */
   afterCommit(work: () => Promise<unknown>): void;
 };
@@ -153,8 +155,13 @@ async function execute<S extends z.ZodType, R>(
       await recordAudit(tx, who.workspaceId, actor, entries);
       return result;
     });
+    const refusals: ActionError[] = [];
     for (const work of after)
-      await work().catch((error: unknown) => console.error(`[action ${def.name}] after commit:`, error));
+      await work().catch((error: unknown) => {
+        if (error instanceof ActionError) refusals.push(error);
+        else console.error(`[action ${def.name}] after commit:`, error);
+      });
+    if (refusals[0]) return failureFromError(def.name, refusals[0]);
     return { ok: true, data };
   } catch (error) {
     return failureFromError(def.name, error);

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { THROTTLE } from "./throttle";
+import { PEER_HEADER } from "./client-address";
 import { clearSignInFailures, recordSignInFailure, requestAddress, throttleKeys, throttleWait } from "./throttle-store";
 
 afterAll(() => db.$disconnect());
@@ -33,9 +34,9 @@ describe("the sign-in throttle's counters", () => {
     expect(await db.signInThrottle.findUnique({ where: { key: "address:203.0.113.7" } })).not.toBeNull();
   });
 
-  it("reads the address a proxy forwards", () => {
-    const headers = new Headers({ "x-forwarded-for": "198.51.100.4, 10.0.0.1" });
-    expect(requestAddress((n) => headers.get(n))).toBe("198.51.100.4");
+  it("counts the connection's peer, not an X-Forwarded-For the client wrote (no proxy by default)", () => {
+    const headers = new Headers({ "x-forwarded-for": "198.51.100.4, 10.0.0.1", [PEER_HEADER]: "203.0.113.9" });
+    expect(requestAddress((n) => headers.get(n))).toBe("203.0.113.9");
     expect(requestAddress(() => null)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/db/record-audit";
+import { config } from "@/lib/config/config";
 import { db } from "@/lib/db/client";
 import { normalizeEmail } from "@/lib/identity/normalize";
 import {
@@ -10,6 +11,7 @@ import {
   type ThrottlePolicy,
   type ThrottleState,
 } from "./throttle";
+import { clientAddress } from "./client-address";
 
 /** The counters a sign-in attempt is held to: its account, and the address it came from. */
 export function throttleKeys(email: string, address: string | null): { key: string; policy: ThrottlePolicy }[] {
@@ -112,13 +114,10 @@ export async function clearSignInFailures(email: string): Promise<void> {
 }
 
 /**
- * The address a request came from, as the proxy in front of the app says
- * (`X-Forwarded-For`'s first entry, else `X-Real-IP`); null without one.
- * A client can forge these headers when no proxy sets them, so the
- * per-account limit is the one that always holds.
+ * The address a request came from, as lib/auth/client-address.ts reads it
+ * (the connection's peer, or the entry that the TRUSTED_PROXY_HOPS proxies in
+ * front of the app wrote; never one a client chose); null without one.
  */
 export function requestAddress(header: (name: string) => string | null): string | null {
-  const forwarded = header("x-forwarded-for")?.split(",")[0]?.trim();
-  const address = forwarded || header("x-real-ip")?.trim();
-  return address ? address.slice(0, 100) : null;
+  return clientAddress(header, config().TRUSTED_PROXY_HOPS);
 }

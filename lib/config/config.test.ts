@@ -35,6 +35,7 @@ describe("parseConfig", () => {
       DEMO_MODE: "auto",
       DEMO_STORE: "on",
       DEMO_STORE_PORT: 3002,
+      TRUSTED_PROXY_HOPS: 0,
       AUTH_SECRET: undefined,
       DEMO_PROFILES: 5_000,
       DEMO_DAYS: 90,

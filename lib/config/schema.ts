@@ -70,6 +70,9 @@ export const envSchema = z.object({
   DEMO_STORE_PORT: port(3002, 1).describe(
     "port of the demo storefront's own origin, which `npm start` serves apart from the dashboard (marketer content never runs where an admin's session does); the dashboard's `/demo-store` links lead there",
   ),
+  TRUSTED_PROXY_HOPS: wholeNumber(0, 0, 10).describe(
+    "how many proxies in front of the app add the client's address to `X-Forwarded-For`; the per-address sign-in limit counts the address that many entries before the connection's own peer (`0`: the peer itself, and no `X-Forwarded-For` a client sends is believed)",
+  ),
   AUTH_SECRET: optionalText(
     "at least 16 characters (`openssl rand -base64 32` makes one)",
     (t) => t.length >= 16,

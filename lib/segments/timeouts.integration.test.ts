@@ -6,8 +6,10 @@ import { closePgPool, pgPool } from "@/lib/db/pg-pool";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { GET as exportRoute } from "@/app/(dashboard)/w/[workspace]/segments/[segmentId]/export/route";
 import { freezeSegmentDef } from "./actions/freeze-segment";
+import { recomputeSegmentDef } from "./actions/recompute-segment";
 import { segmentPreviewDef } from "./actions/preview-segment";
 import { saveSegmentDef } from "./actions/save-segment";
+import { membersWithoutMarketingConsent } from "./db/export-members";
 import { recomputeSegment, recomputeWorkspaceSegments } from "./db/recompute-segment";
 import { loadSegmentRefs } from "./db/load-segment-refs";
 import { SegmentQueryTimeout } from "./db/with-statement-timeout";
@@ -25,6 +27,7 @@ const SHORT_MS = 200;
 const limits = vi.hoisted(() => ({
   previewMs: undefined as number | undefined,
   exportMs: undefined as number | undefined,
+  recomputeMs: undefined as number | undefined,
 }));
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUserId: async () => session.userId }));
@@ -33,6 +36,12 @@ vi.mock("./db/preview-rule", async (importOriginal) => {
   const previewRule: typeof real.previewRule = (workspaceId, rule, refs) =>
     real.previewRule(workspaceId, rule, refs, limits.previewMs);
   return { ...real, previewRule };
+});
+vi.mock("./db/recompute-segment", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./db/recompute-segment")>();
+  const recomputeSegment: typeof real.recomputeSegment = (workspaceId, segmentId, rule, refs, profileIds, timeoutMs) =>
+    real.recomputeSegment(workspaceId, segmentId, rule, refs, profileIds, timeoutMs ?? limits.recomputeMs);
+  return { ...real, recomputeSegment };
 });
 vi.mock("./db/export-members", async (importOriginal) => {
   const real = await importOriginal<typeof import("./db/export-members")>();
@@ -151,6 +160,45 @@ describe("expensive segment reads are bounded by a statement timeout", () => {
       ["Slow", false],
     ]);
     expect(await db.segmentMembership.count({ where: { segmentId: slow.id } })).toBe(0);
+  });
+
+  it("“Recompute now” on a rule that runs past it is answered as a refusal that says so, and changes nothing", async () => {
+    const slow = await db.segment.create({
+      data: { workspaceId: ws.workspace.id, name: "Slow, by hand", kind: "dynamic", rules: slowRule as object },
+    });
+    const recompute = () =>
+      runWorkspaceAction(recomputeSegmentDef, editor, { workspaceId: ws.workspace.id, segmentId: slow.id });
+    limits.recomputeMs = SHORT_MS;
+    try {
+      expect(await recompute()).toEqual({
+        ok: false,
+        error: {
+          code: "invalid_input",
+          message:
+            "This rule takes too long to count on this workspace's data: narrow it (fewer conditions, shorter windows). Nothing was recomputed; the members stay as they were.",
+        },
+      });
+    } finally {
+      limits.recomputeMs = undefined;
+    }
+    const after = await db.segment.findUniqueOrThrow({ where: { id: slow.id } });
+    expect(after.lastComputedAt).toBeNull();
+    expect(await db.segmentMembership.count({ where: { segmentId: slow.id } })).toBe(0);
+    // given its time, the same request succeeds
+    expect(await recompute()).toEqual({ ok: true, data: { segmentId: slow.id } });
+    expect((await db.segment.findUniqueOrThrow({ where: { id: slow.id } })).lastComputedAt).not.toBeNull();
+  }, 30_000);
+
+  it("the count of members an export leaves out is bounded too: past it, no number rather than a page that hangs", async () => {
+    const segment = await db.segment.create({
+      data: { workspaceId: ws.workspace.id, name: "Counted", kind: "dynamic", rules: quickRule as object },
+    });
+    expect(
+      await whileLocked("segment_memberships", () =>
+        membersWithoutMarketingConsent(ws.workspace.id, segment.id, SHORT_MS),
+      ),
+    ).toBeNull();
+    expect(await membersWithoutMarketingConsent(ws.workspace.id, segment.id, SHORT_MS)).toBe(0);
   });
 
   it("an export whose first page cannot be read in time answers 503 with a message, before any byte of CSV", async () => {

@@ -1,19 +1,38 @@
-import { pgPool } from "@/lib/db/pg-pool";
 import { csvLine } from "@/lib/csv/cell";
-import { BACKGROUND_TIMEOUT_MS, withStatementTimeout } from "./with-statement-timeout";
+import {
+  BACKGROUND_TIMEOUT_MS,
+  INTERACTIVE_TIMEOUT_MS,
+  SegmentQueryTimeout,
+  withStatementTimeout,
+} from "./with-statement-timeout";
 
 /** Only members who said yes to marketing are exported: an export is for contacting people. */
 export const MARKETING_GRANTED_SQL = `(p.consent -> 'marketing' ->> 'granted') = 'true'`;
 const PAGE = 5_000;
 
-/** How many current members the export leaves out for lack of marketing consent. */
-export async function membersWithoutMarketingConsent(workspaceId: string, segmentId: string): Promise<number> {
-  const { rows } = await pgPool().query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM segment_memberships m JOIN profiles p ON p.workspace_id = m.workspace_id AND p.id = m.profile_id
-     WHERE m.workspace_id = $1 AND m.segment_id = $2 AND m.exited_at IS NULL AND NOT coalesce(${MARKETING_GRANTED_SQL}, false)`,
-    [workspaceId, segmentId],
-  );
-  return rows[0]!.n;
+/**
+ * How many current members the export leaves out for lack of marketing
+ * consent, shown on the segment's page while it loads: null when counting
+ * runs past `timeoutMs` (the page then says so without the number).
+ */
+export async function membersWithoutMarketingConsent(
+  workspaceId: string,
+  segmentId: string,
+  timeoutMs = INTERACTIVE_TIMEOUT_MS,
+): Promise<number | null> {
+  try {
+    const { rows } = await withStatementTimeout(timeoutMs, (client) =>
+      client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM segment_memberships m JOIN profiles p ON p.workspace_id = m.workspace_id AND p.id = m.profile_id
+         WHERE m.workspace_id = $1 AND m.segment_id = $2 AND m.exited_at IS NULL AND NOT coalesce(${MARKETING_GRANTED_SQL}, false)`,
+        [workspaceId, segmentId],
+      ),
+    );
+    return rows[0]!.n;
+  } catch (error) {
+    if (error instanceof SegmentQueryTimeout) return null;
+    throw error;
+  }
 }
 
 type MemberRow = {

@@ -135,10 +135,16 @@ export default async function SegmentPage({
           <h2 id="members-heading" className="text-sm font-semibold text-gray-900">
             Members ({formatInteger(members.total)})
           </h2>
-          {withoutConsent > 0 && (
+          {withoutConsent === null ? (
             <p className="text-xs text-gray-500">
-              The CSV export leaves out {formatInteger(withoutConsent)} members without marketing consent.
+              The CSV export leaves out members without marketing consent (too many to count while the page loads).
             </p>
+          ) : (
+            withoutConsent > 0 && (
+              <p className="text-xs text-gray-500">
+                The CSV export leaves out {formatInteger(withoutConsent)} members without marketing consent.
+              </p>
+            )
           )}
         </div>
         <Table>
