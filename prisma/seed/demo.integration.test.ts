@@ -7,17 +7,27 @@ import { decide } from "@/lib/decide/decide";
 import { loadSnapshotConfig } from "@/lib/decide/db/load-config";
 import { loadVisitor } from "@/lib/decide/db/load-visitor";
 import { inHoldout } from "@/lib/experiments/assign";
+import { loadExperimentResults } from "@/lib/results/db/load-results";
+import { resultsQuerySchema } from "@/lib/results/schema";
 import { seedDemo } from "./demo";
-import { seedClock } from "./generate";
 
 const writeKey = "wk_integrationWriteKey000000000000";
 const clientKey = "ck_integrationClientKey00000000000";
-const PROFILES = 300;
+/**
+ * The default demo (index.ts: 5,000 profiles, 90 days, seed 42), so that its experiments' results are the ones
+ * README.md describes, seeded as of a fixed day so that they are the same on every run. Smaller, the 2 × 2 test's
+ * interaction would go undetected most of the time (README.md, "True effects").
+ */
+const PROFILES = 5_000;
+const clock = new Date("2026-05-20T00:00:00.000Z");
+const demoOptions = { profiles: PROFILES, days: 90, seed: 42, now: clock };
+/** What the results should find on it, in expectation (README.md, "True effects"; experiments.test.ts computes them). */
+const EXPECTED = { abPurchaseLift: 0.081, interaction: -0.322 };
 
 describe("seedDemo", () => {
   it("builds the demo workspace once, with hashed keys, consistent rollups and working logins", async () => {
     const databaseUrl = process.env.DATABASE_URL ?? "";
-    const first = await seedDemo({ databaseUrl, profiles: PROFILES, days: 30, seed: 7, writeKey, clientKey });
+    const first = await seedDemo({ databaseUrl, ...demoOptions, writeKey, clientKey });
     expect(first).toMatchObject({ created: true, workspaceSlug: "demo", writeKey, clientKey });
 
     const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
@@ -45,10 +55,10 @@ describe("seedDemo", () => {
     for (const user of first.users)
       expect(await verifyCredentials({ email: user.email, password: user.password })).not.toBeNull();
 
-    const again = await seedDemo({ databaseUrl, profiles: PROFILES, days: 30, seed: 7 });
+    const again = await seedDemo({ databaseUrl, ...demoOptions });
     expect(again.created).toBe(false);
     expect(await db.event.count({ where: { workspaceId: workspace.id } })).toBe(events);
-  });
+  }, 180_000);
 
   it("runs three experiments for 30 days whose assignments, exposures and counts agree, and that the live engine continues", async () => {
     const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
@@ -64,7 +74,6 @@ describe("seedDemo", () => {
       ["home-hero-headline", "ab", "running"],
       ["service-promises", "multivariate", "running"],
     ]);
-    const clock = seedClock();
     for (const e of experiments) {
       expect(e.startedAt?.getTime()).toBe(clock.getTime() - 30 * 86_400_000);
       expect(e.phases.map((p) => [p.index, p.startedAt.getTime(), p.reason])).toEqual([
@@ -88,18 +97,29 @@ describe("seedDemo", () => {
     const firsts = await db.$queryRaw<
       { experiment_id: string; variation_id: string; assigned: Date; first: Date | null; other_arms: number }[]
     >`
-      SELECT a.experiment_id, a.variation_id, a.assigned_at AS assigned,
-             min(x.occurred_at) AS first, count(*) FILTER (WHERE x.variation_id <> a.variation_id)::int AS other_arms
-      FROM assignments a
-      JOIN identities i ON i.workspace_id = a.workspace_id AND i.type = 'anonymous_id' AND i.value = a.unit_id
-      LEFT JOIN LATERAL (
-        SELECT e.occurred_at, e.variation_ids[array_position(e.experiment_ids, a.experiment_id)] AS variation_id
-        FROM exposures e
-        WHERE e.workspace_id = a.workspace_id AND a.experiment_id = ANY (e.experiment_ids)
-          AND (e.profile_id = i.profile_id OR e.anonymous_id = a.unit_id)
-      ) x ON true
-      WHERE a.workspace_id = ${workspaceId}
-      GROUP BY a.experiment_id, a.variation_id, a.unit_id, a.assigned_at`;
+      WITH units AS (
+        SELECT a.experiment_id, a.variation_id, a.unit_id, a.assigned_at, i.profile_id
+        FROM assignments a
+        JOIN identities i ON i.workspace_id = a.workspace_id AND i.type = 'anonymous_id' AND i.value = a.unit_id
+        WHERE a.workspace_id = ${workspaceId}
+      ),
+      x AS (
+        SELECT e.id, e.profile_id, e.anonymous_id, e.occurred_at, u.experiment_id, u.variation_id
+        FROM exposures e CROSS JOIN LATERAL unnest(e.experiment_ids, e.variation_ids) AS u(experiment_id, variation_id)
+        WHERE e.workspace_id = ${workspaceId}
+      ),
+      -- a unit's exposures: its profile's or its anonymous id's (two equi-joins, so that they hash at any size)
+      seen AS (
+        SELECT u.experiment_id, u.unit_id, x.id, x.occurred_at, x.variation_id
+        FROM units u JOIN x ON x.experiment_id = u.experiment_id AND x.profile_id = u.profile_id
+        UNION
+        SELECT u.experiment_id, u.unit_id, x.id, x.occurred_at, x.variation_id
+        FROM units u JOIN x ON x.experiment_id = u.experiment_id AND x.anonymous_id = u.unit_id
+      )
+      SELECT u.experiment_id, u.variation_id, u.assigned_at AS assigned,
+             min(s.occurred_at) AS first, count(*) FILTER (WHERE s.variation_id <> u.variation_id)::int AS other_arms
+      FROM units u LEFT JOIN seen s ON s.experiment_id = u.experiment_id AND s.unit_id = u.unit_id
+      GROUP BY u.experiment_id, u.variation_id, u.unit_id, u.assigned_at`;
     for (const e of experiments) expect(firsts.filter((f) => f.experiment_id === e.id).length).toBeGreaterThan(20);
     for (const f of firsts) {
       expect(f.first?.getTime()).toBe(f.assigned.getTime());
@@ -178,5 +198,40 @@ describe("seedDemo", () => {
       }
     }
     for (const e of experiments) expect(checked.get(e.key), e.key).toBeGreaterThanOrEqual(6);
+  });
+
+  it("reads the default demo's experiments as README.md says: the A/B test's lift, no difference in the A/A test, the 2 × 2 test's interaction", async () => {
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
+    const results = async (key: string) => {
+      const e = await db.experiment.findFirstOrThrow({ where: { workspaceId: workspace.id, key } });
+      // what the results page computes for its default settings (frequentist, Holm, α 0.05)
+      return (await loadExperimentResults(workspace.id, e.id, resultsQuerySchema.parse({}), clock))!;
+    };
+    const purchase = (r: Awaited<ReturnType<typeof results>>) => r.metrics.find((m) => m.name === "Purchase")!;
+    const effectOf = (r: Awaited<ReturnType<typeof results>>, key: string) => {
+      const effect = purchase(r).arms.find((a) => a.key === key)!.effect;
+      if (!effect?.computable) throw new Error(`${r.key}/${key}: no effect`);
+      return effect;
+    };
+
+    // the A/B test: its Purchase lift's interval holds the expected lift
+    const ab = effectOf(await results("home-hero-headline"), "free-shipping");
+    expect(ab.interval[0]).toBeLessThan(EXPECTED.abPurchaseLift);
+    expect(ab.interval[1]).toBeGreaterThan(EXPECTED.abPurchaseLift);
+
+    // the A/A test: no detectable difference
+    const aa = await results("cart-nudge-aa");
+    expect(effectOf(aa, "b").significant).toBe(false);
+    expect(aa.recommendation.text).toMatch(/no detectable difference/i);
+
+    // the 2 × 2 test: its bar × pdp interaction on Purchase significant, its interval below 0 and holding the expected one
+    const factorial = (await results("service-promises")).factorial!;
+    expect(factorial.metric).toBe("Purchase");
+    const interaction = factorial.effects.find((e) => e.kind === "interaction")!;
+    expect(interaction.pValue).toBeLessThan(0.05);
+    expect(interaction.significant).toBe(true);
+    expect(interaction.interval[1]).toBeLessThan(0);
+    expect(interaction.interval[0]).toBeLessThan(EXPECTED.interaction);
+    expect(interaction.interval[1]).toBeGreaterThan(EXPECTED.interaction);
   });
 });

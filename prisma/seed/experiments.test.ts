@@ -1,9 +1,11 @@
+import ncdf from "@stdlib/stats-base-dists-normal-cdf";
+import nquantile from "@stdlib/stats-base-dists-normal-quantile";
 import { describe, expect, it } from "vitest";
 import { deviceOf } from "@/lib/decide/request";
 import { chooseArm, inHoldout } from "@/lib/experiments/assign";
 import { DAY_MS } from "@/lib/time";
 import { demoContent } from "./content";
-import { demoExperiments } from "./experiments";
+import { demoExperiments, EXPERIMENT_DAYS } from "./experiments";
 import { generateProfiles, type SeedProfile } from "./generate";
 import { idFrom } from "./random";
 import { SITE_URL } from "./traffic";
@@ -17,9 +19,9 @@ const DOCUMENTED: Record<string, Record<string, number>> = {
   "cart-nudge-aa": { a: 1, b: 1 },
   "service-promises": {
     "sale.shipping": 1,
-    "sale.delivery": 1.05,
-    "returns.shipping": 1.08,
-    "returns.delivery": 1.08 * 1.05 * 0.9,
+    "sale.delivery": 1.25,
+    "returns.shipping": 1.28,
+    "returns.delivery": 1.28 * 1.25 * 0.42,
   },
 };
 const BASE_COMPLETION = 0.7;
@@ -49,6 +51,18 @@ const generate = (profiles: number, decisions: boolean) => [
 // 30 days of 6,000 shoppers, every one of them inside the experiments' history
 const dataset = generate(6_000, true);
 
+// the default demo (index.ts: 5,000 profiles, 90 days, seed 42), its experiments in the last 30 days as demo.ts seeds them
+const demo = [
+  ...generateProfiles({
+    profiles: 5_000,
+    days: 90,
+    seed: SEED,
+    now,
+    chunkSize: 500,
+    decisions: { workspaceId, since: new Date(now.getTime() - EXPERIMENT_DAYS * DAY_MS) },
+  }),
+];
+
 /** Every checkout of an account holder with the arms its visitor had been exposed to before it, and whether it completed. */
 function checkouts(profiles: readonly SeedProfile[]) {
   const rows: { at: number; arms: { experiment: string; variation: string; at: number }[]; completed: boolean }[] = [];
@@ -66,6 +80,39 @@ function checkouts(profiles: readonly SeedProfile[]) {
     });
   }
   return rows;
+}
+
+/**
+ * What an experiment's Purchase goal should find, in expectation: per arm, its units and the share of all the
+ * experiment's units that would buy within 7 days of their first exposure were they in that arm, from each unit's
+ * own checkouts in that window (which do not depend on the arm) with the documented multipliers.
+ */
+function expectedPurchase(profiles: readonly SeedProfile[], experimentKey: string) {
+  const keys = Object.keys(DOCUMENTED[experimentKey]!);
+  const units = new Map(keys.map((k) => [k, 0]));
+  const buyers = new Map(keys.map((k) => [k, 0]));
+  let total = 0;
+  for (const p of profiles) {
+    const arm = p.assignments
+      .map((a) => ({ a, arm: armOf.get(a.variationId)! }))
+      .find((x) => x.arm.experiment.key === experimentKey);
+    if (!arm) continue;
+    total++;
+    units.set(arm.arm.key, units.get(arm.arm.key)! + 1);
+    if (!hasAccount(p)) continue;
+    const t0 = arm.a.assignedAt.getTime();
+    const rows = checkouts([p]).filter((r) => r.at >= t0 && r.at < t0 + 7 * DAY_MS);
+    for (const key of keys) {
+      let miss = 1;
+      for (const r of rows) {
+        const others = r.arms.filter((o) => o.experiment !== experimentKey);
+        const q = others.reduce((x, o) => x * DOCUMENTED[o.experiment]![o.variation]!, BASE_COMPLETION);
+        miss *= 1 - q * DOCUMENTED[experimentKey]![key]!;
+      }
+      buyers.set(key, buyers.get(key)! + 1 - miss);
+    }
+  }
+  return new Map(keys.map((k) => [k, { units: units.get(k)!, rate: buyers.get(k)! / total }]));
 }
 
 describe("the demo experiments' history", () => {
@@ -220,31 +267,50 @@ describe("the demo experiments' history", () => {
     expect(Math.min(control.orders, treated.orders)).toBeGreaterThan(100);
     expect(Math.abs(treated.value - control.value)).toBeLessThan(4 * Math.sqrt(control.variance + treated.variance));
   });
+});
 
-  it("lifts the share of the A/B test's visitors who buy within 7 days of their first exposure by about 8 % (README)", () => {
-    // what the Purchase goal should find, in expectation: each unit's chance to buy within 7 days under either arm,
-    // from its own checkouts in that window (which do not depend on the arm), averaged over all units
-    const byArm = { control: 0, "free-shipping": 0 };
-    for (const p of dataset) {
-      if (!hasAccount(p)) continue;
-      const rows = checkouts([p]);
-      for (const a of p.assignments) {
-        const arm = armOf.get(a.variationId)!;
-        if (arm.experiment.key !== "home-hero-headline") continue;
-        const t0 = a.assignedAt.getTime();
-        for (const key of ["control", "free-shipping"] as const) {
-          let miss = 1;
-          for (const r of rows.filter((r) => r.at >= t0 && r.at < t0 + 7 * DAY_MS)) {
-            const others = r.arms.filter((o) => o.experiment !== arm.experiment.key);
-            const q = others.reduce((x, o) => x * DOCUMENTED[o.experiment]![o.variation]!, BASE_COMPLETION);
-            miss *= 1 - q * DOCUMENTED["home-hero-headline"]![key]!;
-          }
-          byArm[key] += 1 - miss;
-        }
-      }
-    }
-    const lift = byArm["free-shipping"] / byArm.control - 1;
-    expect(lift).toBeGreaterThan(0.07);
-    expect(lift).toBeLessThan(0.095);
+describe("what the default demo's results should find (README.md, True effects)", () => {
+  const rate = (e: Map<string, { rate: number }>, key: string) => e.get(key)!.rate;
+
+  it("keeps every checkout's completion a probability: 0.70 × the largest multiplier of each experiment is at most 1", () => {
+    const worst = Object.values(DOCUMENTED).reduce((q, arms) => q * Math.max(...Object.values(arms)), BASE_COMPLETION);
+    expect(worst).toBeCloseTo(0.7 * 1.1 * 1.28, 10);
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+
+  it("lifts the share of the A/B test's units who buy within 7 days of their first exposure by about 8 %", () => {
+    const e = expectedPurchase(demo, "home-hero-headline");
+    expect(rate(e, "control")).toBeCloseTo(0.0826, 3);
+    expect(rate(e, "free-shipping") / rate(e, "control") - 1).toBeCloseTo(0.081, 3);
+  });
+
+  it("gives the A/A test's arms the same share of buyers", () => {
+    const e = expectedPurchase(demo, "cart-nudge-aa");
+    expect(rate(e, "a")).toBeCloseTo(0.469, 3);
+    expect(rate(e, "b")).toBe(rate(e, "a"));
+  });
+
+  it("gives the 2 × 2 test an interaction on Purchase that its results detect with at least 90 % power", () => {
+    const e = expectedPurchase(demo, "service-promises");
+    const cell = (key: string) => e.get(key)!;
+    const [control, delivery, returns, both] = [
+      cell("sale.shipping"),
+      cell("sale.delivery"),
+      cell("returns.shipping"),
+      cell("returns.delivery"),
+    ] as const;
+    expect(control.rate).toBeCloseTo(0.46, 3);
+    expect(delivery.rate / control.rate - 1).toBeCloseTo(0.198, 3);
+    expect(returns.rate / control.rate - 1).toBeCloseTo(0.221, 3);
+    expect(both.rate / control.rate - 1).toBeCloseTo(-0.282, 3);
+    // the interaction μ₁₁ − μ₁₀ − μ₀₁ + μ₀₀ on the absolute scale (lib/stats/factorial.ts), its SE from each cell's
+    // binary variance μ(1 − μ) at the cell's units, and the power of its two-sided test at α = 0.05 (normal)
+    const interaction = both.rate - returns.rate - delivery.rate + control.rate;
+    expect(interaction).toBeCloseTo(-0.322, 3);
+    const se = Math.sqrt([control, delivery, returns, both].reduce((v, c) => v + (c.rate * (1 - c.rate)) / c.units, 0));
+    const z = Math.abs(interaction) / se;
+    const zAlpha = nquantile(0.975, 0, 1);
+    const power = ncdf(z - zAlpha, 0, 1) + ncdf(-z - zAlpha, 0, 1);
+    expect(power).toBeGreaterThan(0.9);
   });
 });
