@@ -5,9 +5,10 @@ const database = vi.hoisted(() => {
   // read as the module loads: the smallest byte bound allowed (1 MiB), and no timed flush during a test
   vi.stubEnv("EXPOSURE_BUFFER_MAX_BYTES", String(1024 * 1024));
   vi.stubEnv("EXPOSURE_FLUSH_MS", "600000");
-  const database = { down: true };
+  const database = { down: true, slow: null as Promise<void> | null };
   const reach = async () => {
     if (database.down) throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    await database.slow;
   };
   return Object.assign(database, { reach });
 });
@@ -92,5 +93,20 @@ describe("the exposure buffer", () => {
     await flushExposures(); // the database is down: the rows go back
     expect(exposureStats()).toMatchObject({ pending: full.pending, pendingBytes: full.pendingBytes });
     expect(exposureStats().dropped).toBe(full.dropped);
+  });
+
+  it("counts the rows of a write in progress as pending until they are written (what /readyz says)", async () => {
+    for (let i = 0; i < 600; i++) serve(1, 36); // more than one COPY chunk
+    const waiting = exposureStats();
+    let release = () => {};
+    database.slow = new Promise<void>((resolve) => (release = resolve));
+    database.down = false;
+    const flushing = flushExposures();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(exposureStats()).toMatchObject({ pending: waiting.pending, written: waiting.written });
+    release();
+    database.slow = null;
+    await flushing;
+    expect(exposureStats()).toMatchObject({ pending: 0, written: waiting.written + 600 });
   });
 });

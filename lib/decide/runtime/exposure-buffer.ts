@@ -83,6 +83,9 @@ type Buffer = {
   bytes: number;
   timer: NodeJS.Timeout | null;
   flushing: Promise<void> | null;
+  /** Rows and new assignments taken by the flush in progress and not yet written, dropped or put back. */
+  inFlight: number;
+  inFlightAssignments: number;
   dropped: number;
   droppedAssignments: number;
   warnedAt: number;
@@ -97,6 +100,8 @@ const buffer = (globalForBuffer.exposureBuffer ??= {
   bytes: 0,
   timer: null,
   flushing: null,
+  inFlight: 0,
+  inFlightAssignments: 0,
   dropped: 0,
   droppedAssignments: 0,
   warnedAt: 0,
@@ -368,14 +373,19 @@ export async function flushExposures(): Promise<void> {
   buffer.assignments = new Map();
   buffer.rows = 0;
   buffer.bytes = 0;
+  buffer.inFlight = batch.length;
+  buffer.inFlightAssignments = assignments.length;
   buffer.flushing = (async () => {
     if (assignments.length > 0) {
       try {
         await writeAssignments(assignments);
         buffer.writtenAssignments += assignments.length;
+        buffer.inFlightAssignments = 0;
         noteWritten(assignments.map(assignmentKey));
       } catch (error) {
         if (noteDatabaseError(error)) {
+          buffer.inFlight = 0;
+          buffer.inFlightAssignments = 0;
           for (const a of assignments) addAssignment(a);
           requeue(batch);
           return;
@@ -385,6 +395,7 @@ export async function flushExposures(): Promise<void> {
           error instanceof Error ? error.message : error,
         );
         buffer.droppedAssignments += assignments.length;
+        buffer.inFlightAssignments = 0;
       }
     }
     const uncounted = batch.filter((row) => !row.counted);
@@ -393,6 +404,7 @@ export async function flushExposures(): Promise<void> {
       noteDatabaseOk();
     } catch (error) {
       if (noteDatabaseError(error)) {
+        buffer.inFlight = 0;
         requeue(batch);
         return;
       }
@@ -425,9 +437,11 @@ export async function flushExposures(): Promise<void> {
           ]),
         );
         buffer.written += chunk.reduce((n, e) => n + e.impressions, 0);
+        buffer.inFlight -= chunk.length;
         noteDatabaseOk();
       } catch (error) {
         if (noteDatabaseError(error)) {
+          buffer.inFlight = 0;
           requeue(batch.slice(i)); // counted already: their impressions are not counted again
           return;
         }
@@ -437,20 +451,27 @@ export async function flushExposures(): Promise<void> {
           error instanceof Error ? error.message : error,
         );
         noteDropped(chunk.reduce((n, e) => n + e.impressions, 0));
+        buffer.inFlight -= chunk.length;
       }
     }
   })();
   try {
     await buffer.flushing;
   } finally {
+    // what was put back is pending again, in the buffer
+    buffer.inFlight = 0;
+    buffer.inFlightAssignments = 0;
     buffer.flushing = null;
   }
 }
 
-/** Distinct rows and new assignments waiting and their estimated bytes, and what was written and dropped so far. */
+/**
+ * Distinct rows and new assignments not yet written (waiting, or in the flush in progress) and the waiting ones'
+ * estimated bytes, and what was written and dropped so far.
+ */
 export const exposureStats = () => ({
-  pending: buffer.rows,
-  pendingAssignments: buffer.assignments.size,
+  pending: buffer.rows + buffer.inFlight,
+  pendingAssignments: buffer.assignments.size + buffer.inFlightAssignments,
   pendingBytes: buffer.bytes,
   written: buffer.written,
   dropped: buffer.dropped,
