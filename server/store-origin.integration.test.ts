@@ -87,4 +87,12 @@ describe("the demo storefront's origin", () => {
       await orphan.close();
     }
   });
+
+  it("says which setting to change when its port is taken", async () => {
+    await expect(
+      startStoreOrigin({ port: store.port, host: "127.0.0.1", upstream: { host: "127.0.0.1", port: 1 } }),
+    ).rejects.toThrow(
+      `cannot listen on port ${store.port} for the demo storefront (EADDRINUSE): set DEMO_STORE_PORT to a free port, or DEMO_STORE=off`,
+    );
+  });
 });

@@ -56,9 +56,19 @@ export function startStoreOrigin(options: {
     req.pipe(upstream);
   });
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      agent.destroy();
+      const taken = error.code === "EADDRINUSE" || error.code === "EACCES";
+      reject(
+        taken
+          ? new Error(
+              `cannot listen on port ${options.port} for the demo storefront (${error.code}): set DEMO_STORE_PORT to a free port, or DEMO_STORE=off`,
+            )
+          : error,
+      );
+    });
     server.listen(options.port, options.host ?? "0.0.0.0", () => {
-      server.off("error", reject);
+      server.removeAllListeners("error");
       resolve({
         port: (server.address() as AddressInfo).port,
         close: () =>
