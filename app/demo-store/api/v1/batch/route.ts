@@ -7,7 +7,7 @@ import { handleBatch } from "@/lib/events/runtime/handlers";
 import { MAX_BATCH_BYTES } from "@/lib/events/limits";
 import { batchEnvelopeSchema } from "@/lib/events/schema";
 import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
-import { demoSessionTrust } from "@/lib/demo-store/runtime/session-trust";
+import { demoSessionTrust } from "@/lib/demo-store/session-trust";
 import { demoWorkspace } from "@/lib/demo-store/runtime/workspace";
 
 export const POST = apiRoute(

@@ -8,7 +8,7 @@ import { decideBodySchema } from "@/lib/decide/request";
 import { browserDecision } from "@/lib/decide/runtime/browser-decision";
 import { demoPreview } from "@/lib/demo-store/runtime/preview";
 import { demoStoreEnabled } from "@/lib/demo-store/runtime/enabled";
-import { demoSessionTrust } from "@/lib/demo-store/runtime/session-trust";
+import { demoSessionTrust } from "@/lib/demo-store/session-trust";
 import { demoWorkspace } from "@/lib/demo-store/runtime/workspace";
 
 export const POST = apiRoute(

@@ -1,6 +1,6 @@
 import type { CallerTrust } from "@/lib/identity/signed-user-id";
-import { cookieFromHeader, CUSTOMER_COOKIE } from "../cookies";
-import { customerOfSession } from "../customer-session";
+import { cookieFromHeader, CUSTOMER_COOKIE } from "./cookies";
+import { customerOfSession } from "./customer-session";
 
 /**
  * How far the keyless storefront API trusts a call's identity claims: only
