@@ -69,6 +69,17 @@ test("a marketer creates a sum goal with a filter, reads it in words, and change
   await expect(edit).toBeHidden();
   await expect(row.getByTestId("goal-window")).toHaveText("30 days");
   await expect(row.getByTestId("goal-summary")).toContainText("within 30 days of first exposure");
+
+  // a goal that is better when it falls says so, in words and as stored
+  await row.getByRole("button", { name: `Edit ${name}` }).click();
+  await edit.getByLabel("Better when it").selectOption("falls");
+  await expect(edit.getByTestId("goal-in-words")).toHaveText(/within 30 days of first exposure; lower is better$/);
+  await edit.getByRole("button", { name: "Save goal" }).click();
+  await expect(edit).toBeHidden();
+  await expect(row.getByTestId("goal-summary")).toHaveText(/; lower is better$/);
+  expect(
+    await queryOne<{ lower_is_better: boolean }>("SELECT lower_is_better FROM goals WHERE name = $1", [name]),
+  ).toEqual({ lower_is_better: true });
 });
 
 test("a goal name that is taken is answered on the name field", async ({ page }) => {

@@ -172,6 +172,19 @@ function GoalForm({
           </Field>
         )}
         <Field
+          label="Better when it"
+          hint="Most goals are better when they rise; refunds or support tickets are better when they fall"
+          error={error("lowerIsBetter")}
+        >
+          <Select
+            value={form.lowerIsBetter ? "falls" : "rises"}
+            onChange={(e) => set({ lowerIsBetter: e.target.value === "falls" })}
+          >
+            <option value="rises">Rises (higher is better)</option>
+            <option value="falls">Falls (lower is better)</option>
+          </Select>
+        </Field>
+        <Field
           label="Window in days"
           required
           hint="Events count within this many days of a visitor's first exposure"

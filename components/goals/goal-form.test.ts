@@ -30,6 +30,12 @@ describe("the goal form", () => {
     expect(localGoalErrors({ ...goalFormFrom(), kind: "count", capPercent: "high" })).toEqual({});
   });
 
+  it("sends which way is better: higher by default, lower when chosen", () => {
+    const form = { ...goalFormFrom(), name: "Refunds", eventName: "Order Refunded" };
+    expect(goalInputOf(form).lowerIsBetter).toBe(false);
+    expect(goalInputOf({ ...form, lowerIsBetter: true }).lowerIsBetter).toBe(true);
+  });
+
   it("asks for a whole number of days before sending", () => {
     expect(localGoalErrors({ ...goalFormFrom(), windowDays: "1.5" })).toEqual({
       windowDays: ["Enter a whole number of days"],
@@ -49,8 +55,9 @@ describe("the goal form", () => {
         filters: [],
         windowDays: 7,
         capPercentile: null,
+        lowerIsBetter: false,
       }),
-    ).toMatchObject({ valueProperty: "", windowDays: "7", capPercent: "" });
+    ).toMatchObject({ valueProperty: "", windowDays: "7", capPercent: "", lowerIsBetter: false });
     expect(
       goalFormFrom({
         name: "Revenue per order",
@@ -61,8 +68,9 @@ describe("the goal form", () => {
         filters: [],
         windowDays: 7,
         capPercentile: 0.99,
+        lowerIsBetter: true,
       }),
-    ).toMatchObject({ kind: "ratio", capPercent: "99" });
+    ).toMatchObject({ kind: "ratio", capPercent: "99", lowerIsBetter: true });
   });
 
   it("hands the filter editor the errors under filters, as paths", () => {

@@ -16,6 +16,8 @@ export type GoalFormState = {
   filters: PropertyFilter[];
   windowDays: string;
   capPercent: string;
+  /** A fall is the good news (refunds, support tickets). */
+  lowerIsBetter: boolean;
 };
 
 /** The stored goal being edited, or a new one (a conversion within 7 days). */
@@ -29,6 +31,7 @@ export function goalFormFrom(
     filters: PropertyFilter[];
     windowDays: number;
     capPercentile: number | null;
+    lowerIsBetter: boolean;
   } | null,
 ): GoalFormState {
   if (!goal)
@@ -41,6 +44,7 @@ export function goalFormFrom(
       filters: [],
       windowDays: "7",
       capPercent: "",
+      lowerIsBetter: false,
     };
   const { capPercentile, ...fields } = goal;
   return {
@@ -87,6 +91,7 @@ export function goalInputOf(form: GoalFormState) {
     filters: form.filters,
     windowDays: windowDaysOf(form.windowDays) ?? 0,
     capPercentile: goalAddsUpValue(form.kind) ? (capPercentileOf(form.capPercent) ?? null) : null,
+    lowerIsBetter: form.lowerIsBetter,
   };
 }
 

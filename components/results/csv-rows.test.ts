@@ -119,6 +119,7 @@ describe("other tables", () => {
     const rows = factorialCsv(
       {
         metric: "Purchase",
+        lowerIsBetter: false,
         factors: [],
         effects: [
           {

@@ -72,7 +72,8 @@ export function FactorialCard({
             <TableBody>
               {factorial.effects.map((e) => {
                 // A main effect is better or worse; an interaction only differs from additive, so it is not coloured.
-                const tone = e.kind === "main" && e.significant ? (e.effect > 0 ? "better" : "worse") : null;
+                const better = factorial.lowerIsBetter ? e.effect < 0 : e.effect > 0;
+                const tone = e.kind === "main" && e.significant ? (better ? "better" : "worse") : null;
                 const toned = cn(
                   "text-right tabular-nums whitespace-nowrap",
                   toneCellClass(tone),

@@ -47,6 +47,7 @@ export function metric(partial: Partial<MetricResult> = {}): MetricResult {
     kind: "conversion",
     valueLabel: "conversion rate",
     windowDays: 7,
+    lowerIsBetter: false,
     cuped: false,
     cap: null,
     arms: [

@@ -43,6 +43,11 @@ export function MetricCard({
                 CUPED
               </Badge>
             )}
+            {metric.lowerIsBetter && (
+              <Badge tone="neutral" title="A fall is the good news: a negative lift counts as better">
+                lower is better
+              </Badge>
+            )}
             {metric.cap !== null && (
               <Badge tone="neutral" title="Each unit's value is winsorized at this cap">
                 capped at {formatNumber(metric.cap)}

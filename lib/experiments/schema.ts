@@ -79,6 +79,12 @@ export const goalInputSchema = z
       .describe(
         "Sum and ratio goals: per-unit values above this percentile of all units' are capped to it (winsorized)",
       ),
+    lowerIsBetter: z
+      .boolean()
+      .default(false)
+      .describe(
+        "A fall is the good news (refunds, support tickets): a negative lift reads as better, and as a guardrail the goal is worse when it rises",
+      ),
   })
   .superRefine((g, ctx) => {
     if (goalAddsUpValue(g.kind) && !g.valueProperty)

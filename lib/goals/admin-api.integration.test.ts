@@ -138,4 +138,30 @@ describe("the goals admin API", () => {
     expect(counted.status).toBe(200);
     expect(counted.body).toMatchObject({ kind: "count", valueProperty: null, capPercentile: null });
   });
+
+  it("keeps which way is better: higher by default, lower when sent, kept by a PATCH of other fields", async () => {
+    const created = await call(collection.POST, "POST", "/api/v1/goals", adminKey, {
+      name: "Refund",
+      eventName: "Order Refunded",
+      lowerIsBetter: true,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      lowerIsBetter: true,
+      summary: "Converted: Order Refunded, within 7 days of first exposure; lower is better",
+    });
+    const id = (created.body as unknown as { id: string }).id;
+    const renamed = await call(one.PATCH, "PATCH", `/api/v1/goals/${id}`, adminKey, { windowDays: 14 });
+    expect(renamed.body).toMatchObject({ windowDays: 14, lowerIsBetter: true });
+    const flipped = await call(one.PATCH, "PATCH", `/api/v1/goals/${id}`, adminKey, { lowerIsBetter: false });
+    expect(flipped.body).toMatchObject({ lowerIsBetter: false });
+    const wrong = await call(one.PATCH, "PATCH", `/api/v1/goals/${id}`, adminKey, { lowerIsBetter: "yes" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ error: { code: "invalid_body", issues: [{ path: "lowerIsBetter" }] } });
+    const plain = await call(collection.POST, "POST", "/api/v1/goals", adminKey, {
+      name: "Signup",
+      eventName: "Signed Up",
+    });
+    expect(plain.body).toMatchObject({ lowerIsBetter: false });
+  });
 });

@@ -9,6 +9,7 @@ type GoalRow = {
   filters: unknown[];
   windowDays: number;
   capPercentile: number | null;
+  lowerIsBetter: boolean;
   summary: string;
   usage: unknown;
   updatedAt: Date;
@@ -26,6 +27,7 @@ export function goalResource(goal: GoalRow) {
     filters: goal.filters,
     windowDays: goal.windowDays,
     capPercentile: goal.capPercentile,
+    lowerIsBetter: goal.lowerIsBetter,
     summary: goal.summary,
     usage: goal.usage,
     updatedAt: goal.updatedAt.toISOString(),
@@ -49,6 +51,7 @@ export function patchedGoal(goal: GoalRow, change: Record<string, unknown>): Rec
     filters: goal.filters,
     windowDays: goal.windowDays,
     capPercentile: uncapped ? null : goal.capPercentile,
+    lowerIsBetter: goal.lowerIsBetter,
     ...change,
   };
 }

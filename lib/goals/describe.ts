@@ -19,6 +19,8 @@ export type GoalDefinition = {
   windowDays: number | undefined;
   /** Sum and ratio goals: the percentile (0.9..0.9999) each unit's value is capped at; null: no cap; NaN: being typed. */
   capPercentile: number | null;
+  /** A fall is the good news (then the sentence says so). */
+  lowerIsBetter?: boolean;
 };
 
 export const GOAL_KIND_LABELS: Record<GoalKind, string> = {
@@ -80,7 +82,7 @@ export function describeGoalCap(goal: Pick<GoalDefinition, "kind" | "valueProper
  * least 50, within 7 days of first exposure", "Counted: Product Viewed, …",
  * "Summed revenue: Order Completed, …" or "Per event: sum of revenue over the
  * number of Order Completed events, …, each visitor's revenue capped at the
- * 99th percentile".
+ * 99th percentile"; "…; lower is better" when a fall is the good news.
  */
 export function describeGoal(goal: GoalDefinition): string {
   const event = goal.eventName.trim() || MISSING;
@@ -94,5 +96,6 @@ export function describeGoal(goal: GoalDefinition): string {
         : goal.kind === "sum"
           ? `Summed ${property}: ${event}${filters}`
           : `Per event: sum of ${property} over the number of ${event} events${filters}`;
-  return `${measured}, ${describeGoalWindow(goal.windowDays)}${describeGoalCap(goal)}`;
+  const direction = goal.lowerIsBetter ? "; lower is better" : "";
+  return `${measured}, ${describeGoalWindow(goal.windowDays)}${describeGoalCap(goal)}${direction}`;
 }

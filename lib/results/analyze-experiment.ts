@@ -88,7 +88,8 @@ export function factorialSummary(
     .filter((a) => a.levels !== null)
     .map((a) => ({ levels: a.levels!, stats: totals.get(a.variationId)! }));
   const result = factorialEffects(cells, { alpha });
-  if (!result) return { metric: primary.goal.name, factors, effects: [] };
+  const metric = { metric: primary.goal.name, lowerIsBetter: primary.goal.lowerIsBetter };
+  if (!result) return { ...metric, factors, effects: [] };
   const levelName = (f: number, l: number) => `${factors[f]!.name}: ${factors[f]!.levels[l]}`;
   const effects: NonNullable<FactorialSummary>["effects"] = [
     ...result.mainEffects.map((e) => ({
@@ -108,7 +109,7 @@ export function factorialSummary(
       significant: e.pValue < alpha,
     })),
   ];
-  return { metric: primary.goal.name, factors, effects };
+  return { ...metric, factors, effects };
 }
 
 /**

@@ -15,6 +15,8 @@ export type GoalDesign = {
   eventName: string;
   valueProperty: string | null;
   windowDays: number;
+  /** A fall is the good news: a negative lift reads as better (and the Bayesian chance to win is of falling). */
+  lowerIsBetter: boolean;
 };
 
 /** The most points the cumulative chart gets (a long test is read on fewer days, evenly spread, the last kept). */
@@ -73,7 +75,7 @@ export function analyzeMetric(input: {
     const t = totals.get(arm.variationId)!;
     return {
       ...armRow(arm, t, goal.kind),
-      effect: arm === control ? null : compareArms(controlTotals, t, goal.kind, cuped, settings),
+      effect: arm === control ? null : compareArms(controlTotals, t, goal.kind, cuped, settings, goal.lowerIsBetter),
     };
   });
   return {
@@ -83,10 +85,11 @@ export function analyzeMetric(input: {
     kind: goal.kind,
     valueLabel: valueLabel(goal),
     windowDays: goal.windowDays,
+    lowerIsBetter: goal.lowerIsBetter,
     cuped,
     cap: sums.cap,
     arms: rows,
-    cumulative: input.byDay ? cumulative(sums, arms, control, goal.kind, cuped, settings) : [],
+    cumulative: input.byDay ? cumulative(sums, arms, control, goal, cuped, settings) : [],
   };
 }
 
@@ -98,7 +101,7 @@ function cumulative(
   sums: MetricSums,
   arms: readonly ArmDesign[],
   control: ArmDesign,
-  kind: GoalKindName,
+  goal: GoalDesign,
   cuped: boolean,
   settings: ResultsSettings,
 ): CumulativePoint[] {
@@ -111,10 +114,10 @@ function cumulative(
   return picked.map(({ day, totals }) => {
     const byVariation: CumulativePoint["byVariation"] = {};
     const c = totals.get(control.variationId)!;
-    const adjusted = cuped && cupedUsable([...totals.values()], kind, 1);
+    const adjusted = cuped && cupedUsable([...totals.values()], goal.kind, 1);
     for (const arm of arms) {
       if (arm === control) continue;
-      const e = compareArms(c, totals.get(arm.variationId)!, kind, adjusted, settings);
+      const e = compareArms(c, totals.get(arm.variationId)!, goal.kind, adjusted, settings, goal.lowerIsBetter);
       byVariation[arm.variationId] = e.computable ? { lift: e.lift, low: e.interval[0], high: e.interval[1] } : null;
     }
     return { day, byVariation };

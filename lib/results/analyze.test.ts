@@ -44,6 +44,7 @@ const goal = (over: Partial<GoalDesign> = {}): GoalDesign => ({
   eventName: "Order Completed",
   valueProperty: null,
   windowDays: 7,
+  lowerIsBetter: false,
   ...over,
 });
 
@@ -131,7 +132,7 @@ describe("analyzeExperiment on seeded simulations with a known effect", () => {
   it("does not recommend a winner that a guardrail says is worse", () => {
     const rng = mulberry32(11);
     const arms = { a: conversions(rng, 10_000, 0.1), b: conversions(rng, 10_000, 0.13) };
-    // a guardrail is worse when it falls (goals have no "lower is better" yet)
+    // a guardrail where higher is better is worse when it falls
     const repeat = { a: conversions(rng, 10_000, 0.2), b: conversions(rng, 10_000, 0.16) };
     const r = analyzeExperiment({
       design: design(),
@@ -151,6 +152,67 @@ describe("analyzeExperiment on seeded simulations with a known effect", () => {
     expect(r.recommendation.verdict).toBe("guardrail");
     expect(r.recommendation.text).toContain("worse on the guardrail Repeat purchase");
     expect(r.recommendation.winnerVariationId).toBeNull();
+  });
+
+  it("reads a guardrail where lower is better as worse when it rises, and as no harm when it falls", () => {
+    const rng = mulberry32(17);
+    const purchase = { a: conversions(rng, 10_000, 0.1), b: conversions(rng, 10_000, 0.13) };
+    const refundsUp = { a: conversions(rng, 10_000, 0.05), b: conversions(rng, 10_000, 0.07) };
+    const refundsDown = { a: conversions(rng, 10_000, 0.07), b: conversions(rng, 10_000, 0.05) };
+    const refunds = goal({ id: "refund", name: "Refund", role: "guardrail", lowerIsBetter: true });
+    const withRefunds = (sums: typeof refundsUp) =>
+      run(purchase, {
+        metrics: [
+          { goal: goal(), sums: metricSumsOf(purchase) },
+          { goal: refunds, sums: metricSumsOf(sums) },
+        ],
+      });
+    const up = withRefunds(refundsUp);
+    expect(effect(up.metrics[1]!.arms[1]!.effect)).toMatchObject({ direction: "worse" });
+    expect(effect(up.metrics[1]!.arms[1]!.effect).lift).toBeGreaterThan(0);
+    expect(up.metrics[1]!.lowerIsBetter).toBe(true);
+    expect(up.recommendation.verdict).toBe("guardrail");
+    expect(up.recommendation.text).toContain("worse on the guardrail Refund: +");
+    const down = withRefunds(refundsDown);
+    expect(effect(down.metrics[1]!.arms[1]!.effect)).toMatchObject({ direction: "better" });
+    expect(down.recommendation.verdict).toBe("ship");
+  });
+
+  it("rolls out the arm that lowers a primary goal where lower is better, the lowest of two that do", () => {
+    const rng = mulberry32(19);
+    const tickets = goal({ id: "tickets", name: "Support ticket", lowerIsBetter: true });
+    const three = design({ arms: [arm("a", true), arm("b"), arm("c")] });
+    const arms = {
+      a: conversions(rng, 20_000, 0.1),
+      b: conversions(rng, 20_000, 0.085),
+      c: conversions(rng, 20_000, 0.07),
+    };
+    const r = run(arms, { design: three }, tickets);
+    const [b, c] = [effect(r.metrics[0]!.arms[1]!.effect), effect(r.metrics[0]!.arms[2]!.effect)];
+    expect(b.direction).toBe("better");
+    expect(c.direction).toBe("better");
+    expect(c.interval[1]).toBeLessThan(b.interval[1]);
+    expect(r.recommendation).toMatchObject({ verdict: "ship", winnerVariationId: "c" });
+    expect(r.recommendation.text).toMatch(/^C beats the control on Support ticket: −\d+\.\d %/);
+    // the same arms where higher is better: the same estimates, but both are worse, keep the control
+    const higher = run(arms, { design: three });
+    const cHigher = effect(higher.metrics[0]!.arms[2]!.effect);
+    expect([cHigher.lift, ...cHigher.interval, cHigher.pValue]).toEqual([c.lift, ...c.interval, c.pValue]);
+    expect(cHigher.direction).toBe("worse");
+    expect(higher.recommendation.verdict).toBe("worse");
+  });
+
+  it("gives the Bayesian chance to win of a fall when lower is better", () => {
+    const rng = mulberry32(23);
+    const arms = { a: conversions(rng, 5_000, 0.1), b: conversions(rng, 5_000, 0.08) };
+    const bayes = { settings: { ...SETTINGS, engine: "bayesian" as const } };
+    const lower = effect(run(arms, bayes, goal({ lowerIsBetter: true })).metrics[0]!.arms[1]!.effect);
+    const higher = effect(run(arms, bayes).metrics[0]!.arms[1]!.effect);
+    expect(lower.chanceToWin! + higher.chanceToWin!).toBeCloseTo(1, 12);
+    expect(lower.chanceToWin).toBeGreaterThan(0.99);
+    expect(lower.direction).toBe("better");
+    expect(higher.direction).toBe("worse");
+    expect(lower.risk!.treatment).toBeCloseTo(higher.risk!.control, 12);
   });
 
   it("adjusts p-values across treatments × metrics by Holm, leaving guardrails raw", () => {

@@ -72,6 +72,8 @@ export function fixedHorizon(
  *   sequence of Waudby-Smith et al. (sequentialOnEstimate, N* from settings);
  * - Bayesian: the Gaussian posterior of the same estimate under a flat prior
  *   (bayesianOnEstimate): chance to win and risk, no p-value.
+ * `inverse`: the goal is better when it falls, so a negative lift is "better",
+ * and the chance to win is the chance of a fall (gbstats' inverse metrics).
  */
 export function compareArms(
   control: ArmTotals,

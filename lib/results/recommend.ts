@@ -33,8 +33,9 @@ export const primaryOf = (metrics: readonly MetricResult[]) => metrics.find((m) 
  * The recommendation in plain words, from the primary metric after the
  * correction and the guardrails:
  * - a sample ratio mismatch first: nothing else can be trusted;
- * - the best treatment that significantly beats the control, unless a
- *   guardrail is significantly worse for it: roll it out;
+ * - the best treatment that significantly beats the control (the highest
+ *   lift, or the lowest when lower is better), unless a guardrail is
+ *   significantly worse for it (it rose, or fell when higher is better): roll it out;
  * - every treatment significantly worse: keep the control;
  * - otherwise, while fewer units than the power for the MDE needs have come:
  *   keep running, about N more days at the recent traffic; once they have
@@ -60,10 +61,11 @@ export function recommend(input: RecommendInput): Recommendation {
       text: `Not enough data on ${primary.name} yet (${primary.arms.reduce((n, a) => n + a.units, 0)} units so far).`,
       ...none,
     };
-  const lift = (a: ArmRow) => (a.effect?.computable ? a.effect.lift : -Infinity);
+  // how much better than the control: the lift, or its opposite when lower is better
+  const gain = (a: ArmRow) => (a.effect?.computable ? (primary.lowerIsBetter ? -a.effect.lift : a.effect.lift) : -Infinity);
   const winners = treatments
     .filter((a) => a.effect?.computable && a.effect.direction === "better")
-    .sort((a, b) => lift(b) - lift(a));
+    .sort((a, b) => gain(b) - gain(a));
   const best = winners[0];
   if (best) {
     const hurt = input.metrics

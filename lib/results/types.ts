@@ -73,6 +73,8 @@ export type MetricResult = {
   /** How the value reads: "conversion rate", "orders per visitor", … */
   valueLabel: string;
   windowDays: number;
+  /** A fall is the good news: a negative lift is "better", and the best arm is the lowest. */
+  lowerIsBetter: boolean;
   /** Whether CUPED adjusted this metric (it has a covariate with variance in every arm). */
   cuped: boolean;
   /** The winsorizing cap applied to per-unit values, if any. */
@@ -86,6 +88,8 @@ export type DimensionRow = { value: string; metric: MetricResult };
 /** A multivariate test's main effects and two-way interactions on the primary metric (absolute difference of means). */
 export type FactorialSummary = {
   metric: string;
+  /** The metric is better when it falls (a negative main effect is the good news). */
+  lowerIsBetter: boolean;
   factors: { key: string; name: string; levels: string[] }[];
   effects: {
     kind: "main" | "interaction";

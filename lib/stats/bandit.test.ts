@@ -22,6 +22,15 @@ describe("banditWeights", () => {
     for (const r of [plain, topTwo]) expect(sum(r.weights)).toBeCloseTo(1, 12);
   });
 
+  it("sends the most traffic to the lowest arm when lower is better", () => {
+    const refunds = [arm(1000, 10, 2), arm(1000, 9, 2), arm(1000, 10, 2), arm(1000, 10.05, 2)];
+    const plain = banditWeights(refunds, { topTwo: false, lowerIsBetter: true });
+    expect(plain.weights[1]).toBeGreaterThan(0.95);
+    expect(plain.chances![1]).toBeGreaterThan(0.99);
+    // the same arms where higher is better: the low arm gets no more than the floor
+    expect(banditWeights(refunds, { topTwo: false }).weights[1]).toBeCloseTo(0.01, 12);
+  });
+
   it("keeps the weights until every arm has 100 units", () => {
     const young = [arm(500, 10, 2), arm(99, 12, 2), arm(500, 10, 2)];
     expect(banditWeights(young)).toEqual({ weights: [1 / 3, 1 / 3, 1 / 3], updated: false, chances: null });

@@ -15,6 +15,8 @@ export type BanditOptions = {
   samples?: number;
   /** PRNG seed: the same arms and seed give the same weights. Default 1. */
   seed?: number;
+  /** The metric is better when it falls (refunds): the best arm is the one with the lowest draw. */
+  lowerIsBetter?: boolean;
 };
 
 /** The new weights, whether they changed, and each arm's chance of being best (null before reweighting starts). */
@@ -67,7 +69,8 @@ export function withMinShare(weights: readonly number[], minShare: number): numb
 /**
  * New traffic weights for a bandit (GrowthBook's Thompson sampling): draw each arm's Gaussian
  * posterior `samples` times with a seeded PRNG, p_i = share of draws in which arm i is highest,
- * then top-two weights (topTwoWeights) and the floor (withMinShare). Until every arm has `minUnits`
+ * then top-two weights (topTwoWeights) and the floor (withMinShare); for a metric where lower is
+ * better, the lowest draw wins (the mirror image: the draws of −x). Until every arm has `minUnits`
  * units, the current (or equal) weights are returned unchanged with updated = false.
  * Sources: GrowthBook docs, Bandits (docs.growthbook.io/bandits/overview) and gbstats
  * bayesian/bandits.py (Bandits.compute_variation_weights).
@@ -81,11 +84,12 @@ export function banditWeights(arms: readonly SampleStats[], options: BanditOptio
   const draw = normalSampler(mulberry32(options.seed ?? 1));
   const samples = options.samples ?? 10_000;
   const wins = arms.map(() => 0);
+  const sign = options.lowerIsBetter ? -1 : 1;
   for (let s = 0; s < samples; s++) {
     let best = 0;
     let bestValue = -Infinity;
     posteriors.forEach(({ mean, sd }, i) => {
-      const y = draw(mean, sd);
+      const y = sign * draw(mean, sd);
       if (y > bestValue) [best, bestValue] = [i, y];
     });
     wins[best]!++;

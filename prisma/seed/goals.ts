@@ -21,6 +21,7 @@ const orders = {
   filters: [],
   windowDays: 7,
   capPercentile: null,
+  lowerIsBetter: false,
 };
 
 /**
@@ -57,10 +58,13 @@ export function demoGoalLinks(seed: number, experimentKey: string): DemoGoalLink
 /** Inserts the demo goals. */
 export async function insertGoals(db: pg.ClientBase, workspaceId: string, goals: readonly DemoGoal[]): Promise<void> {
   await db.query(
-    `INSERT INTO goals (id, workspace_id, name, description, event_name, kind, value_property, filters, window_days, cap_percentile)
-     SELECT id, $1, name, description, event_name, kind, value_property, '[]'::jsonb, window_days, cap_percentile
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::"GoalKind"[], $7::text[], $8::int[], $9::float8[])
-       AS t(id, name, description, event_name, kind, value_property, window_days, cap_percentile)`,
+    `INSERT INTO goals (id, workspace_id, name, description, event_name, kind, value_property, filters, window_days,
+                        cap_percentile, lower_is_better)
+     SELECT id, $1, name, description, event_name, kind, value_property, '[]'::jsonb, window_days, cap_percentile,
+            lower_is_better
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::"GoalKind"[], $7::text[], $8::int[], $9::float8[],
+                 $10::bool[])
+       AS t(id, name, description, event_name, kind, value_property, window_days, cap_percentile, lower_is_better)`,
     [
       workspaceId,
       goals.map((g) => g.id),
@@ -71,6 +75,7 @@ export async function insertGoals(db: pg.ClientBase, workspaceId: string, goals:
       goals.map((g) => g.valueProperty),
       goals.map((g) => g.windowDays),
       goals.map((g) => g.capPercentile),
+      goals.map((g) => g.lowerIsBetter),
     ],
   );
 }

@@ -18,6 +18,7 @@ export const goalAuditView = (g: {
   filters: unknown;
   windowDays: number;
   capPercentile: number | null;
+  lowerIsBetter: boolean;
 }) => ({
   name: g.name,
   description: g.description,
@@ -27,4 +28,5 @@ export const goalAuditView = (g: {
   filters: g.filters,
   windowDays: g.windowDays,
   capPercentile: g.capPercentile,
+  lowerIsBetter: g.lowerIsBetter,
 });

@@ -16,6 +16,8 @@ export type GoalRow = {
   windowDays: number;
   /** Sum and ratio goals: the percentile (0.9..0.9999) each unit's value is capped at (winsorized); null: no cap. */
   capPercentile: number | null;
+  /** A fall is the good news: results read a negative lift as better. */
+  lowerIsBetter: boolean;
   /** The goal in words ("Converted: Order Completed, within 7 days of first exposure"). */
   summary: string;
   updatedAt: Date;
@@ -35,6 +37,7 @@ export function toGoalRow(goal: Goal, usage: GoalUsage | undefined): GoalRow {
     filters,
     windowDays: goal.windowDays,
     capPercentile: goal.capPercentile,
+    lowerIsBetter: goal.lowerIsBetter,
     summary: describeGoal({ ...goal, filters }),
     updatedAt: goal.updatedAt,
     usage: usage ?? NO_USAGE,

@@ -66,6 +66,7 @@ export async function loadResultsDesign(
               windowDays: true,
               filters: true,
               capPercentile: true,
+              lowerIsBetter: true,
             },
           },
         },
@@ -106,6 +107,7 @@ export async function loadResultsDesign(
       windowDays: goal.windowDays,
       filters: storedGoalFilters(goal.filters),
       capPercentile: goal.capPercentile,
+      lowerIsBetter: goal.lowerIsBetter,
     }))
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name));
   return {

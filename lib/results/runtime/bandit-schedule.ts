@@ -54,6 +54,7 @@ export async function reweighBandit(workspaceId: string, experimentId: string, n
     minShare: BANDIT_MIN_SHARE,
     topTwo: arms.length > 2,
     seed: Math.floor(now.getTime() / 60_000), // reproducible for a given minute
+    lowerIsBetter: goal.lowerIsBetter,
   });
   if (!result.updated || !result.chances) return false;
   const version = await saveBanditWeights({

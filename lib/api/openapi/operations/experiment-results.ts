@@ -15,11 +15,17 @@ const effectSchema = z.union([
     standardError: z.number(),
     pValue: z.number().nullable().describe("Frequentist and sequential engines; null for Bayesian"),
     adjustedPValue: z.number().nullable().describe("After the correction across variations × metrics (guardrails raw)"),
-    chanceToWin: z.number().nullable().describe("Bayesian engine: P(B beats A)"),
+    chanceToWin: z
+      .number()
+      .nullable()
+      .describe("Bayesian engine: P(B beats A), that is P(B < A) when the goal's lower is better"),
     risk: z.object({ control: z.number(), treatment: z.number() }).nullable(),
     theta: z.number().nullable().describe("CUPED's θ when the covariate adjusted the metric"),
     significant: z.boolean(),
-    direction: z.enum(["better", "worse"]).nullable(),
+    direction: z
+      .enum(["better", "worse"])
+      .nullable()
+      .describe("When significant: a rise is better, or a fall when the metric's `lowerIsBetter`"),
   }),
   z.object({ computable: z.literal(false), reason: z.string() }),
 ]);
@@ -31,6 +37,7 @@ const metricSchema = z.object({
   kind: z.enum(["conversion", "count", "sum", "ratio"]),
   valueLabel: z.string(),
   windowDays: z.number().int(),
+  lowerIsBetter: z.boolean().describe("The goal is better when it falls (refunds, support tickets)"),
   cuped: z.boolean(),
   cap: z.number().nullable().describe("The winsorizing cap on per-unit values, if the goal has a percentile"),
   arms: z.array(
@@ -77,6 +84,7 @@ export const experimentResultsSchema = z.object({
   factorial: z
     .object({
       metric: z.string(),
+      lowerIsBetter: z.boolean(),
       factors: z.array(z.object({ key: z.string(), name: z.string(), levels: z.array(z.string()) })),
       effects: z.array(
         z.object({

@@ -21,6 +21,11 @@ const goalResourceSchema = z.object({
   filters: z.array(z.unknown()).describe("Property filters its events must pass"),
   windowDays: z.number().int(),
   capPercentile: z.number().nullable().describe(CAP_DOC),
+  lowerIsBetter: z
+    .boolean()
+    .describe(
+      "A fall is the good news (refunds, support tickets): results read a negative lift as better, the recommendation picks the lowest arm, and as a guardrail the goal is worse when it rises",
+    ),
   summary: z.string().describe("The goal in words"),
   usage: z
     .object({
