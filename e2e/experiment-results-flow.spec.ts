@@ -138,6 +138,21 @@ test("a flag test fed through /decide and /track reads as a win with the counts 
   const urgentId = experiment.variations.find((v) => v.key === "urgent")!.id;
   expect(results.recommendation).toMatchObject({ verdict: "ship", winnerVariationId: urgentId });
 
+  // the experiment page's Stop dialog quotes the results and has the winner chosen (cancelled here)
+  await page.goto(`/w/demo/experiments/${experiment.id}`);
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
+  const stop = page.getByRole("dialog", { name: "Stop this experiment?" });
+  await expect(stop.getByTestId("stop-recommendation")).toHaveText(
+    /^The results say: Ships today beats the control on Purchase: \+\d+\.\d %/,
+    { timeout: 30_000 },
+  );
+  await expect(stop.getByRole("radio", { name: /Ships today.*recommended/ })).toBeChecked();
+  await page.screenshot({ path: "test-results/stop-dialog.png" });
+  await stop.getByRole("radio", { name: /No winner/ }).check();
+  await expect(stop.getByRole("radio", { name: /Ships today/ })).not.toBeChecked();
+  await stop.getByRole("button", { name: "Cancel" }).click();
+  await expect(stop).toBeHidden();
+
   // a marketer reads the same on the results page, and rolls the winner out
   await page.goto(`/w/demo/experiments/${experiment.id}/results`);
   const recommendation = page.getByTestId("recommendation");

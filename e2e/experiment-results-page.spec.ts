@@ -132,6 +132,17 @@ test("an admin sets the workspace's default engine and an editor fixes one for a
     await expect(page.getByRole("button", { name: "Make default for this experiment" })).toHaveCount(0);
     await page.reload();
     await expect(page.getByLabel("Engine")).toHaveValue("bayesian");
+
+    // and back: it follows the workspace's default again
+    await expect(page.getByTestId("own-engine")).toHaveText(
+      /This experiment chose Bayesian for itself; the workspace's default is Sequential\./,
+    );
+    await page.getByRole("button", { name: "Follow the workspace's default" }).click();
+    await expect(page.getByTestId("own-engine")).toHaveCount(0);
+    await expect(page.getByLabel("Engine").locator("option:checked")).toHaveText("Sequential (default)");
+    expect(
+      await queryOne<{ stats_engine: string | null }>("SELECT stats_engine FROM experiments WHERE id = $1", [id]),
+    ).toEqual({ stats_engine: null });
   } finally {
     await query("UPDATE experiments SET stats_engine = NULL WHERE id = $1", [id]);
     await query("UPDATE workspaces SET stats_engine = 'frequentist' WHERE slug = 'demo'");

@@ -74,7 +74,15 @@ export function LifecycleButtons({
           onConfirm={() => run("rerandomize")}
         />
       )}
-      {live && <StopDialog variations={variations} pending={step.pending} onStop={(winner) => run("stop", winner)} />}
+      {live && (
+        <StopDialog
+          workspaceId={workspaceId}
+          experimentId={experimentId}
+          variations={variations}
+          pending={step.pending}
+          onStop={(winner) => run("stop", winner)}
+        />
+      )}
       {(status === "draft" || status === "stopped") && (
         <ConfirmButton
           label="Archive"

@@ -46,6 +46,8 @@ export function ResultsControls({
   onChange,
   onMakeDefault,
   makingDefault,
+  ownEngine,
+  workspaceEngine,
 }: {
   state: ResultsUrlState;
   /** The engine the numbers are read with. */
@@ -59,8 +61,12 @@ export function ResultsControls({
   /** Field errors of the last answer (a segment that no longer exists). */
   serverErrors: Record<string, string[]>;
   onChange: (changes: ControlChanges) => void;
-  onMakeDefault: (engine: Engine) => void;
+  /** null: follow the workspace's default. */
+  onMakeDefault: (engine: Engine | null) => void;
   makingDefault: boolean;
+  /** The experiment's own choice of engine (null: it follows the workspace's, or not known yet). */
+  ownEngine: Engine | null;
+  workspaceEngine: Engine | null;
 }) {
   const { query, raw, errors } = state;
   const errorOf = (key: ParamKey) => {
@@ -206,6 +212,17 @@ export function ResultsControls({
             </span>
             <Button variant="secondary" size="sm" loading={makingDefault} onClick={() => onMakeDefault(engine)}>
               Make default for this experiment
+            </Button>
+          </div>
+        )}
+        {canEdit && !bandit && ownEngine !== null && workspaceEngine !== null && (
+          <div className="flex flex-wrap items-center gap-2 text-sm text-gray-600" data-testid="own-engine">
+            <span>
+              This experiment chose {ENGINE_LABELS[ownEngine]} for itself; the workspace&apos;s default is{" "}
+              {ENGINE_LABELS[workspaceEngine]}.
+            </span>
+            <Button variant="secondary" size="sm" loading={makingDefault} onClick={() => onMakeDefault(null)}>
+              Follow the workspace&apos;s default
             </Button>
           </div>
         )}

@@ -121,6 +121,8 @@ export function ResultsView({
         onChange={change}
         onMakeDefault={(e) => void makeDefault.run({ workspaceId, experimentId, engine: e })}
         makingDefault={makeDefault.pending}
+        ownEngine={data?.experimentEngine ?? null}
+        workspaceEngine={data?.workspaceEngine ?? null}
       />
       <p className="text-xs text-gray-500" aria-live="polite" data-testid="results-status">
         {results.isPending ? (

@@ -25,9 +25,13 @@ export const resultsQueryKey = (workspaceId: string, experimentId: string) => [
   experimentId,
 ];
 
-/** An experiment's results for the reader's choices, read again every minute; the last answer stays while the next loads. */
-export function useResults(workspaceId: string, experimentId: string, query: ResultsQuery) {
+/**
+ * An experiment's results for the reader's choices, read again every minute; the last answer stays while the next
+ * loads. Not read at all while `enabled` is false (a dialog not yet open).
+ */
+export function useResults(workspaceId: string, experimentId: string, query: ResultsQuery, enabled = true) {
   return useQuery<LoadedResults, ResultsQueryError>({
+    enabled,
     queryKey: [...resultsQueryKey(workspaceId, experimentId), query],
     queryFn: async () => {
       const result = await experimentResults({ workspaceId, experimentId, ...query });

@@ -15,7 +15,10 @@ export type LoadedDesign = {
   goals: ResultsGoal[];
   /** The engine the experiment chose, else the workspace's default. */
   engine: Engine;
+  /** The experiment follows the workspace's default (it chose no engine of its own). */
   engineIsDefault: boolean;
+  /** The workspace's default engine. */
+  workspaceEngine: Engine;
   /** When the phase analyzed began (for the traffic rate). */
   phaseStartedAt: Date | null;
 };
@@ -127,6 +130,7 @@ export async function loadResultsDesign(
     goals,
     engine: e.statsEngine ?? e.workspace.statsEngine,
     engineIsDefault: e.statsEngine === null,
+    workspaceEngine: e.workspace.statsEngine,
     phaseStartedAt: phaseRow?.startedAt ?? null,
   };
 }

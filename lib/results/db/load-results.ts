@@ -17,7 +17,15 @@ const DIMENSION_LABELS = {
 } as const;
 
 /** The results of an experiment with the engine it chose (or the workspace's) and whether that is the default. */
-export type LoadedResults = ExperimentResults & { engineIsDefault: boolean; defaultEngine: Engine };
+export type LoadedResults = ExperimentResults & {
+  /** The numbers are read by the experiment's default engine, and that default is the workspace's. */
+  engineIsDefault: boolean;
+  /** The experiment's default engine: its own choice, else the workspace's. */
+  defaultEngine: Engine;
+  /** The experiment's own choice of engine; null: it follows the workspace's. */
+  experimentEngine: Engine | null;
+  workspaceEngine: Engine;
+};
 
 /**
  * An experiment's results, computed now: one sufficient-statistics query per
@@ -73,6 +81,8 @@ export async function loadExperimentResults(
     dimension: query.dimension ? await breakdown(loaded, results.settings, query, sumsOf) : null,
     engineIsDefault: loaded.engineIsDefault && !query.engine,
     defaultEngine: loaded.engine,
+    experimentEngine: loaded.engineIsDefault ? null : loaded.engine,
+    workspaceEngine: loaded.workspaceEngine,
   };
 }
 

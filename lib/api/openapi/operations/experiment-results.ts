@@ -123,6 +123,10 @@ export const experimentResultsSchema = z.object({
       rows: z.array(z.object({ value: z.string(), metric: metricSchema })),
     })
     .nullable(),
-  engineIsDefault: z.boolean(),
-  defaultEngine: engine,
+  engineIsDefault: z
+    .boolean()
+    .describe("The numbers are read by the experiment's default engine, and it follows the workspace's"),
+  defaultEngine: engine.describe("The experiment's default engine: its own choice, else the workspace's"),
+  experimentEngine: engine.nullable().describe("The experiment's own choice; null: it follows `workspaceEngine`"),
+  workspaceEngine: engine.describe("The workspace's default engine (Settings)"),
 });
