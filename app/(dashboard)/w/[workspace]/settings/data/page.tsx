@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { TimeZoneSetting } from "@/components/analytics/time-zone-setting";
 import { ImportHistory } from "@/components/imports/import-history";
 import { ImportWizard } from "@/components/imports/import-wizard";
 import { PersonalDataSetting } from "@/components/imports/personal-data-setting";
 import { WorkspaceEngineSetting } from "@/components/results/workspace-engine-setting";
 import { listImportJobs } from "@/lib/imports/db/import-jobs";
+import { timeZoneChoices } from "@/lib/workspaces/time-zone";
 import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export const metadata: Metadata = { title: "Data" };
@@ -36,6 +38,12 @@ export default async function DataPage({ params }: { params: Promise<{ workspace
         <PersonalDataSetting workspaceId={workspace.id} storePlainPii={workspace.storePlainPii} canAdmin={can.admin} />
       </section>
       <WorkspaceEngineSetting workspaceId={workspace.id} engine={workspace.statsEngine} canAdmin={can.admin} />
+      <TimeZoneSetting
+        workspaceId={workspace.id}
+        timeZone={workspace.timeZone}
+        choices={timeZoneChoices()}
+        canAdmin={can.admin}
+      />
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-base font-semibold">
           Imports

@@ -1,0 +1,104 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { query, queryOne } from "./support/database";
+import { signIn } from "./support/session";
+
+/** The demo's figures over local days [from, to] in a time zone, counted here by a query of its own (README: Overview). */
+async function figuresInDatabase(from: string, to: string, timeZone: string) {
+  return queryOne<{ visitors: number; buyers: number; orders: number; revenue: string }>(
+    `WITH ev AS (
+       SELECT e.profile_id, e.name, e.properties FROM events e JOIN workspaces w ON w.id = e.workspace_id
+       WHERE w.slug = 'demo' AND e.type IN ('page', 'screen', 'track')
+         AND (e.occurred_at AT TIME ZONE $3)::date BETWEEN $1::date AND $2::date
+     )
+     SELECT count(DISTINCT profile_id)::int AS visitors,
+            count(DISTINCT profile_id) FILTER (WHERE name = 'Order Completed')::int AS buyers,
+            count(*) FILTER (WHERE name = 'Order Completed')::int AS orders,
+            round(coalesce(sum((properties->>'revenue')::numeric) FILTER (WHERE name = 'Order Completed'), 0))::text AS revenue
+     FROM ev`,
+    [from, to, timeZone],
+  );
+}
+
+const figure = (page: Page, name: string) => page.getByRole("group", { name, exact: true }).getByTestId("value");
+const localDay = (offsetDays: number, timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
+
+test("the overview's figures match the database for a chosen range, in the workspace's time zone, and download as CSV", async ({
+  page,
+}) => {
+  await signIn(page, "admin");
+  // a range that ends yesterday, so that traffic the other specs send today cannot move it
+  const [from, to] = [localDay(-14, "UTC"), localDay(-1, "UTC")];
+  await page.goto(`/w/demo?preset=custom&from=${from}&to=${to}`);
+  const expected = await figuresInDatabase(from, to, "UTC");
+  expect(expected.visitors).toBeGreaterThan(100);
+  expect(expected.orders).toBeGreaterThan(10);
+  await expect(figure(page, "Visitors")).toHaveText(expected.visitors.toLocaleString("en-US"), { timeout: 30_000 });
+  await expect(figure(page, "Orders")).toHaveText(expected.orders.toLocaleString("en-US"));
+  await expect(figure(page, "Revenue")).toHaveText(`$${Number(expected.revenue).toLocaleString("en-US")}`);
+  const rate = expected.buyers / expected.visitors;
+  await expect(figure(page, "Conversion rate")).toHaveText(`${(rate * 100).toFixed(rate < 0.1 ? 2 : 1)} %`);
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(from);
+  await expect(page.getByTestId("last-updated")).toHaveText(/^Last updated \d\d:\d\d:\d\d$/);
+  // the period before is compared: every figure has its change
+  await expect(page.getByRole("group", { name: "Visitors", exact: true }).getByTestId("change")).toHaveText(
+    /^([+\u2212]\d+\.\d|0\.0) %$/,
+  );
+  await page.setViewportSize({ width: 1440, height: 1100 });
+  await page.screenshot({ path: "e2e/screenshots/overview.png", fullPage: true });
+
+  // the CSV holds the same days and numbers
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`overview-${from}-${to}.csv`);
+  const lines = (await readFile((await download.path())!, "utf8"))
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  const header = lines[0]!.split(",");
+  const rows = lines.slice(1).map((l) => l.split(","));
+  expect(rows).toHaveLength(14);
+  expect(rows[0]![0]).toBe(from);
+  const orders = rows.reduce((n, r) => n + Number(r[header.indexOf("orders")]), 0);
+  expect(orders).toBe(expected.orders);
+
+  // a preset: the figures and the label follow
+  await page.getByLabel("Date range").selectOption("7d");
+  await expect(page).toHaveURL(/preset=7d/);
+  await expect(page.getByTestId("range-label")).toHaveText(/ vs /);
+  await page.getByLabel("Compare with").selectOption("none");
+  await expect(page.getByRole("group", { name: "Visitors", exact: true }).getByTestId("change")).toHaveCount(0);
+
+  // a reversed custom range is refused at its field, and the default range is shown meanwhile
+  await page.goto(`/w/demo?preset=custom&from=${to}&to=${from}`);
+  await expect(page.getByText("The last day is before the first")).toBeVisible();
+  await expect(figure(page, "Visitors")).not.toHaveText("—");
+});
+
+test("an admin sets the workspace's time zone, and the overview counts its days there", async ({ page }) => {
+  await signIn(page, "admin");
+  try {
+    await page.goto("/w/demo/settings/data");
+    const setting = page.getByRole("region", { name: "Time zone" });
+    await setting.getByLabel("Time zone").fill("Mars/Olympus");
+    await setting.getByRole("button", { name: "Save time zone" }).click();
+    await expect(setting.getByText(/“Mars\/Olympus” is not a time zone/)).toBeVisible();
+    await setting.getByLabel("Time zone").fill("Pacific/Kiritimati"); // UTC+14: its day is ahead of UTC's
+    await setting.getByRole("button", { name: "Save time zone" }).click();
+    await expect(page.getByText("Days are counted in Pacific/Kiritimati")).toBeVisible();
+
+    const [from, to] = [localDay(-10, "Pacific/Kiritimati"), localDay(-2, "Pacific/Kiritimati")];
+    await page.goto(`/w/demo?preset=custom&from=${from}&to=${to}`);
+    await expect(page.getByRole("link", { name: "Pacific/Kiritimati" })).toBeVisible();
+    const expected = await figuresInDatabase(from, to, "Pacific/Kiritimati");
+    await expect(figure(page, "Visitors")).toHaveText(expected.visitors.toLocaleString("en-US"), { timeout: 30_000 });
+    await expect(figure(page, "Orders")).toHaveText(expected.orders.toLocaleString("en-US"));
+  } finally {
+    await query("UPDATE workspaces SET time_zone = 'UTC' WHERE slug = 'demo'");
+  }
+});
