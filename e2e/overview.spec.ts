@@ -47,7 +47,20 @@ test("the overview's figures match the database for a chosen range, in the works
   await expect(page.getByRole("group", { name: "Visitors", exact: true }).getByTestId("change")).toHaveText(
     /^([+\u2212]\d+\.\d|0\.0) %$/,
   );
-  await page.setViewportSize({ width: 1440, height: 1100 });
+  // personalization's lift: the holdout's exposed visitors on those days, as counted here
+  const held = await queryOne<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (
+       SELECT x.profile_id FROM exposures x JOIN workspaces w ON w.id = x.workspace_id
+       WHERE w.slug = 'demo' AND x.profile_id IS NOT NULL AND (x.occurred_at AT TIME ZONE 'UTC')::date BETWEEN $1::date AND $2::date
+       GROUP BY x.profile_id HAVING bool_and(x.holdout)) h`,
+    [from, to],
+  );
+  const lift = page.getByRole("region", { name: "Personalization lift" });
+  if (held.n > 0) {
+    await expect(lift.getByRole("columnheader", { name: `Holdout (${held.n.toLocaleString("en-US")})` })).toBeVisible();
+    await expect(lift.getByTestId("lift-row")).toHaveCount(2);
+  } else await expect(lift.getByTestId("no-holdout")).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 1400 });
   await page.screenshot({ path: "e2e/screenshots/overview.png", fullPage: true });
 
   // the CSV holds the same days and numbers

@@ -10,6 +10,7 @@ import { FIGURE_KEYS, type FigureKey } from "@/lib/analytics/figures";
 import { shortDate } from "@/components/charts/short-date";
 import { DailyFigureChart } from "./daily-figure-chart";
 import { FigureCards } from "./figure-cards";
+import { LiftCard } from "./lift-card";
 import { FIGURE_LABELS } from "./figure-format";
 import { overviewCsv } from "./overview-csv";
 import { readRangeParams, withRange } from "./overview-url";
@@ -108,6 +109,7 @@ export function OverviewView({ workspaceId, workspaceSlug }: { workspaceId: stri
               <DailyFigureChart overview={data} figure={figure} />
             </CardContent>
           </Card>
+          <LiftCard workspaceId={workspaceId} workspaceSlug={workspaceSlug} input={state.input} />
         </>
       )}
     </div>

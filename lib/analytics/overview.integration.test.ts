@@ -6,6 +6,9 @@ import { closePgPool, pgPool } from "@/lib/db/pg-pool";
 import { setTimeZoneDef } from "@/lib/workspaces/actions/set-time-zone";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { overviewDef } from "./actions/overview";
+import { breakdownDef } from "./actions/breakdown";
+import { loadBreakdown } from "./db/load-breakdown";
+import { loadLift } from "./db/load-lift";
 import { loadOverview } from "./db/load-overview";
 import { rangeInputSchema } from "./range";
 
@@ -13,6 +16,7 @@ vi.mock("@/lib/auth/session", () => ({ currentUserId: async () => null }));
 
 type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
 let ws: Fixture;
+let segmentId: string;
 
 afterAll(() => closePgPool());
 
@@ -26,6 +30,17 @@ afterAll(() => closePgPool());
  * - dee (signed in): a page at 03:15 on 8 March, right after the clocks jump;
  * - eve: a page at 21:00 on 6 March (02:00 UTC on 7 March), in the comparison period either way.
  */
+const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148";
+const MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1.15";
+/** Each event's context: ana comes from a newsletter on an iPhone in Germany, ben from Google on a Mac, dee bare. */
+const CONTEXTS: Record<string, object> = {
+  ana: {
+    userAgent: IPHONE,
+    campaign: { source: "newsletter", medium: "email", name: "spring" },
+    location: { country: "de" },
+  },
+  ben: { userAgent: MAC, page: { referrer: "https://www.google.com/search?q=shoes" } },
+};
 const EVENTS: [profile: string, type: string, name: string, at: string, revenue?: number][] = [
   ["ana", "page", "Home", "2026-03-07T23:10:00-05:00"],
   ["ana", "track", "Order Completed", "2026-03-08T10:00:00-04:00", 50],
@@ -49,13 +64,30 @@ beforeAll(async () => {
         lastSeenAt: new Date("2026-03-10"),
       },
     });
+  await db.profile.update({ where: { id: `${id}-dee` }, data: { traits: { country: "FR" } } });
+  // a segment: ana a member all along, ben until 7 March (before the range in New York), dee from 9 March
+  segmentId = (await db.segment.create({ data: { workspaceId: id, name: "Loyal" } })).id;
+  await db.segmentMembership.createMany({
+    data: [
+      { workspaceId: id, segmentId, profileId: `${id}-ana`, enteredAt: new Date("2026-03-01T00:00:00Z") },
+      {
+        workspaceId: id,
+        segmentId,
+        profileId: `${id}-ben`,
+        enteredAt: new Date("2026-03-01T00:00:00Z"),
+        exitedAt: new Date("2026-03-07T12:00:00Z"),
+      },
+      { workspaceId: id, segmentId, profileId: `${id}-dee`, enteredAt: new Date("2026-03-09T12:00:00Z") },
+    ],
+  });
   for (const p of ["ana", "dee"])
     await db.identity.create({ data: { workspaceId: id, profileId: `${id}-${p}`, type: "user_id", value: p } });
   await pgPool().query(
-    `INSERT INTO events (workspace_id, profile_id, type, name, properties, message_id, occurred_at)
+    `INSERT INTO events (workspace_id, profile_id, type, name, properties, context, message_id, occurred_at)
      SELECT $1, $1 || '-' || p, t, n, CASE WHEN r IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('revenue', r) END,
-            'm' || ord, at::timestamptz
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[]) WITH ORDINALITY AS e(p, t, n, at, r, ord)`,
+            c::jsonb, 'm' || ord, at::timestamptz
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[])
+       WITH ORDINALITY AS e(p, t, n, at, r, c, ord)`,
     [
       id,
       EVENTS.map((e) => e[0]),
@@ -63,6 +95,27 @@ beforeAll(async () => {
       EVENTS.map((e) => e[2]),
       EVENTS.map((e) => e[3]),
       EVENTS.map((e) => e[4] ?? null),
+      EVENTS.map((e) => JSON.stringify(CONTEXTS[e[0]] ?? {})),
+    ],
+  );
+  // decisions: ana outside the holdout after her first order, ben in it, dee outside, cy both (two browsers
+  // merged), eve before the range
+  await pgPool().query(
+    `INSERT INTO exposures (workspace_id, profile_id, placement_ids, variant_ids, holdout, occurred_at)
+     SELECT $1, $1 || '-' || p, '{}', '{}', h, at::timestamptz
+     FROM unnest($2::text[], $3::bool[], $4::text[]) AS x(p, h, at)`,
+    [
+      id,
+      ["ana", "ben", "dee", "cy", "cy", "eve"],
+      [false, true, false, true, false, true],
+      [
+        "2026-03-08T11:00:00-04:00",
+        "2026-03-08T00:40:00-05:00",
+        "2026-03-08T03:20:00-04:00",
+        "2026-03-08T12:00:00-04:00",
+        "2026-03-09T12:00:00-04:00",
+        "2026-03-06T21:05:00-05:00",
+      ],
     ],
   );
 });
@@ -100,6 +153,69 @@ describe("the overview, counted in the workspace's time zone", () => {
       ["2026-03-06", 1],
       ["2026-03-07", 1],
     ]);
+  });
+
+  it("compares the exposed visitors outside the holdout with those in it, each from their first decision", async () => {
+    const { lift } = (await loadLift(ws.workspace.id, MARCH_8_9))!;
+    // ben (held) bought 20 after his decision; ana's order of 50 came before hers, so only her 30 counts; dee bought
+    // nothing; cy was on both sides and is left out; eve's decision was before the range
+    expect(lift.holdout).toEqual({ units: 1, buyers: 1, revenue: 20 });
+    expect(lift.personalized).toEqual({ units: 2, buyers: 1, revenue: 30 });
+    expect(lift.mixed).toBe(1);
+    expect(lift.conversionRate).toMatchObject({ holdout: 1, personalized: 0.5 });
+    expect(lift.revenuePerVisitor).toMatchObject({ holdout: 20, personalized: 15 });
+  });
+
+  it("breaks the figures down by each visitor's first touch on those days, and by segment membership then", async () => {
+    const by = async (dimension: "source" | "medium" | "referrer" | "device" | "country") => {
+      const b = (await loadBreakdown(ws.workspace.id, MARCH_8_9, { by: dimension, segmentIds: [] })) as {
+        rows: { value: string; figures: { visitors: number; orders: number; revenue: number } }[];
+      };
+      return b.rows.map((r) => [r.value, r.figures.visitors, r.figures.orders, r.figures.revenue]);
+    };
+    // ana's first event on 8–9 March is her order (her page was on the 7th); the value ties sort by name
+    expect(await by("source")).toEqual([
+      ["(direct)", 1, 0, 0],
+      ["newsletter", 1, 2, 80],
+      ["www.google.com", 1, 1, 20],
+    ]);
+    expect(await by("medium")).toEqual([
+      ["(none)", 1, 0, 0],
+      ["email", 1, 2, 80],
+      ["referral", 1, 1, 20],
+    ]);
+    expect(await by("device")).toEqual([
+      ["(unknown)", 1, 0, 0],
+      ["desktop", 1, 1, 20],
+      ["mobile", 1, 2, 80],
+    ]);
+    expect(await by("country")).toEqual([
+      ["(unknown)", 1, 1, 20],
+      ["DE", 1, 2, 80],
+      ["FR", 1, 0, 0],
+    ]);
+    const segments = (await loadBreakdown(ws.workspace.id, MARCH_8_9, { by: "segment", segmentIds: [segmentId] })) as {
+      rows: { label: string; figures: { visitors: number; buyers: number } }[];
+    };
+    // ana and dee were members on those days; ben had left
+    expect(segments.rows).toMatchObject([{ label: "Loyal", figures: { visitors: 2, buyers: 1 } }]);
+    const unknown = await runWorkspaceQuery(breakdownDef, ws.member("viewer").userId, {
+      workspaceId: ws.workspace.id,
+      by: "segment",
+      segmentIds: ["not-a-segment"],
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { segmentIds: ["No such segment: not-a-segment"] } },
+    });
+    const none = await runWorkspaceQuery(breakdownDef, ws.member("viewer").userId, {
+      workspaceId: ws.workspace.id,
+      by: "segment",
+    });
+    expect(none).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { segmentIds: ["Choose the segments to compare"] } },
+    });
   });
 
   it("moves events across days when the time zone changes", async () => {

@@ -1,6 +1,10 @@
 "use server";
 
 import { serverQuery } from "@/lib/actions/server-action";
+import { breakdownDef } from "./breakdown";
+import { liftDef } from "./lift";
 import { overviewDef } from "./overview";
 
 export const overview = serverQuery(overviewDef);
+export const personalizationLift = serverQuery(liftDef);
+export const breakdown = serverQuery(breakdownDef);

@@ -1,0 +1,62 @@
+import { pgPool } from "@/lib/db/pg-pool";
+import { ORDER_EVENT } from "@/lib/profiles/aggregates";
+import type { LiftGroup } from "../lift";
+import type { DaySpan } from "../range";
+
+type Row = { held: boolean; units: string; mixed: string; buyers: string; revenue: string; revenue_squares: string };
+
+/**
+ * The exposed visitors of a span of local days, in the global holdout and not: a unit is a profile with a decision
+ * recorded on those days (exposures with a profile), in the holdout when every such decision says so; its value is
+ * its orders and revenue from its first exposure in the span to the span's end. Profiles with decisions both in
+ * and out of the holdout are counted as `mixed` and left out.
+ */
+export async function holdoutGroups(
+  workspaceId: string,
+  span: DaySpan,
+  timeZone: string,
+): Promise<{ holdout: LiftGroup; personalized: LiftGroup; mixed: number }> {
+  const { rows } = await pgPool().query<Row>(
+    `WITH bounds AS (
+       SELECT ($2::date::timestamp AT TIME ZONE $4) AS start_at, (($3::date + 1)::timestamp AT TIME ZONE $4) AS end_at
+     ),
+     exposed AS (
+       SELECT x.profile_id, min(x.occurred_at) AS first_at, bool_and(x.holdout) AS all_held, bool_or(x.holdout) AS any_held
+       FROM exposures x, bounds b
+       WHERE x.workspace_id = $1 AND x.profile_id IS NOT NULL AND x.occurred_at >= b.start_at AND x.occurred_at < b.end_at
+       GROUP BY x.profile_id
+     ),
+     units AS (
+       SELECT u.all_held AS held, u.any_held AND NOT u.all_held AS mixed, coalesce(o.orders, 0) AS orders,
+              coalesce(o.revenue, 0) AS revenue
+       FROM exposed u CROSS JOIN bounds b
+       LEFT JOIN LATERAL (
+         SELECT count(*) AS orders,
+                sum(CASE WHEN jsonb_typeof(e.properties->'revenue') = 'number' THEN (e.properties->>'revenue')::numeric END) AS revenue
+         FROM events e
+         WHERE e.workspace_id = $1 AND e.profile_id = u.profile_id AND e.name = $5
+           AND e.occurred_at >= u.first_at AND e.occurred_at < b.end_at
+       ) o ON true
+     )
+     SELECT held, count(*) FILTER (WHERE NOT mixed) AS units, count(*) FILTER (WHERE mixed) AS mixed,
+            count(*) FILTER (WHERE NOT mixed AND orders > 0) AS buyers,
+            coalesce(sum(revenue) FILTER (WHERE NOT mixed), 0)::text AS revenue,
+            coalesce(sum(revenue * revenue) FILTER (WHERE NOT mixed), 0)::text AS revenue_squares
+     FROM units GROUP BY held`,
+    [workspaceId, span.from, span.to, timeZone, ORDER_EVENT],
+  );
+  const group = (held: boolean): LiftGroup => {
+    const r = rows.find((x) => x.held === held);
+    const units = Number(r?.units ?? 0);
+    return {
+      units,
+      buyers: Number(r?.buyers ?? 0),
+      revenue: { n: units, sum: Number(r?.revenue ?? 0), sumSquares: Number(r?.revenue_squares ?? 0) },
+    };
+  };
+  return {
+    holdout: group(true),
+    personalized: group(false),
+    mixed: rows.reduce((n, r) => n + Number(r.mixed), 0),
+  };
+}

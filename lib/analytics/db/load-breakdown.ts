@@ -1,0 +1,39 @@
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import { breakdownRows, type breakdownInputSchema, type BreakdownDimension, type BreakdownRow } from "../breakdown";
+import { resolveRange, type rangeInputSchema, type ResolvedRange } from "../range";
+import { breakdownCounts } from "./breakdown-counts";
+
+export type LoadedBreakdown = { timeZone: string; range: ResolvedRange; by: BreakdownDimension; rows: BreakdownRow[] };
+
+/**
+ * A breakdown of the overview's figures over the chosen days; `unknownSegments` lists chosen segment ids that
+ * are not the workspace's (nothing is counted then); null: no workspace.
+ */
+export async function loadBreakdown(
+  workspaceId: string,
+  range: z.output<typeof rangeInputSchema>,
+  breakdown: z.output<typeof breakdownInputSchema>,
+  now = new Date(),
+): Promise<LoadedBreakdown | { unknownSegments: string[] } | null> {
+  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { timeZone: true } });
+  if (!workspace) return null;
+  const ids = breakdown.by === "segment" ? [...new Set(breakdown.segmentIds)] : [];
+  const segments = ids.length
+    ? await db.segment.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, name: true } })
+    : [];
+  const unknown = ids.filter((id) => !segments.some((s) => s.id === id));
+  if (unknown.length > 0) return { unknownSegments: unknown };
+  const resolved = resolveRange(range, now, workspace.timeZone);
+  const counts = await breakdownCounts(workspaceId, resolved, workspace.timeZone, breakdown.by, ids);
+  const label = (value: string) => segments.find((s) => s.id === value)?.name ?? value;
+  return {
+    timeZone: workspace.timeZone,
+    range: resolved,
+    by: breakdown.by,
+    rows: breakdownRows(
+      breakdown.by,
+      counts.map((c) => ({ ...c, label: label(c.value) })),
+    ),
+  };
+}
