@@ -63,10 +63,41 @@ test("the overview's figures match the database for a chosen range, in the works
   await page.setViewportSize({ width: 1440, height: 1400 });
   await page.screenshot({ path: "e2e/screenshots/overview.png", fullPage: true });
 
+  // broken down by device: every visitor has one (that of their first event), so the rows add up to the figure
+  const breakdown = page.getByRole("region", { name: "Breakdown" });
+  await breakdown.getByLabel("Break down by").selectOption("device");
+  await expect(page).toHaveURL(/by=device/);
+  await expect(breakdown.getByRole("columnheader", { name: "Device" })).toBeVisible();
+  const deviceVisitors = await breakdown.getByTestId("breakdown-row").getByTestId("cell-visitors").allTextContents();
+  expect(deviceVisitors.reduce((n, t) => n + Number(t.replace(/,/g, "")), 0)).toBe(expected.visitors);
+
+  // two segments compared: each row counts its members who visited on those days, as counted here
+  const segments = await query<{ id: string; name: string; visitors: number }>(
+    `SELECT s.id, s.name, count(DISTINCT e.profile_id)::int AS visitors
+     FROM segments s JOIN workspaces w ON w.id = s.workspace_id AND w.slug = 'demo'
+     LEFT JOIN segment_memberships m ON m.segment_id = s.id
+       AND m.entered_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
+       AND (m.exited_at IS NULL OR m.exited_at >= $1::date::timestamp AT TIME ZONE 'UTC')
+     LEFT JOIN events e ON e.workspace_id = w.id AND e.profile_id = m.profile_id AND e.type IN ('page', 'screen', 'track')
+       AND (e.occurred_at AT TIME ZONE 'UTC')::date BETWEEN $1::date AND $2::date
+     WHERE s.archived_at IS NULL GROUP BY s.id, s.name ORDER BY count(DISTINCT e.profile_id) DESC, s.name LIMIT 2`,
+    [from, to],
+  );
+  await breakdown.getByLabel("Break down by").selectOption("segment");
+  await expect(breakdown.getByText("Choose the segments to compare")).toBeVisible();
+  for (const s of segments) await breakdown.getByRole("checkbox", { name: s.name, exact: true }).check();
+  await expect(page).toHaveURL(new RegExp(`segments=${segments[0]!.id}(%2C|,)${segments[1]!.id}`));
+  const segmentRows = breakdown.getByTestId("breakdown-row");
+  await expect(segmentRows).toHaveCount(2);
+  for (const [i, s] of segments.entries()) {
+    await expect(segmentRows.nth(i).getByRole("cell").first()).toHaveText(s.name);
+    await expect(segmentRows.nth(i).getByTestId("cell-visitors")).toHaveText(s.visitors.toLocaleString("en-US"));
+  }
+
   // the CSV holds the same days and numbers
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download CSV" }).click(),
+    page.getByRole("button", { name: "Download the days as CSV" }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(`overview-${from}-${to}.csv`);
   const lines = (await readFile((await download.path())!, "utf8"))

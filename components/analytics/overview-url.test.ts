@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRangeParams, withRange } from "./overview-url";
+import { readBreakdownParams, readRangeParams, withBreakdown, withRange } from "./overview-url";
 
 const read = (qs: string) => readRangeParams(new URLSearchParams(qs));
 
@@ -29,5 +29,25 @@ describe("the overview's range in the URL", () => {
     expect(withRange(new URLSearchParams(""), { preset: "custom", from: "2026-01-01", to: "2026-01-31" })).toBe(
       "preset=custom&from=2026-01-01&to=2026-01-31",
     );
+  });
+
+  it("reads the breakdown, asking for segments when comparing segments without any", () => {
+    expect(readBreakdownParams(new URLSearchParams("by=device"))).toEqual({
+      input: { by: "device", segmentIds: [] },
+      error: null,
+    });
+    expect(readBreakdownParams(new URLSearchParams("by=segment&segments=a,b")).input).toEqual({
+      by: "segment",
+      segmentIds: ["a", "b"],
+    });
+    expect(readBreakdownParams(new URLSearchParams("by=segment"))).toEqual({
+      input: { by: "segment", segmentIds: [] },
+      error: "Choose the segments to compare",
+    });
+    expect(readBreakdownParams(new URLSearchParams("by=planet")).input.by).toBe("source");
+    const now = new URLSearchParams("preset=7d&by=segment&segments=a,b");
+    expect(withBreakdown(now, { segmentIds: ["a"] })).toBe("preset=7d&by=segment&segments=a");
+    expect(withBreakdown(now, { by: "device" })).toBe("preset=7d&by=device");
+    expect(withBreakdown(now, { by: "source" })).toBe("preset=7d");
   });
 });

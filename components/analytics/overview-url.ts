@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { breakdownInputSchema, MAX_SEGMENTS } from "@/lib/analytics/breakdown";
 import { rangeInputSchema } from "@/lib/analytics/range";
 
 /** The query-string keys the overview keeps its range in (the query's own names). */
@@ -58,5 +59,31 @@ export function withRange(
   }
   if (next.get("preset") === "30d") next.delete("preset");
   if (next.get("compare") === "previous") next.delete("compare");
+  return next.toString();
+}
+
+/** The breakdown in the URL (`by=device`, `segments=id1,id2`): a dimension that is not one falls back to the source. */
+export function readBreakdownParams(params: { get(key: string): string | null }): {
+  input: z.output<typeof breakdownInputSchema>;
+  error: string | null;
+} {
+  const segmentIds = (params.get("segments") ?? "").split(",").filter(Boolean);
+  const parsed = breakdownInputSchema.safeParse({ by: params.get("by") ?? undefined, segmentIds });
+  if (parsed.success) return { input: parsed.data, error: null };
+  const issue = parsed.error.issues[0]!;
+  const fallback = issue.path[0] === "segmentIds" && params.get("by") === "segment" ? "segment" : "source";
+  return {
+    input: { by: fallback, segmentIds: fallback === "segment" ? segmentIds.slice(0, MAX_SEGMENTS) : [] },
+    error: issue.code === "invalid_value" ? "Not one of the choices" : issue.message,
+  };
+}
+
+/** The query string with the breakdown set (the default source and an empty segment list left out). */
+export function withBreakdown(params: { toString(): string }, change: { by?: string; segmentIds?: string[] }): string {
+  const next = new URLSearchParams(params.toString());
+  if (change.by !== undefined) next.set("by", change.by);
+  if (change.segmentIds !== undefined) next.set("segments", change.segmentIds.join(","));
+  if (next.get("by") === "source") next.delete("by");
+  if (next.get("by") !== "segment" || next.get("segments") === "") next.delete("segments");
   return next.toString();
 }

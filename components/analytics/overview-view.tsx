@@ -13,7 +13,8 @@ import { FigureCards } from "./figure-cards";
 import { LiftCard } from "./lift-card";
 import { FIGURE_LABELS } from "./figure-format";
 import { overviewCsv } from "./overview-csv";
-import { readRangeParams, withRange } from "./overview-url";
+import { BreakdownCard } from "./breakdown-card";
+import { readBreakdownParams, readRangeParams, withBreakdown, withRange } from "./overview-url";
 import { RangeControls } from "./range-controls";
 import { useOverview } from "./use-overview";
 
@@ -29,11 +30,21 @@ const clock = (iso: string, timeZone: string) =>
  * change, a daily chart of the chosen figure against the comparison period, and the CSV of the series. Read with
  * react-query every minute, with the time of the last read.
  */
-export function OverviewView({ workspaceId, workspaceSlug }: { workspaceId: string; workspaceSlug: string }) {
+export function OverviewView({
+  workspaceId,
+  workspaceSlug,
+  segments,
+}: {
+  workspaceId: string;
+  workspaceSlug: string;
+  segments: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const state = useMemo(() => readRangeParams(params), [params]);
+  const split = useMemo(() => readBreakdownParams(params), [params]);
+  const go = (qs: string) => router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   const result = useOverview(workspaceId, state.input);
   const [figure, setFigure] = useState<FigureKey>("visitors");
   const data = result.data;
@@ -45,10 +56,7 @@ export function OverviewView({ workspaceId, workspaceSlug }: { workspaceId: stri
             key={params.toString()}
             input={state.input}
             errors={state.errors}
-            onChange={(change) => {
-              const qs = withRange(params, change);
-              router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-            }}
+            onChange={(change) => go(withRange(params, change))}
           />
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-gray-500" aria-live="polite">
             {data ? (
@@ -102,6 +110,7 @@ export function OverviewView({ workspaceId, workspaceSlug }: { workspaceId: stri
                 <DownloadCsvButton
                   fileName={`overview-${data.range.from}-${data.range.to}.csv`}
                   rows={() => overviewCsv(data)}
+                  label="Download the days as CSV"
                 />
               </div>
             </CardHeader>
@@ -109,6 +118,15 @@ export function OverviewView({ workspaceId, workspaceSlug }: { workspaceId: stri
               <DailyFigureChart overview={data} figure={figure} />
             </CardContent>
           </Card>
+          <BreakdownCard
+            workspaceId={workspaceId}
+            range={state.input}
+            input={split.input}
+            urlError={split.error}
+            segments={segments}
+            figure={figure}
+            onChange={(change) => go(withBreakdown(params, change))}
+          />
           <LiftCard workspaceId={workspaceId} workspaceSlug={workspaceSlug} input={state.input} />
         </>
       )}

@@ -6,11 +6,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { profileTotals } from "@/lib/analytics/db/overview";
 import { formatInteger } from "@/lib/format";
+import { segmentOptions } from "@/lib/segments/db/list-segments";
 import { requireWorkspace } from "@/lib/workspaces/runtime/require-workspace";
 
 export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await requireWorkspace((await params).workspace);
-  const totals = await profileTotals(workspace.id);
+  const [totals, segments] = await Promise.all([profileTotals(workspace.id), segmentOptions(workspace.id)]);
   if (totals.profiles === 0) {
     return (
       <>
@@ -39,7 +40,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         }
       />
       <Suspense fallback={<p className="text-sm text-gray-500">Loading the overview…</p>}>
-        <OverviewView workspaceId={workspace.id} workspaceSlug={workspace.slug} />
+        <OverviewView
+          workspaceId={workspace.id}
+          workspaceSlug={workspace.slug}
+          segments={segments.map(({ id, name }) => ({ id, name }))}
+        />
       </Suspense>
     </>
   );
