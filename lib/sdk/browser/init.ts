@@ -1,6 +1,7 @@
 // init: starts the SDK once. Calls made before it wait in `waiting` and are
 // replayed by it, so `personalize.track(...)` works whenever it is called.
 import { ANTI_FLICKER_MS, hide } from "./anti-flicker";
+import { trackClicks } from "./clicks";
 import { config, configure } from "./config";
 import { decide } from "./decide";
 import { page } from "./events";
@@ -51,6 +52,7 @@ export function init(options?: InitOptions): Promise<Decisions> {
     if (document.visibilityState === "hidden") flush(true);
   });
   window.addEventListener("pagehide", () => flush(true));
+  if (options.trackClicks !== false) trackClicks();
 
   // Replayed first, so an identify made before init applies to the page view.
   const calls = waiting;

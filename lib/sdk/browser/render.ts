@@ -16,6 +16,8 @@ function fill(element: PlacementElement, decision: Decision): void {
   else if (decision.contentType === "text") element.textContent = content;
   else if (decision.contentType === "json") element.personalizeData = JSON.parse(content);
   element.setAttribute("data-variant-id", decision.variantId);
+  if (decision.experienceId) element.setAttribute("data-experience-id", decision.experienceId);
+  else element.removeAttribute("data-experience-id");
 }
 
 function announce(target: EventTarget, placement: string, decision: Decision): void {

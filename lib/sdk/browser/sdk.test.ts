@@ -2,11 +2,12 @@ import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   createFakeBrowser,
+  FakeElement,
+  FakeEvent,
   jsonResponse,
   readSdkSource,
   type FakeBrowser,
   type FakeBrowserOptions,
-  type FakeEvent,
 } from "../testing/fake-browser";
 
 type Decision = {
@@ -23,6 +24,7 @@ type InitOptions = {
   decideHost?: string;
   antiFlicker?: { timeout: number } | false;
   autoPage?: boolean;
+  trackClicks?: boolean;
   placements?: string[];
   userId?: string;
   userHash?: string;
@@ -461,6 +463,38 @@ describe("events", () => {
         },
       });
     }
+  });
+
+  it("reports a click inside a decided placement as Placement Clicked, with its variant, experience and link", async () => {
+    const hero = { ...decision("html", "<a href='/sale'>Sale</a>", "v-sale"), experienceId: "exp-1" };
+    const { browser, sdk } = load({ fetch: decideAnswer({ hero, footer: { ...decision("text", "hi", "v-default"), experienceId: null } }) });
+    const heroEl = browser.addPlacement("hero");
+    const link = heroEl.appendChild(new FakeElement("A"));
+    link.setAttribute("href", "/sale");
+    const footerEl = browser.addPlacement("footer");
+    const undecided = browser.addPlacement("undecided");
+    await sdk.init({ key: KEY, autoPage: false });
+    link.dispatchEvent(new FakeEvent("click", { bubbles: true }));
+    footerEl.dispatchEvent(new FakeEvent("click", { bubbles: true }));
+    undecided.dispatchEvent(new FakeEvent("click", { bubbles: true })); // no decision: not reported
+    browser.document.body.dispatchEvent(new FakeEvent("click", { bubbles: true }));
+    sdk.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    const sent = browser.callsTo("/api/v1/batch").flatMap((c) => (c.body as BatchBody).batch);
+    expect(sent.map((m) => [m.event, m.properties])).toEqual([
+      ["Placement Clicked", { placement: "hero", variant_id: "v-sale", experience_id: "exp-1", href: "/sale" }],
+      ["Placement Clicked", { placement: "footer", variant_id: "v-default", experience_id: null, href: null }],
+    ]);
+  });
+
+  it("reports no clicks when trackClicks is false", async () => {
+    const { browser, sdk } = load({ fetch: decideAnswer({ hero: decision("text", "x") }) });
+    const heroEl = browser.addPlacement("hero");
+    await sdk.init({ key: KEY, autoPage: false, trackClicks: false });
+    heroEl.dispatchEvent(new FakeEvent("click", { bubbles: true }));
+    sdk.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(browser.callsTo("/api/v1/batch")).toHaveLength(0);
   });
 
   it("flushes at once when 20 messages are queued", async () => {

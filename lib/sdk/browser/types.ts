@@ -28,6 +28,8 @@ export type InitOptions = {
   antiFlicker?: { timeout?: number } | false;
   /** Sends a page view on init (default true). */
   autoPage?: boolean;
+  /** Reports a click in a decided [data-placement] element as a "Placement Clicked" event (default true). */
+  trackClicks?: boolean;
   /** The placements the first decide asks for; by default every [data-placement] on the page. */
   placements?: string | string[];
   /** The signed-in customer, as your server knows them: their user id and its userHash (HMAC-SHA256 under the identity secret). */

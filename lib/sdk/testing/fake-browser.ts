@@ -69,6 +69,10 @@ export class FakeElement extends FakeEventTarget {
     this.attributes.set(name, String(value));
   }
 
+  removeAttribute(name: string): void {
+    this.attributes.delete(name);
+  }
+
   appendChild<T extends FakeElement>(child: T): T {
     child.parentNode = this;
     this.children.push(child);
