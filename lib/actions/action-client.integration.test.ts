@@ -11,6 +11,10 @@ import { removeMemberDef } from "@/lib/members/actions/remove";
 import { revokeInvitationDef } from "@/lib/members/actions/revoke-invitation";
 import { recomputeRfmDef } from "@/lib/profiles/actions/recompute-rfm";
 import { setStorePlainPiiDef } from "@/lib/workspaces/actions/set-store-plain-pii";
+import { setTimeZoneDef } from "@/lib/workspaces/actions/set-time-zone";
+import { breakdownDef } from "@/lib/analytics/actions/breakdown";
+import { liftDef } from "@/lib/analytics/actions/lift";
+import { overviewDef } from "@/lib/analytics/actions/overview";
 import { setCorsOriginsDef } from "@/lib/workspaces/actions/set-cors-origins";
 import { archiveSegmentDef } from "@/lib/segments/actions/archive-segment";
 import { duplicateSegmentDef } from "@/lib/segments/actions/duplicate-segment";
@@ -201,6 +205,11 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: experimentResultsDef, input: { experimentId: bExperimentId } },
     { def: setExperimentEngineDef, input: { experimentId: bExperimentId, engine: "bayesian" } },
     { def: setWorkspaceEngineDef, input: { engine: "sequential" } },
+    { def: setTimeZoneDef, input: { timeZone: "Asia/Tokyo" } },
+    // the overview's reads (queries of the workspace as a whole)
+    { def: overviewDef, input: { preset: "7d" } },
+    { def: liftDef, input: {} },
+    { def: breakdownDef, input: { by: "device" } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -340,6 +349,10 @@ describe("workspace isolation through actions", () => {
       experimentResultsDef,
       setExperimentEngineDef,
       setWorkspaceEngineDef,
+      setTimeZoneDef,
+      overviewDef,
+      liftDef,
+      breakdownDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { breakdownInputSchema, breakdownRows, MAX_BREAKDOWN_ROWS } from "./breakdown";
 
-const counts = (visitors: number, orders = 0) => ({ visitors, identified: 0, buyers: orders, orders, revenue: orders * 10 });
+const counts = (visitors: number, orders = 0) => ({
+  visitors,
+  identified: 0,
+  buyers: orders,
+  orders,
+  revenue: orders * 10,
+});
 
 describe("breakdown rows", () => {
   it("orders values by visitors and adds up those past the limit as one row", () => {

@@ -62,7 +62,8 @@ export function recommend(input: RecommendInput): Recommendation {
       ...none,
     };
   // how much better than the control: the lift, or its opposite when lower is better
-  const gain = (a: ArmRow) => (a.effect?.computable ? (primary.lowerIsBetter ? -a.effect.lift : a.effect.lift) : -Infinity);
+  const gain = (a: ArmRow) =>
+    a.effect?.computable ? (primary.lowerIsBetter ? -a.effect.lift : a.effect.lift) : -Infinity;
   const winners = treatments
     .filter((a) => a.effect?.computable && a.effect.direction === "better")
     .sort((a, b) => gain(b) - gain(a));

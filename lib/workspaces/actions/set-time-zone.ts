@@ -12,7 +12,9 @@ export const setTimeZoneDef = workspaceAction({
   role: "admin",
   input: z.object({ timeZone: timeZoneSchema }),
   async handler(ctx, { timeZone }) {
-    const known = await ctx.db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok FROM pg_timezone_names WHERE name = ${timeZone}`;
+    const known = await ctx.db.$queryRaw<
+      { ok: number }[]
+    >`SELECT 1 AS ok FROM pg_timezone_names WHERE name = ${timeZone}`;
     if (known.length === 0) {
       const message = `The database does not know the time zone “${timeZone}”`;
       throw new ActionError("invalid_input", message, { timeZone: [message] });
