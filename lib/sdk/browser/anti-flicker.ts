@@ -12,7 +12,7 @@ let hideTimer: ReturnType<typeof setTimeout> | undefined;
 export function hide(ms: number): void {
   hideStyle = document.createElement("style");
   hideStyle.setAttribute("data-personalize", "anti-flicker");
-  hideStyle.textContent = "[data-placement]{visibility:hidden!important}";
+  hideStyle.textContent = "[data-placement]:not([data-decided=server]){visibility:hidden!important}";
   (document.head || document.documentElement).appendChild(hideStyle);
   hideTimer = setTimeout(unhide, ms);
 }

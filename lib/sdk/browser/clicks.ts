@@ -25,7 +25,8 @@ export function trackClicks(): void {
       if (!el) return;
       let href: string | null = null;
       for (let node = target; node && node !== el.parentNode; node = node.parentNode) {
-        const h = node.getAttribute && (node as unknown as { tagName?: string }).tagName === "A" && node.getAttribute("href");
+        const h =
+          node.getAttribute && (node as unknown as { tagName?: string }).tagName === "A" && node.getAttribute("href");
         if (h) {
           href = h;
           break;

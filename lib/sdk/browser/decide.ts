@@ -99,7 +99,8 @@ export async function experiment(key: string): Promise<ExperimentAnswer | null> 
 
 /**
  * What each placement shows this visitor: `placements` or, when omitted, the
- * keys of every [data-placement] element. Fills those elements; resolves with
+ * keys of every [data-placement] element but those the server rendered decided
+ * (data-decided="server"). Fills those elements; resolves with
  * the decisions by placement key, or {} when the request fails.
  */
 export async function decide(placements?: string | string[], traits?: Properties): Promise<Decisions> {
@@ -108,7 +109,14 @@ export async function decide(placements?: string | string[], traits?: Properties
     let request = placements ? requestDecisions(dedupe(placements), traits) : null;
     await domReady(); // the elements to find or fill may not be parsed yet
     if (!request)
-      request = requestDecisions(dedupe(placementElements().map((el) => el.getAttribute("data-placement"))), traits);
+      request = requestDecisions(
+        dedupe(
+          placementElements()
+            .filter((el) => el.getAttribute("data-decided") !== "server") // rendered decided (server helper)
+            .map((el) => el.getAttribute("data-placement")),
+        ),
+        traits,
+      );
     const decisions = await request;
     apply(decisions);
     return decisions;

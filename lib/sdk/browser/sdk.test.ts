@@ -372,7 +372,9 @@ describe("anti-flicker", () => {
 
     const styles = antiFlickerStyles(browser);
     expect(styles).toHaveLength(1);
-    expect(styles[0]!.textContent.replace(/\s/g, "")).toBe("[data-placement]{visibility:hidden!important}");
+    expect(styles[0]!.textContent.replace(/\s/g, "")).toBe(
+      "[data-placement]:not([data-decided=server]){visibility:hidden!important}",
+    );
 
     let revealedWithContent: string | null = null;
     hero.addEventListener("personalize:decision", () => void (revealedWithContent = hero.innerHTML));
@@ -467,7 +469,9 @@ describe("events", () => {
 
   it("reports a click inside a decided placement as Placement Clicked, with its variant, experience and link", async () => {
     const hero = { ...decision("html", "<a href='/sale'>Sale</a>", "v-sale"), experienceId: "exp-1" };
-    const { browser, sdk } = load({ fetch: decideAnswer({ hero, footer: { ...decision("text", "hi", "v-default"), experienceId: null } }) });
+    const { browser, sdk } = load({
+      fetch: decideAnswer({ hero, footer: { ...decision("text", "hi", "v-default"), experienceId: null } }),
+    });
     const heroEl = browser.addPlacement("hero");
     const link = heroEl.appendChild(new FakeElement("A"));
     link.setAttribute("href", "/sale");
@@ -484,6 +488,24 @@ describe("events", () => {
     expect(sent.map((m) => [m.event, m.properties])).toEqual([
       ["Placement Clicked", { placement: "hero", variant_id: "v-sale", experience_id: "exp-1", href: "/sale" }],
       ["Placement Clicked", { placement: "footer", variant_id: "v-default", experience_id: null, href: null }],
+    ]);
+  });
+
+  it("leaves a placement the server rendered decided to the server, and reports clicks on it", async () => {
+    const { browser, sdk } = load({ fetch: decideAnswer({ footer: decision("text", "hi") }) });
+    const served = browser.addPlacement("home-hero", "<h2>From the server</h2>");
+    served.setAttribute("data-decided", "server");
+    served.setAttribute("data-variant-id", "v-server");
+    browser.addPlacement("footer");
+    await sdk.init({ key: KEY, autoPage: false });
+    expect(browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({ placements: ["footer"] });
+    expect(served.innerHTML).toBe("<h2>From the server</h2>");
+    served.dispatchEvent(new FakeEvent("click", { bubbles: true }));
+    sdk.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    const sent = browser.callsTo("/api/v1/batch").flatMap((c) => (c.body as BatchBody).batch);
+    expect(sent.map((m) => m.properties)).toEqual([
+      { placement: "home-hero", variant_id: "v-server", experience_id: null, href: null },
     ]);
   });
 
