@@ -13,6 +13,7 @@ import { recomputeRfmDef } from "@/lib/profiles/actions/recompute-rfm";
 import { setStorePlainPiiDef } from "@/lib/workspaces/actions/set-store-plain-pii";
 import { setTimeZoneDef } from "@/lib/workspaces/actions/set-time-zone";
 import { breakdownDef } from "@/lib/analytics/actions/breakdown";
+import { contentDef } from "@/lib/analytics/actions/content";
 import { liftDef } from "@/lib/analytics/actions/lift";
 import { overviewDef } from "@/lib/analytics/actions/overview";
 import { setCorsOriginsDef } from "@/lib/workspaces/actions/set-cors-origins";
@@ -210,6 +211,7 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: overviewDef, input: { preset: "7d" } },
     { def: liftDef, input: {} },
     { def: breakdownDef, input: { by: "device" } },
+    { def: contentDef, input: {} },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -353,6 +355,7 @@ describe("workspace isolation through actions", () => {
       overviewDef,
       liftDef,
       breakdownDef,
+      contentDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>

@@ -8,6 +8,7 @@ import { createTestWorkspace } from "@/scripts/test/fixtures";
 import { overviewDef } from "./actions/overview";
 import { breakdownDef } from "./actions/breakdown";
 import { loadBreakdown } from "./db/load-breakdown";
+import { loadContent } from "./db/load-content";
 import { loadLift } from "./db/load-lift";
 import { loadOverview } from "./db/load-overview";
 import { rangeInputSchema } from "./range";
@@ -17,6 +18,8 @@ vi.mock("@/lib/auth/session", () => ({ currentUserId: async () => null }));
 type Fixture = Awaited<ReturnType<typeof createTestWorkspace>>;
 let ws: Fixture;
 let segmentId: string;
+let defaultVariant: string;
+let springVariant: string;
 
 afterAll(() => closePgPool());
 
@@ -98,16 +101,31 @@ beforeAll(async () => {
       EVENTS.map((e) => JSON.stringify(CONTEXTS[e[0]] ?? {})),
     ],
   );
+  // the hero: its default (shown to the holdout) and a spring experience
+  const hero = await db.placement.create({ data: { workspaceId: id, key: "home-hero", name: "Home hero" } });
+  const experience = (name: string, isDefault: boolean) =>
+    db.experience.create({
+      data: { workspaceId: id, placementId: hero.id, name, isDefault, status: "live" },
+    });
+  const [fallback, spring] = [await experience("Default", true), await experience("Spring", false)];
+  defaultVariant = (
+    await db.variant.create({ data: { workspaceId: id, experienceId: fallback.id, name: "Default", body: "Hi" } })
+  ).id;
+  springVariant = (
+    await db.variant.create({ data: { workspaceId: id, experienceId: spring.id, name: "Spring", body: "Sale" } })
+  ).id;
   // decisions: ana outside the holdout after her first order, ben in it, dee outside, cy both (two browsers
-  // merged), eve before the range
+  // merged), eve before the range; each shown the hero (the holdout its default)
+  const variantOf = (held: boolean) => (held ? defaultVariant : springVariant);
+  const held = [false, true, false, true, false, true];
   await pgPool().query(
-    `INSERT INTO exposures (workspace_id, profile_id, placement_ids, variant_ids, holdout, occurred_at)
-     SELECT $1, $1 || '-' || p, '{}', '{}', h, at::timestamptz
-     FROM unnest($2::text[], $3::bool[], $4::text[]) AS x(p, h, at)`,
+    `INSERT INTO exposures (workspace_id, profile_id, placement_ids, variant_ids, holdout, occurred_at, impressions)
+     SELECT $1, $1 || '-' || p, ARRAY[$5], ARRAY[v], h, at::timestamptz, n
+     FROM unnest($2::text[], $3::bool[], $4::text[], $6::text[], $7::int[]) AS x(p, h, at, v, n)`,
     [
       id,
       ["ana", "ben", "dee", "cy", "cy", "eve"],
-      [false, true, false, true, false, true],
+      held,
       [
         "2026-03-08T11:00:00-04:00",
         "2026-03-08T00:40:00-05:00",
@@ -115,6 +133,27 @@ beforeAll(async () => {
         "2026-03-08T12:00:00-04:00",
         "2026-03-09T12:00:00-04:00",
         "2026-03-06T21:05:00-05:00",
+      ],
+      hero.id,
+      held.map(variantOf),
+      [2, 1, 1, 1, 1, 1],
+    ],
+  );
+  // clicks: ana on the spring hero twice, ben on the default once, and one naming a variant that is not ours
+  await pgPool().query(
+    `INSERT INTO events (workspace_id, profile_id, type, name, properties, message_id, occurred_at)
+     SELECT $1, $1 || '-' || p, 'track', 'Placement Clicked',
+            jsonb_build_object('placement', 'home-hero', 'variant_id', v), 'click-' || ord, at::timestamptz
+     FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS c(p, v, at, ord)`,
+    [
+      id,
+      ["ana", "ana", "ben", "ben"],
+      [springVariant, springVariant, defaultVariant, "someone-elses-variant"],
+      [
+        "2026-03-08T11:01:00-04:00",
+        "2026-03-09T11:01:00-04:00",
+        "2026-03-08T00:41:00-05:00",
+        "2026-03-08T00:42:00-05:00",
       ],
     ],
   );
@@ -216,6 +255,34 @@ describe("the overview, counted in the workspace's time zone", () => {
       ok: false,
       error: { fieldErrors: { segmentIds: ["Choose the segments to compare"] } },
     });
+  });
+
+  it("counts each variant's impressions, visitors and clicks, and attributes orders to the last one shown", async () => {
+    const { rows } = (await loadContent(ws.workspace.id, MARCH_8_9))!;
+    const row = (variantId: string) => rows.find((r) => r.variantId === variantId)!;
+    // spring: ana (2 impressions), dee and cy (one each) → 4; default: ben and cy; eve's was before the range
+    expect(row(springVariant)).toMatchObject({
+      placementKey: "home-hero",
+      experienceName: "Spring",
+      impressions: 4,
+      visitors: 3,
+      clicks: 2,
+      // ana's 30 after her decision (her 50 came before it)
+      orders: 1,
+      revenue: 30,
+      clickThroughRate: 0.5,
+    });
+    // the default: ben's 20 after his decision; cy's decisions on both sides do not buy
+    expect(row(defaultVariant)).toMatchObject({
+      isDefault: true,
+      impressions: 2,
+      visitors: 2,
+      clicks: 1,
+      orders: 1,
+      revenue: 20,
+    });
+    expect(row(defaultVariant).revenuePerImpression).toBe(10);
+    expect(rows).toHaveLength(2); // the click on a variant that is not the workspace's counts nowhere
   });
 
   it("moves events across days when the time zone changes", async () => {
