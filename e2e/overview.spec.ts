@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { query, queryOne } from "./support/database";
 import { signIn } from "./support/session";
+import { STORE_URL } from "../playwright.config";
 
 /** The demo's figures over local days [from, to] in a time zone, counted here by a query of its own (README: Overview). */
 async function figuresInDatabase(from: string, to: string, timeZone: string) {
@@ -149,4 +150,52 @@ test("an admin sets the workspace's time zone, and the overview counts its days 
   } finally {
     await query("UPDATE workspaces SET time_zone = 'UTC' WHERE slug = 'demo'");
   }
+});
+
+test("a shopper's click on the storefront's hero shows up in Content performance", async ({ page, browser }) => {
+  const clicksOf = async (variantId: string) =>
+    (
+      await queryOne<{ n: number }>(
+        `SELECT count(*)::int AS n FROM events e JOIN workspaces w ON w.id = e.workspace_id
+         WHERE w.slug = 'demo' AND e.name = 'Placement Clicked' AND e.properties->>'variant_id' = $1`,
+        [variantId],
+      )
+    ).n;
+  // a shopper opens the store and clicks the hero (decided on the server, its clicks reported by the SDK)
+  const shopper = await browser.newContext();
+  const store = await shopper.newPage();
+  await store.goto(`${STORE_URL}/demo-store`);
+  const hero = store.getByTestId("home-hero");
+  const variantId = (await hero.getAttribute("data-variant-id"))!;
+  expect(variantId).toBeTruthy();
+  await expect(hero).toHaveAttribute("data-decided", "server");
+  const before = await clicksOf(variantId);
+  await store.waitForFunction(
+    () => "personalize" in window && !Array.isArray((window as { personalize?: unknown }).personalize),
+  );
+  await hero.click({ position: { x: 5, y: 5 } }); // on the hero, not on a link in it
+  await store.evaluate(() => (window as unknown as { personalize: { flush(): void } }).personalize.flush());
+  await expect.poll(() => clicksOf(variantId), { timeout: 15_000 }).toBe(before + 1);
+  await shopper.close();
+
+  // the marketer sees it today, on that variant's row, as counted in the database
+  await signIn(page, "viewer");
+  await page.goto("/w/demo?preset=today");
+  const row = page.locator(`[data-testid="content-row"][data-variant-id="${variantId}"]`);
+  await expect(row.getByTestId("clicks")).toHaveText(
+    (
+      await queryOne<{ n: number }>(
+        `SELECT count(*)::int AS n FROM events e JOIN workspaces w ON w.id = e.workspace_id
+         WHERE w.slug = 'demo' AND e.name = 'Placement Clicked' AND e.properties->>'variant_id' = $1
+           AND (e.occurred_at AT TIME ZONE 'UTC')::date = (now() AT TIME ZONE 'UTC')::date`,
+        [variantId],
+      )
+    ).n.toLocaleString("en-US"),
+    { timeout: 30_000 },
+  );
+  await page.getByRole("region", { name: "Personalization lift" }).screenshot({ path: "test-results/lift.png" });
+  await page.getByRole("region", { name: "Content performance" }).screenshot({ path: "test-results/content.png" });
+  await expect(page.getByRole("region", { name: "Content performance" })).toContainText(
+    "last shown to the buyer within 7 days",
+  );
 });

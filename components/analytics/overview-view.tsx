@@ -14,6 +14,7 @@ import { LiftCard } from "./lift-card";
 import { FIGURE_LABELS } from "./figure-format";
 import { overviewCsv } from "./overview-csv";
 import { BreakdownCard } from "./breakdown-card";
+import { ContentCard } from "./content-card";
 import { readBreakdownParams, readRangeParams, withBreakdown, withRange } from "./overview-url";
 import { RangeControls } from "./range-controls";
 import { useOverview } from "./use-overview";
@@ -128,6 +129,7 @@ export function OverviewView({
             onChange={(change) => go(withBreakdown(params, change))}
           />
           <LiftCard workspaceId={workspaceId} workspaceSlug={workspaceSlug} input={state.input} />
+          <ContentCard workspaceId={workspaceId} input={state.input} />
         </>
       )}
     </div>

@@ -29,7 +29,15 @@ export default async function ContentPage({ params }: { params: Promise<{ worksp
     <>
       <PageHeader
         title="Content"
-        description="Placements on your storefront and the personalized content each one shows."
+        description={
+          <>
+            Placements on your storefront and the personalized content each one shows.{" "}
+            <Link className="underline" href={`/w/${workspace.slug}#content-performance`}>
+              Content performance
+            </Link>{" "}
+            (clicks, orders and revenue per variant) is on the Overview.
+          </>
+        }
         actions={create}
       />
       {placements.length === 0 ? (
