@@ -14,6 +14,7 @@ import { setStorePlainPiiDef } from "@/lib/workspaces/actions/set-store-plain-pi
 import { setTimeZoneDef } from "@/lib/workspaces/actions/set-time-zone";
 import { breakdownDef } from "@/lib/analytics/actions/breakdown";
 import { contentDef } from "@/lib/analytics/actions/content";
+import { funnelDef } from "@/lib/analytics/actions/funnel";
 import { liftDef } from "@/lib/analytics/actions/lift";
 import { overviewDef } from "@/lib/analytics/actions/overview";
 import { setCorsOriginsDef } from "@/lib/workspaces/actions/set-cors-origins";
@@ -212,6 +213,7 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     { def: liftDef, input: {} },
     { def: breakdownDef, input: { by: "device" } },
     { def: contentDef, input: {} },
+    { def: funnelDef, input: { steps: [{ eventName: "Product Viewed" }, { eventName: "Order Completed" }] } },
   ];
   return list as unknown as { def: WorkspaceActionDef<never, unknown>; input: Record<string, unknown> }[];
 }
@@ -356,6 +358,7 @@ describe("workspace isolation through actions", () => {
       liftDef,
       breakdownDef,
       contentDef,
+      funnelDef,
     };
     const tested = new Set(attacks().map(({ def }) => def.name));
     const exposed = actionFiles("lib").flatMap((file) =>

@@ -9,6 +9,9 @@ import { overviewDef } from "./actions/overview";
 import { breakdownDef } from "./actions/breakdown";
 import { loadBreakdown } from "./db/load-breakdown";
 import { loadContent } from "./db/load-content";
+import { loadFunnel } from "./db/load-funnel";
+import { funnelInputSchema } from "./funnel";
+import { funnelDef } from "./actions/funnel";
 import { loadLift } from "./db/load-lift";
 import { loadOverview } from "./db/load-overview";
 import { rangeInputSchema } from "./range";
@@ -283,6 +286,65 @@ describe("the overview, counted in the workspace's time zone", () => {
     });
     expect(row(defaultVariant).revenuePerImpression).toBe(10);
     expect(rows).toHaveLength(2); // the click on a variant that is not the workspace's counts nowhere
+  });
+
+  it("follows visitors through ordered steps within the window of their entry, with the median time between steps", async () => {
+    const run = async (input: object) => {
+      const loaded = await loadFunnel(ws.workspace.id, MARCH_8_9, funnelInputSchema.parse(input));
+      return (loaded as { groups: { group: string; steps: { count: number; medianSeconds: number | null }[] }[] })
+        .groups;
+    };
+    // ben and dee enter on the home page (ana's visit was on the 7th); ben clicks 11 minutes later and buys
+    // 46 hours after entering (00:30 EST on the 8th to 23:30 EDT on the 9th)
+    const three = [{ eventName: "Home" }, { eventName: "Placement Clicked" }, { eventName: "Order Completed" }];
+    const all = await run({ steps: three });
+    expect(all).toHaveLength(1);
+    expect(all[0]!.steps.map((s) => s.count)).toEqual([2, 1, 1]);
+    expect(all[0]!.steps.map((s) => s.medianSeconds)).toEqual([null, 660, 164_940]);
+    // a one-day window: the order comes too late
+    expect((await run({ steps: three, windowDays: 1 }))[0]!.steps.map((s) => s.count)).toEqual([2, 1, 0]);
+    // a step's filters: only clicks on the spring variant (ben's were on the default)
+    const spring = [
+      { eventName: "Home" },
+      {
+        eventName: "Placement Clicked",
+        filters: [{ property: "variant_id", valueType: "string", op: "equals", value: springVariant }],
+      },
+    ];
+    expect((await run({ steps: spring }))[0]!.steps.map((s) => s.count)).toEqual([2, 0]);
+    // split by device at entry: ben on a Mac, dee with no user agent
+    expect((await run({ steps: three, split: "device" })).map((g) => [g.group, g.steps.map((s) => s.count)])).toEqual([
+      ["(unknown)", [1, 0, 0]],
+      ["desktop", [1, 1, 1]],
+    ]);
+    // split by the segment at entry: ben had left it, dee had not joined yet
+    expect((await run({ steps: three, split: "segment", segmentId })).map((g) => [g.group, g.steps[0]!.count])).toEqual(
+      [["not a member", 2]],
+    );
+  });
+
+  it("answers a funnel's bad input at its field", async () => {
+    const query = (input: object) =>
+      runWorkspaceQuery(funnelDef, ws.member("viewer").userId, { workspaceId: ws.workspace.id, ...input });
+    expect(await query({ steps: [{ eventName: "Home" }] })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { steps: ["A funnel has at least 2 steps"] } },
+    });
+    expect(
+      await query({
+        steps: [
+          { eventName: "Home" },
+          { eventName: "Order Completed", filters: [{ property: "revenue", valueType: "number", op: "gte" }] },
+        ],
+      }),
+    ).toMatchObject({ ok: false, error: { fieldErrors: { "steps.1.filters.0.value": [expect.any(String)] } } });
+    expect(
+      await query({
+        steps: [{ eventName: "Home" }, { eventName: "Order Completed" }],
+        split: "experiment",
+        experimentId: "nope",
+      }),
+    ).toMatchObject({ ok: false, error: { fieldErrors: { experimentId: ["No such experiment"] } } });
   });
 
   it("moves events across days when the time zone changes", async () => {
