@@ -37,10 +37,13 @@ export function RangeControls({
   input,
   errors,
   onChange,
+  compare = true,
 }: {
   input: z.output<typeof rangeInputSchema>;
   errors: Partial<Record<"preset" | "from" | "to" | "compare", string>>;
   onChange: (change: Change) => void;
+  /** Offer the comparison period (the overview does; a funnel has none). */
+  compare?: boolean;
 }) {
   const [custom, setCustom] = useState(input.preset === "custom" || !!errors.from || !!errors.to);
   const [from, setFrom] = useState(input.from ?? "");
@@ -83,15 +86,17 @@ export function RangeControls({
           </Button>
         </form>
       )}
-      <Field label="Compare with" error={errors.compare} className="w-60">
-        <Select value={input.compare} onChange={(e) => onChange({ compare: e.target.value })}>
-          {COMPARISONS.map((c) => (
-            <option key={c} value={c}>
-              {COMPARISON_LABELS[c]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {compare && (
+        <Field label="Compare with" error={errors.compare} className="w-60">
+          <Select value={input.compare} onChange={(e) => onChange({ compare: e.target.value })}>
+            {COMPARISONS.map((c) => (
+              <option key={c} value={c}>
+                {COMPARISON_LABELS[c]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
     </div>
   );
 }

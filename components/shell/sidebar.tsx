@@ -13,12 +13,14 @@ import {
   UsersIcon,
   type IconProps,
 } from "@/components/ui/icons";
+import { FunnelIcon } from "@/components/analytics/funnel-icon";
 import { GoalIcon } from "@/components/goals/goal-icon";
 
 type NavItem = { label: string; path: string; icon: ComponentType<IconProps> };
 
 const navItems: NavItem[] = [
   { label: "Overview", path: "", icon: HomeIcon },
+  { label: "Funnels", path: "/funnels", icon: FunnelIcon },
   { label: "Profiles", path: "/profiles", icon: UsersIcon },
   { label: "Segments", path: "/segments", icon: SegmentsIcon },
   { label: "Content", path: "/content", icon: ContentIcon },
