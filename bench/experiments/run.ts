@@ -10,17 +10,13 @@
 // the hand-written query. Then what the results find on this much data, against the demo's true effects
 // (prisma/seed/experiment-effects.ts). Ends with one JSON line.
 import { performance } from "node:perf_hooks";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { closePgPool, pgPool } from "@/lib/db/pg-pool";
 import { loadExperimentResults } from "@/lib/results/db/load-results";
 import { metricSums } from "@/lib/results/db/metric-sums";
 import { loadResultsDesign } from "@/lib/results/db/load-design";
 import { resultsQuerySchema } from "@/lib/results/schema";
 import { totalsByVariation } from "@/lib/results/totals";
 import type { ExperimentResults } from "@/lib/results/types";
-import { seedDemo } from "@/prisma/seed/demo";
-import { createProgressBar } from "@/prisma/seed/progress";
-import { provideDatabase } from "@/scripts/lib/database";
+import { openDemoData } from "../demo-data";
 import { median, ms, quantile } from "../segments/stats";
 import { HAND_WRITTEN, type HandRow } from "./hand-sql";
 
@@ -32,36 +28,9 @@ const options = { profiles: arg("profiles", 105_000), runs: arg("runs", 11), fre
 const say = (line: string) => console.error(`[bench] ${line}`);
 const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)} %`;
 
-const database = await provideDatabase({
-  dataDir: ".data/bench-experiments",
-  database: "personalize",
-  fresh: options.fresh,
-  log: say,
-});
-process.env.DATABASE_URL = database.url;
+const data = await openDemoData({ dataDir: ".data/bench-experiments", ...options, say });
 try {
-  await migrateDatabase(database.url);
-  say(`seeding the demo with ${options.profiles.toLocaleString("en-US")} profiles unless it is there`);
-  const seeded = await seedDemo({
-    databaseUrl: database.url,
-    profiles: options.profiles,
-    onProgress: createProgressBar(),
-  });
-  const pool = pgPool();
-  const {
-    rows: [ws],
-  } = await pool.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'");
-  const workspaceId = ws!.id;
-  const {
-    rows: [clustered],
-  } = await pool.query<{ done: boolean }>(
-    "SELECT coalesce(bool_or(indisclustered), false) AS done FROM pg_index WHERE indrelid = 'events'::regclass",
-  );
-  if (seeded.created || !clustered!.done) {
-    // the seeder writes each profile's 90 days at once; a live store appends in arrival (time) order; not timed
-    say("ordering events by time, as arrival order would (CLUSTER, once)");
-    await pool.query("CLUSTER events USING events_workspace_id_occurred_at_idx");
-  }
+  const { pool, workspaceId } = data;
   await pool.query("VACUUM (ANALYZE) events, exposures, assignments, identities, profiles");
   const {
     rows: [size],
@@ -72,7 +41,7 @@ try {
     [workspaceId],
   );
   say(
-    `${seeded.created ? "seeded" : "reused"}: ${size!.events.toLocaleString("en-US")} events, ${size!.exposures.toLocaleString("en-US")} exposures, ${size!.assignments.toLocaleString("en-US")} assignments`,
+    `${data.created ? "seeded" : "reused"}: ${size!.events.toLocaleString("en-US")} events, ${size!.exposures.toLocaleString("en-US")} exposures, ${size!.assignments.toLocaleString("en-US")} assignments`,
   );
   const experiments = (
     await pool.query<{ id: string; key: string }>(
@@ -187,6 +156,5 @@ try {
   }
   console.log(JSON.stringify({ options, size, timing, ratio, findings }));
 } finally {
-  await closePgPool();
-  await database.stop();
+  await data.close();
 }

@@ -11,16 +11,12 @@
 // Goals (issue 4): count under 500 ms and at most 1.5× the hand-written
 // query; 200 segments under 1 ms at p99. Ends with one JSON line.
 import { performance } from "node:perf_hooks";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { closePgPool, pgPool } from "@/lib/db/pg-pool";
 import { compileRule, startEvaluation } from "@/lib/segments/evaluate";
 import { previewRule } from "@/lib/segments/db/preview-rule";
 import type { RuleGroup } from "@/lib/segments/schema";
 import type { ProfileState } from "@/lib/segments/state";
 import { toSql } from "@/lib/segments/to-sql";
-import { seedDemo } from "@/prisma/seed/demo";
-import { createProgressBar } from "@/prisma/seed/progress";
-import { provideDatabase } from "@/scripts/lib/database";
+import { openDemoData } from "../demo-data";
 import { benchSegments } from "./segments-200";
 import { median, ms, quantile } from "./stats";
 
@@ -57,26 +53,9 @@ const HAND_WRITTEN = `
                    AND e.occurred_at > $2 AND e.occurred_at <= $3
                  GROUP BY e.profile_id HAVING count(*) >= 2)`;
 
-const database = await provideDatabase({
-  dataDir: ".data/bench-segments",
-  database: "personalize",
-  fresh: options.fresh,
-  log: say,
-});
-process.env.DATABASE_URL = database.url;
+const data = await openDemoData({ dataDir: ".data/bench-segments", ...options, say });
 try {
-  await migrateDatabase(database.url);
-  say(`seeding the demo with ${options.profiles.toLocaleString("en-US")} profiles unless it is there`);
-  const seeded = await seedDemo({
-    databaseUrl: database.url,
-    profiles: options.profiles,
-    onProgress: createProgressBar(),
-  });
-  const pool = pgPool();
-  const {
-    rows: [ws],
-  } = await pool.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'");
-  const workspaceId = ws!.id;
+  const { pool, workspaceId } = data;
   const {
     rows: [size],
   } = await pool.query<{ profiles: number; events: number }>(
@@ -84,14 +63,8 @@ try {
     [workspaceId],
   );
   say(
-    `${seeded.created ? "seeded" : "reused"}: ${size!.profiles.toLocaleString("en-US")} profiles, ${size!.events.toLocaleString("en-US")} events`,
+    `${data.created ? "seeded" : "reused"}: ${size!.profiles.toLocaleString("en-US")} profiles, ${size!.events.toLocaleString("en-US")} events`,
   );
-  // The seeder writes each profile's 90 days at once; a live store appends events in arrival (time) order.
-  // A freshly seeded table is put in that order once, as production data would be; not timed.
-  if (seeded.created) {
-    say("ordering events by time, as arrival order would (CLUSTER, once)");
-    await pool.query("CLUSTER events USING events_workspace_id_occurred_at_idx");
-  }
   // a freshly loaded table is vacuumed (visibility map, statistics) before timing, as autovacuum would do; not timed
   await pool.query("VACUUM (ANALYZE) profiles, events, identities, segment_memberships");
 
@@ -244,6 +217,5 @@ try {
     }),
   );
 } finally {
-  await closePgPool();
-  await database.stop();
+  await data.close();
 }
