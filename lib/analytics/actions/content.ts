@@ -1,5 +1,6 @@
 import { workspaceQuery } from "@/lib/actions/query-client";
 import { ActionError } from "@/lib/actions/result";
+import { boundedRead } from "./bounded-read";
 import { loadContent, type LoadedContent } from "../db/load-content";
 import { rangeInputSchema } from "../range";
 
@@ -9,7 +10,7 @@ export const contentDef = workspaceQuery({
   role: "viewer",
   input: rangeInputSchema,
   async handler(ctx, input): Promise<LoadedContent> {
-    const content = await loadContent(ctx.workspaceId, input);
+    const content = await boundedRead(() => loadContent(ctx.workspaceId, input));
     if (!content) throw new ActionError("not_found", "This workspace does not exist");
     return content;
   },

@@ -1,5 +1,6 @@
 import { workspaceQuery } from "@/lib/actions/query-client";
 import { ActionError } from "@/lib/actions/result";
+import { boundedRead } from "./bounded-read";
 import { goalFilterErrors } from "@/lib/goals/check-filters";
 import { loadFunnel, type LoadedFunnel } from "../db/load-funnel";
 import { funnelInputSchema } from "../funnel";
@@ -21,7 +22,9 @@ export const funnelDef = workspaceQuery({
         errors[`steps.${i}.${path}`] = messages;
     });
     if (Object.keys(errors).length > 0) throw new ActionError("invalid_input", "The filters need attention", errors);
-    const loaded = await loadFunnel(ctx.workspaceId, range, { steps, windowDays, split, segmentId, experimentId });
+    const loaded = await boundedRead(() =>
+      loadFunnel(ctx.workspaceId, range, { steps, windowDays, split, segmentId, experimentId }),
+    );
     if (!loaded) throw new ActionError("not_found", "This workspace does not exist");
     if ("unknown" in loaded) {
       const message = loaded.unknown === "segmentId" ? "No such segment" : "No such experiment";

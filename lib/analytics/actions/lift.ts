@@ -1,5 +1,6 @@
 import { workspaceQuery } from "@/lib/actions/query-client";
 import { ActionError } from "@/lib/actions/result";
+import { boundedRead } from "./bounded-read";
 import { loadLift, type LoadedLift } from "../db/load-lift";
 import { rangeInputSchema } from "../range";
 
@@ -9,7 +10,7 @@ export const liftDef = workspaceQuery({
   role: "viewer",
   input: rangeInputSchema,
   async handler(ctx, input): Promise<LoadedLift> {
-    const lift = await loadLift(ctx.workspaceId, input);
+    const lift = await boundedRead(() => loadLift(ctx.workspaceId, input));
     if (!lift) throw new ActionError("not_found", "This workspace does not exist");
     return lift;
   },

@@ -1,5 +1,6 @@
 import { workspaceQuery } from "@/lib/actions/query-client";
 import { ActionError } from "@/lib/actions/result";
+import { boundedRead } from "./bounded-read";
 import { loadOverview } from "../db/load-overview";
 import type { Overview } from "../overview";
 import { rangeInputSchema } from "../range";
@@ -10,7 +11,7 @@ export const overviewDef = workspaceQuery({
   role: "viewer",
   input: rangeInputSchema,
   async handler(ctx, input): Promise<Overview> {
-    const overview = await loadOverview(ctx.workspaceId, input);
+    const overview = await boundedRead(() => loadOverview(ctx.workspaceId, input));
     if (!overview) throw new ActionError("not_found", "This workspace does not exist");
     return overview;
   },

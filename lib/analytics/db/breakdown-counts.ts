@@ -1,4 +1,4 @@
-import { pgPool } from "@/lib/db/pg-pool";
+import { boundedQuery } from "./bounded-query";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { BreakdownDimension } from "../breakdown";
 import type { PeriodCounts } from "../figures";
@@ -46,7 +46,7 @@ export async function breakdownCounts(
          JOIN profiles p ON p.id = v.profile_id
          GROUP BY 1`;
   const value = by === "segment" ? "m.segment_id" : DIMENSION_SQL[by];
-  const { rows } = await pgPool().query<Row>(
+  const { rows } = await boundedQuery<Row>(
     `WITH bounds AS (
        SELECT ($2::date::timestamp AT TIME ZONE $4) AS start_at, (($3::date + 1)::timestamp AT TIME ZONE $4) AS end_at
      ),

@@ -1,4 +1,4 @@
-import { pgPool } from "@/lib/db/pg-pool";
+import { boundedQuery } from "./bounded-query";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import { ATTRIBUTION_DAYS, type ContentCounts } from "../content";
 import type { DaySpan } from "../range";
@@ -28,7 +28,7 @@ type Row = Record<
  * last touch per placement to an impression within ATTRIBUTION_DAYS before them (which may precede the span).
  */
 export async function contentCounts(workspaceId: string, span: DaySpan, timeZone: string): Promise<ContentCounts[]> {
-  const { rows } = await pgPool().query<Row>(
+  const { rows } = await boundedQuery<Row>(
     `WITH bounds AS (
        SELECT ($2::date::timestamp AT TIME ZONE $4) AS start_at, (($3::date + 1)::timestamp AT TIME ZONE $4) AS end_at
      ),

@@ -1,4 +1,4 @@
-import { pgPool } from "@/lib/db/pg-pool";
+import { boundedQuery } from "./bounded-query";
 import { goalEventsFrom } from "@/lib/results/db/goal-events-sql";
 import { SqlParams } from "@/lib/segments/sql-params";
 import type { FunnelGroupCounts, FunnelInput } from "../funnel";
@@ -69,7 +69,7 @@ export async function funnelCounts(
       (_, k) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s${k + 1}.t - s${k}.t)) AS m${k + 1}`,
     )
     .join(", ");
-  const { rows } = await pgPool().query<Record<string, string | number | null>>(
+  const { rows } = await boundedQuery<Record<string, string | number | null>>(
     `WITH ${ctes.join(",\n")}
      SELECT g AS grp, ${counts}, ${medians}
      FROM s0 ${joins}

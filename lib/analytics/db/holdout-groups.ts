@@ -1,4 +1,4 @@
-import { pgPool } from "@/lib/db/pg-pool";
+import { boundedQuery } from "./bounded-query";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { LiftGroup } from "../lift";
 import type { DaySpan } from "../range";
@@ -16,7 +16,7 @@ export async function holdoutGroups(
   span: DaySpan,
   timeZone: string,
 ): Promise<{ holdout: LiftGroup; personalized: LiftGroup; mixed: number }> {
-  const { rows } = await pgPool().query<Row>(
+  const { rows } = await boundedQuery<Row>(
     `WITH bounds AS (
        SELECT ($2::date::timestamp AT TIME ZONE $4) AS start_at, (($3::date + 1)::timestamp AT TIME ZONE $4) AS end_at
      ),

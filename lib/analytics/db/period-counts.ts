@@ -1,4 +1,4 @@
-import { pgPool } from "@/lib/db/pg-pool";
+import { boundedQuery } from "./bounded-query";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { PeriodCounts } from "../figures";
 import type { DaySpan } from "../range";
@@ -28,7 +28,7 @@ export async function periodCounts(
   spans: readonly DaySpan[],
   timeZone: string,
 ): Promise<SpanCounts[]> {
-  const { rows } = await pgPool().query<Row>(
+  const { rows } = await boundedQuery<Row>(
     `WITH spans AS (
        SELECT s.i::int AS span, s.first_day::date AS first_day, s.last_day::date AS last_day
        FROM unnest($3::int[], $4::text[], $5::text[]) AS s(i, first_day, last_day)
