@@ -12,7 +12,9 @@ import type { LiftFigure } from "@/lib/analytics/lift";
 import type { rangeInputSchema } from "@/lib/analytics/range";
 import { formatInteger } from "@/lib/format";
 import { formatLift } from "@/lib/results/format";
+import { DownloadCsvButton } from "@/components/results/download-csv-button";
 import { formatFigure } from "./figure-format";
+import { liftCsv } from "./lift-csv";
 import { OVERVIEW_POLL_MS } from "./use-overview";
 
 function LiftRow({ name, figure, format }: { name: string; figure: LiftFigure; format: (v: number | null) => string }) {
@@ -67,13 +69,22 @@ export function LiftCard({
   const noHoldout = lift && lift.holdout.units === 0;
   return (
     <Card role="region" aria-labelledby="lift-heading">
-      <CardHeader>
-        <CardTitle id="lift-heading">Personalization lift</CardTitle>
-        <CardDescription>
-          Visitors shown personalized content and experiments against the global holdout, who saw the defaults
-          everywhere, on the same days. Each visitor counts from their first decision on those days; the interval is 95
-          % (a fixed-horizon test: choose the range before reading it).
-        </CardDescription>
+      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2 space-y-0">
+        <div className="space-y-1">
+          <CardTitle id="lift-heading">Personalization lift</CardTitle>
+          <CardDescription>
+            Visitors shown personalized content and experiments against the global holdout, who saw the defaults
+            everywhere, on the same days. Each visitor counts from their first decision on those days; the interval is
+            95 % (a fixed-horizon test: choose the range before reading it).
+          </CardDescription>
+        </div>
+        {lift && !noHoldout && result.data && (
+          <DownloadCsvButton
+            fileName={`personalization-lift-${result.data.range.from}-${result.data.range.to}.csv`}
+            rows={() => liftCsv(lift)}
+            label="Download the lift as CSV"
+          />
+        )}
       </CardHeader>
       <CardContent>
         {!lift ? (
