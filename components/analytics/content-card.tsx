@@ -80,7 +80,7 @@ export function ContentCard({ workspaceId, input }: { workspaceId: string; input
                   <TableHead className="text-right">Clicks</TableHead>
                   <TableHead className="text-right">Click-through</TableHead>
                   <TableHead className="text-right">Orders</TableHead>
-                  <TableHead className="text-right">Conversion</TableHead>
+                  <TableHead className="text-right">Orders / visitor</TableHead>
                   <TableHead className="text-right">Revenue</TableHead>
                   <TableHead className="text-right">Revenue / impression</TableHead>
                 </TableRow>
@@ -101,7 +101,9 @@ export function ContentCard({ workspaceId, input }: { workspaceId: string; input
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{percent(r.clickThroughRate)}</TableCell>
                     <TableCell className="text-right tabular-nums">{formatInteger(r.orders)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{percent(r.conversionRate)}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {r.conversionRate === null ? "—" : r.conversionRate.toFixed(3)}
+                    </TableCell>
                     <TableCell className="text-right tabular-nums">{formatMoney(r.revenue)}</TableCell>
                     <TableCell className="text-right tabular-nums">
                       {formatFigure("revenuePerVisitor", r.revenuePerImpression)}

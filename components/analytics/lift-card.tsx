@@ -128,8 +128,8 @@ export function LiftCard({
             </Table>
             {lift.mixed > 0 && (
               <p className="mt-2 text-xs text-gray-500">
-                {formatInteger(lift.mixed)} visitors seen both in and out of the holdout (two browsers merged) are left
-                out.
+                {formatInteger(lift.mixed)} visitors seen both in and out of the holdout (two browsers merged) count on
+                the side of their first decision.
               </p>
             )}
           </>

@@ -36,10 +36,19 @@ export function StopDialog({
     recommendation?.verdict === "ship" && variations.some((v) => v.id === recommendation.winnerVariationId)
       ? recommendation.winnerVariationId
       : null;
-  const winner = chosen ?? recommended ?? "";
+  // the recommendation is taken once, when the results first arrive (a render-time update: React re-renders at
+  // once); a later read does not change the choice
+  if (open && recommendation && chosen === null) setChosen(recommended ?? "");
+  const winner = chosen ?? "";
   const setWinner = (id: string) => setChosen(id);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setChosen(null); // opened again, it reads the results again
+      }}
+    >
       <DialogTrigger asChild>
         <Button variant="danger">Stop</Button>
       </DialogTrigger>
@@ -98,6 +107,7 @@ export function StopDialog({
           <Button
             variant="danger"
             loading={pending}
+            disabled={chosen === null && !results.isError} // not before the results have been read
             onClick={async () => (await onStop(winner || null)).ok && setOpen(false)}
           >
             Stop experiment

@@ -1,7 +1,8 @@
 /**
  * Content performance: what each variant of each experience was shown and what followed. An impression is a
  * decision that served the variant (an exposure row counts its `impressions`); a click is a `Placement Clicked`
- * event naming the placement and the variant (the browser SDK sends them); an order is attributed to the variant
+ * event naming the placement and its variant (the browser SDK sends them; one naming another placement's variant
+ * counts nowhere); an order is attributed to the variant
  * of each placement last shown to the buyer within ATTRIBUTION_DAYS before it (last touch per placement, so one
  * order can count for the hero and the cart upsell both, but once per placement).
  */
@@ -27,7 +28,7 @@ export type ContentCounts = {
 export type ContentRow = ContentCounts & {
   /** clicks / impressions; null without impressions. */
   clickThroughRate: number | null;
-  /** orders / visitors shown it; null without visitors. */
+  /** Attributed orders / visitors shown it (orders per visitor, not a share of buyers: repeat orders count); null without visitors. */
   conversionRate: number | null;
   /** revenue / impressions. */
   revenuePerImpression: number | null;

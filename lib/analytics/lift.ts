@@ -18,7 +18,7 @@ export type PersonalizationLift = {
   alpha: number;
   holdout: { units: number; buyers: number; revenue: number };
   personalized: { units: number; buyers: number; revenue: number };
-  /** Visitors seen both in and out of the holdout (a profile that merged two browsers): left out. */
+  /** Visitors seen both in and out of the holdout (a profile that merged two browsers), counted on their first decision's side. */
   mixed: number;
   conversionRate: LiftFigure;
   revenuePerVisitor: LiftFigure;

@@ -46,6 +46,8 @@ const CONTEXTS: Record<string, object> = {
     location: { country: "de" },
   },
   ben: { userAgent: MAC, page: { referrer: "https://www.google.com/search?q=shoes" } },
+  // as the browser SDK sends a tagged visit: context.utm (Segment's spec says context.campaign, as ana's)
+  dee: { utm: { source: "instagram", medium: "social", campaign: "reels" } },
 };
 const EVENTS: [profile: string, type: string, name: string, at: string, revenue?: number][] = [
   ["ana", "page", "Home", "2026-03-07T23:10:00-05:00"],
@@ -200,12 +202,13 @@ describe("the overview, counted in the workspace's time zone", () => {
   it("compares the exposed visitors outside the holdout with those in it, each from their first decision", async () => {
     const { lift } = (await loadLift(ws.workspace.id, MARCH_8_9))!;
     // ben (held) bought 20 after his decision; ana's order of 50 came before hers, so only her 30 counts; dee bought
-    // nothing; cy was on both sides and is left out; eve's decision was before the range
-    expect(lift.holdout).toEqual({ units: 1, buyers: 1, revenue: 20 });
+    // nothing; cy was on both sides and counts on the side of her first decision (held), buying nothing; eve's
+    // decision was before the range
+    expect(lift.holdout).toEqual({ units: 2, buyers: 1, revenue: 20 });
     expect(lift.personalized).toEqual({ units: 2, buyers: 1, revenue: 30 });
     expect(lift.mixed).toBe(1);
-    expect(lift.conversionRate).toMatchObject({ holdout: 1, personalized: 0.5 });
-    expect(lift.revenuePerVisitor).toMatchObject({ holdout: 20, personalized: 15 });
+    expect(lift.conversionRate).toMatchObject({ holdout: 0.5, personalized: 0.5 });
+    expect(lift.revenuePerVisitor).toMatchObject({ holdout: 10, personalized: 15 });
   });
 
   it("breaks the figures down by each visitor's first touch on those days, and by segment membership then", async () => {
@@ -217,14 +220,14 @@ describe("the overview, counted in the workspace's time zone", () => {
     };
     // ana's first event on 8–9 March is her order (her page was on the 7th); the value ties sort by name
     expect(await by("source")).toEqual([
-      ["(direct)", 1, 0, 0],
+      ["instagram", 1, 0, 0],
       ["newsletter", 1, 2, 80],
       ["www.google.com", 1, 1, 20],
     ]);
     expect(await by("medium")).toEqual([
-      ["(none)", 1, 0, 0],
       ["email", 1, 2, 80],
       ["referral", 1, 1, 20],
+      ["social", 1, 0, 0],
     ]);
     expect(await by("device")).toEqual([
       ["(unknown)", 1, 0, 0],

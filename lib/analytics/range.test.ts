@@ -32,6 +32,11 @@ describe("the overview's date range", () => {
       resolve({ preset: "custom", from: "2028-02-29", to: "2028-03-06", compare: "year" }, "2028-04-01T00:00:00Z"),
     ).toMatchObject({ days: 7, comparison: { from: "2027-02-28", to: "2027-03-06", days: 7 } });
     expect(resolve({ preset: "90d", compare: "none" }, "2026-12-04T12:00:00Z").comparison).toBeNull();
+    // each date keeps its calendar date: a year before a leap year's is a day longer
+    expect(
+      resolve({ preset: "custom", from: "2025-01-01", to: "2025-12-31", compare: "year" }, "2026-01-02T00:00:00Z")
+        .comparison,
+    ).toEqual({ from: "2024-01-01", to: "2024-12-31", days: 366 });
   });
 
   it("counts the days of a daylight-saving change as one day each", () => {
@@ -55,6 +60,10 @@ describe("the overview's date range", () => {
     ]);
     expect(issues({ preset: "custom", from: "2025-01-01", to: "2026-03-01" })).toEqual(["to: At most 400 days"]);
     expect(issues({ preset: "custom", from: "1/3/2026", to: "2026-03-01" })).toEqual(["from: A date as YYYY-MM-DD"]);
+    expect(issues({ preset: "custom", from: "0050-01-01", to: "0050-01-02" })).toEqual([
+      "from: From the year 2000 on",
+      "to: From the year 2000 on",
+    ]);
     expect(issues({ preset: "week" })[0]).toMatch(/^preset: /);
     expect(issues({ preset: "custom", from: "2026-01-01", to: "2026-12-31" })).toEqual([]);
   });

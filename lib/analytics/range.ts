@@ -23,7 +23,8 @@ const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const isoDay = z
   .string()
   .regex(DAY_PATTERN, "A date as YYYY-MM-DD")
-  .refine((d) => !DAY_PATTERN.test(d) || dayNumber(d) !== null, "Not a calendar date");
+  .refine((d) => !DAY_PATTERN.test(d) || d >= "2000-01-01", "From the year 2000 on")
+  .refine((d) => !DAY_PATTERN.test(d) || d < "2000-01-01" || dayNumber(d) !== null, "Not a calendar date");
 
 /** What the overview's controls (and its URL) choose; every field has a default. */
 export const rangeInputSchema = z
@@ -105,8 +106,9 @@ export function resolveRange(input: z.output<typeof rangeInputSchema>, now: Date
       : input.compare === "previous"
         ? { from: addDays(span.from, -span.days), to: addDays(span.from, -1), days: span.days }
         : (() => {
-            const from = yearEarlier(span.from);
-            return { from, to: addDays(from, span.days - 1), days: span.days };
+            // both ends a year earlier, so each date keeps its calendar date (a span over 29 February is a day longer)
+            const [from, to] = [yearEarlier(span.from), yearEarlier(span.to)];
+            return { from, to, days: dayNumber(to)! - dayNumber(from)! + 1 };
           })();
   return { ...span, preset: input.preset, compare: input.compare, comparison };
 }

@@ -11,10 +11,14 @@ const REFERRER_HOST = `nullif(substring(f.context->'page'->>'referrer' from '^[a
  * Each dimension's value of a visitor, from the context of their first event in the span (`f.context`) and their
  * profile (`p.traits`). The device follows deviceOf (lib/decide/request.ts) with the same patterns.
  */
+/** A UTM field as Segment's spec names it (`context.campaign.name`) or as the browser SDK sends it (`context.utm.campaign`). */
+const utm = (campaignKey: string, utmKey: string) =>
+  `coalesce(nullif(f.context->'campaign'->>'${campaignKey}', ''), nullif(f.context->'utm'->>'${utmKey}', ''))`;
+
 const DIMENSION_SQL: Record<Exclude<BreakdownDimension, "segment">, string> = {
-  source: `coalesce(nullif(f.context->'campaign'->>'source', ''), ${REFERRER_HOST}, '(direct)')`,
-  medium: `coalesce(nullif(f.context->'campaign'->>'medium', ''), CASE WHEN ${REFERRER_HOST} IS NOT NULL THEN 'referral' END, '(none)')`,
-  campaign: `coalesce(nullif(f.context->'campaign'->>'name', ''), '(none)')`,
+  source: `coalesce(${utm("source", "source")}, ${REFERRER_HOST}, '(direct)')`,
+  medium: `coalesce(${utm("medium", "medium")}, CASE WHEN ${REFERRER_HOST} IS NOT NULL THEN 'referral' END, '(none)')`,
+  campaign: `coalesce(${utm("name", "campaign")}, '(none)')`,
   referrer: `coalesce(${REFERRER_HOST}, '(direct)')`,
   device: `CASE WHEN nullif(f.context->>'userAgent', '') IS NULL THEN '(unknown)'
                 WHEN f.context->>'userAgent' ~* 'iPad|Tablet|PlayBook|Silk|(Android(?!.*Mobile))' THEN 'tablet'

@@ -40,10 +40,10 @@ export async function contentCounts(workspaceId: string, span: DaySpan, timeZone
        GROUP BY u.variant_id
      ),
      clicked AS (
-       SELECT e.properties->>'variant_id' AS variant_id, count(*) AS clicks
+       SELECT e.properties->>'placement' AS placement_key, e.properties->>'variant_id' AS variant_id, count(*) AS clicks
        FROM events e CROSS JOIN bounds b
        WHERE e.workspace_id = $1 AND e.name = $6 AND e.occurred_at >= b.start_at AND e.occurred_at < b.end_at
-       GROUP BY 1
+       GROUP BY 1, 2
      ),
      orders AS (
        SELECT e.id, e.profile_id, e.occurred_at,
@@ -70,7 +70,7 @@ export async function contentCounts(workspaceId: string, span: DaySpan, timeZone
      JOIN content_blocks c ON c.id = v.content_block_id
      JOIN placements p ON p.id = c.placement_id
      LEFT JOIN shown s ON s.variant_id = v.id
-     LEFT JOIN clicked k ON k.variant_id = v.id
+     LEFT JOIN clicked k ON k.variant_id = v.id AND k.placement_key = p.key
      LEFT JOIN attributed a ON a.variant_id = v.id
      WHERE v.workspace_id = $1 AND (s.variant_id IS NOT NULL OR k.variant_id IS NOT NULL OR a.variant_id IS NOT NULL)`,
     [workspaceId, span.from, span.to, timeZone, ORDER_EVENT, CLICK_EVENT, ATTRIBUTION_DAYS],

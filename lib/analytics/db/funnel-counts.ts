@@ -13,7 +13,8 @@ const deviceSql = (ua: string) => `CASE WHEN nullif(${ua}, '') IS NULL THEN '(un
  * A funnel's counts per group over a span of local days (lib/analytics/funnel.ts says what they mean), in one
  * statement: step 1 is each visitor's first matching event in the span; each later step the first matching event
  * after the one before and within the window of the entry. Groups: "all", a device, "member"/"not a member" of
- * the segment at entry, or a variation id of the experiment (units tied to profiles by their identities).
+ * the segment at entry, or the variation of the experiment the visitor was in at entry (units tied to profiles by
+ * their identities; "(not in it)" for those assigned later or never).
  */
 export async function funnelCounts(
   workspaceId: string,
@@ -46,7 +47,8 @@ export async function funnelCounts(
   let group = `'all'`;
   if (funnel.split === "device")
     group = deviceSql(`(SELECT e.context->>'userAgent' FROM events e
-      WHERE e.workspace_id = $1::text AND e.profile_id = s0.profile_id AND e.occurred_at = s0.t LIMIT 1)`);
+      WHERE e.workspace_id = $1::text AND e.profile_id = s0.profile_id AND e.occurred_at = s0.t
+        AND e.name = ${params.add(funnel.steps[0]!.eventName, "text")} ORDER BY e.id LIMIT 1)`);
   else if (funnel.split === "segment")
     group = `CASE WHEN EXISTS (SELECT 1 FROM segment_memberships sm
       WHERE sm.workspace_id = $1::text AND sm.segment_id = ${params.add(funnel.segmentId, "text")}
@@ -56,7 +58,7 @@ export async function funnelCounts(
     group = `coalesce((SELECT a.variation_id FROM assignments a
       JOIN identities i ON i.workspace_id = a.workspace_id AND i.value = a.unit_id AND i.type IN ('anonymous_id', 'user_id')
       WHERE a.workspace_id = $1::text AND a.experiment_id = ${params.add(funnel.experimentId, "text")}
-        AND i.profile_id = s0.profile_id
+        AND i.profile_id = s0.profile_id AND a.assigned_at <= s0.t
       ORDER BY a.phase DESC, a.assigned_at LIMIT 1), '(not in it)')`;
   const joins = funnel.steps
     .slice(1)

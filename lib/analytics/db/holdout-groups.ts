@@ -7,9 +7,9 @@ type Row = { held: boolean; units: string; mixed: string; buyers: string; revenu
 
 /**
  * The exposed visitors of a span of local days, in the global holdout and not: a unit is a profile with a decision
- * recorded on those days (exposures with a profile), in the holdout when every such decision says so; its value is
- * its orders and revenue from its first exposure in the span to the span's end. Profiles with decisions both in
- * and out of the holdout are counted as `mixed` and left out.
+ * recorded on those days (exposures with a profile), on the side of its first decision there (the holdout is drawn
+ * per browser, so a profile seen on several is not more likely to fall on one side); its value is its orders and
+ * revenue from that first decision to the span's end. Profiles with decisions on both sides are counted as `mixed`.
  */
 export async function holdoutGroups(
   workspaceId: string,
@@ -21,13 +21,15 @@ export async function holdoutGroups(
        SELECT ($2::date::timestamp AT TIME ZONE $4) AS start_at, (($3::date + 1)::timestamp AT TIME ZONE $4) AS end_at
      ),
      exposed AS (
-       SELECT x.profile_id, min(x.occurred_at) AS first_at, bool_and(x.holdout) AS all_held, bool_or(x.holdout) AS any_held
+       SELECT x.profile_id, min(x.occurred_at) AS first_at,
+              (array_agg(x.holdout ORDER BY x.occurred_at, x.id))[1] AS held,
+              bool_and(x.holdout) AS all_held, bool_or(x.holdout) AS any_held
        FROM exposures x, bounds b
        WHERE x.workspace_id = $1 AND x.profile_id IS NOT NULL AND x.occurred_at >= b.start_at AND x.occurred_at < b.end_at
        GROUP BY x.profile_id
      ),
      units AS (
-       SELECT u.all_held AS held, u.any_held AND NOT u.all_held AS mixed, coalesce(o.orders, 0) AS orders,
+       SELECT u.held, u.any_held AND NOT u.all_held AS mixed, coalesce(o.orders, 0) AS orders,
               coalesce(o.revenue, 0) AS revenue
        FROM exposed u CROSS JOIN bounds b
        LEFT JOIN LATERAL (
@@ -38,10 +40,10 @@ export async function holdoutGroups(
            AND e.occurred_at >= u.first_at AND e.occurred_at < b.end_at
        ) o ON true
      )
-     SELECT held, count(*) FILTER (WHERE NOT mixed) AS units, count(*) FILTER (WHERE mixed) AS mixed,
-            count(*) FILTER (WHERE NOT mixed AND orders > 0) AS buyers,
-            coalesce(sum(revenue) FILTER (WHERE NOT mixed), 0)::text AS revenue,
-            coalesce(sum(revenue * revenue) FILTER (WHERE NOT mixed), 0)::text AS revenue_squares
+     SELECT held, count(*) AS units, count(*) FILTER (WHERE mixed) AS mixed,
+            count(*) FILTER (WHERE orders > 0) AS buyers,
+            coalesce(sum(revenue), 0)::text AS revenue,
+            coalesce(sum(revenue * revenue), 0)::text AS revenue_squares
      FROM units GROUP BY held`,
     [workspaceId, span.from, span.to, timeZone, ORDER_EVENT],
   );

@@ -11,24 +11,35 @@ function placementOf(target: Node | null): Node | null {
   return null;
 }
 
+/** A link's target as worth reporting: an http(s) address without its query or fragment (which may carry tokens or emails). */
+function linkOf(href: string): string | null {
+  try {
+    const url = new URL(href, window.location.href);
+    return url.protocol === "http:" || url.protocol === "https:" ? (url.origin + url.pathname).slice(0, 500) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reports clicks on decided placements (capture phase, so a page that stops propagation is still heard):
  * `Placement Clicked` with `placement`, `variant_id`, `experience_id` (null for a default) and the link's `href`
- * when the click was on one.
+ * (its address without query or fragment) when the click was on one. Clicks made by scripts are not reported.
  */
 export function trackClicks(): void {
   document.addEventListener(
     "click",
     (event) => {
+      if ((event as { isTrusted?: boolean }).isTrusted === false) return; // el.click() or dispatchEvent from a script
       const target = event.target as unknown as Node | null;
       const el = placementOf(target);
       if (!el) return;
       let href: string | null = null;
       for (let node = target; node && node !== el.parentNode; node = node.parentNode) {
-        const h =
-          node.getAttribute && (node as unknown as { tagName?: string }).tagName === "A" && node.getAttribute("href");
+        const tag = (node as unknown as { tagName?: string }).tagName;
+        const h = node.getAttribute && tag && tag.toUpperCase() === "A" && node.getAttribute("href");
         if (h) {
-          href = h;
+          href = linkOf(h);
           break;
         }
       }

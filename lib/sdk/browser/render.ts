@@ -32,7 +32,10 @@ export function apply(decisions: Decisions): void {
   const elements = placementElements();
   Object.keys(decisions).forEach((placement) => {
     const decision = decisions[placement]!;
-    const targets = elements.filter((el) => el.getAttribute("data-placement") === placement);
+    // an element the server rendered decided keeps what it shows (and its one exposure)
+    const targets = elements.filter(
+      (el) => el.getAttribute("data-placement") === placement && el.getAttribute("data-decided") !== "server",
+    );
     targets.forEach((el) => {
       try {
         fill(el, decision);

@@ -474,11 +474,16 @@ describe("events", () => {
     });
     const heroEl = browser.addPlacement("hero");
     const link = heroEl.appendChild(new FakeElement("A"));
-    link.setAttribute("href", "/sale");
+    link.setAttribute("href", "/sale?coupon=secret#top");
+    const mail = heroEl.appendChild(new FakeElement("a"));
+    mail.setAttribute("href", "mailto:someone@example.com");
     const footerEl = browser.addPlacement("footer");
     const undecided = browser.addPlacement("undecided");
     await sdk.init({ key: KEY, autoPage: false });
     link.dispatchEvent(new FakeEvent("click", { bubbles: true }));
+    mail.dispatchEvent(new FakeEvent("click", { bubbles: true }));
+    // a click a script made (el.click()) is not the shopper's
+    heroEl.dispatchEvent(Object.assign(new FakeEvent("click", { bubbles: true }), { isTrusted: false }));
     footerEl.dispatchEvent(new FakeEvent("click", { bubbles: true }));
     undecided.dispatchEvent(new FakeEvent("click", { bubbles: true })); // no decision: not reported
     browser.document.body.dispatchEvent(new FakeEvent("click", { bubbles: true }));
@@ -486,13 +491,20 @@ describe("events", () => {
     await vi.advanceTimersByTimeAsync(0);
     const sent = browser.callsTo("/api/v1/batch").flatMap((c) => (c.body as BatchBody).batch);
     expect(sent.map((m) => [m.event, m.properties])).toEqual([
-      ["Placement Clicked", { placement: "hero", variant_id: "v-sale", experience_id: "exp-1", href: "/sale" }],
+      // the link's address without its query or fragment; a mailto: link is not an address to report
+      [
+        "Placement Clicked",
+        { placement: "hero", variant_id: "v-sale", experience_id: "exp-1", href: "https://shop.example/sale" },
+      ],
+      ["Placement Clicked", { placement: "hero", variant_id: "v-sale", experience_id: "exp-1", href: null }],
       ["Placement Clicked", { placement: "footer", variant_id: "v-default", experience_id: null, href: null }],
     ]);
   });
 
   it("leaves a placement the server rendered decided to the server, and reports clicks on it", async () => {
-    const { browser, sdk } = load({ fetch: decideAnswer({ footer: decision("text", "hi") }) });
+    const { browser, sdk } = load({
+      fetch: decideAnswer({ footer: decision("text", "hi"), "home-hero": decision("html", "<h2>Other</h2>") }),
+    });
     const served = browser.addPlacement("home-hero", "<h2>From the server</h2>");
     served.setAttribute("data-decided", "server");
     served.setAttribute("data-variant-id", "v-server");
@@ -500,6 +512,9 @@ describe("events", () => {
     await sdk.init({ key: KEY, autoPage: false });
     expect(browser.callsTo("/api/v1/decide")[0]!.body).toMatchObject({ placements: ["footer"] });
     expect(served.innerHTML).toBe("<h2>From the server</h2>");
+    await sdk.decide(["home-hero"]); // asked for by name: still not overwritten
+    expect(served.innerHTML).toBe("<h2>From the server</h2>");
+    expect(served.getAttribute("data-variant-id")).toBe("v-server");
     served.dispatchEvent(new FakeEvent("click", { bubbles: true }));
     sdk.flush();
     await vi.advanceTimersByTimeAsync(0);
