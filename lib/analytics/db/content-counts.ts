@@ -1,4 +1,4 @@
-import { boundedQuery } from "./bounded-query";
+import { boundedQuery } from "./bounded-statement";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import { ATTRIBUTION_DAYS, type ContentCounts } from "../content";
 import type { DaySpan } from "../range";

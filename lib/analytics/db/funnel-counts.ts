@@ -1,4 +1,4 @@
-import { boundedQuery } from "./bounded-query";
+import { boundedQuery } from "./bounded-statement";
 import { goalEventsFrom } from "@/lib/results/db/goal-events-sql";
 import { SqlParams } from "@/lib/segments/sql-params";
 import type { FunnelGroupCounts, FunnelInput } from "../funnel";
