@@ -7,13 +7,13 @@ import { cn } from "@/components/ui/cn";
 import {
   ContentIcon,
   FlaskIcon,
+  FunnelIcon,
   HomeIcon,
   SegmentsIcon,
   SettingsIcon,
   UsersIcon,
   type IconProps,
 } from "@/components/ui/icons";
-import { FunnelIcon } from "@/components/analytics/funnel-icon";
 import { GoalIcon } from "@/components/goals/goal-icon";
 
 type NavItem = { label: string; path: string; icon: ComponentType<IconProps> };

@@ -134,3 +134,11 @@ export function XIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function FunnelIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 4h18l-7 8.5V19l-4 2v-8.5z" />
+    </Icon>
+  );
+}

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { breakdownRows, type breakdownInputSchema, type BreakdownDimension, type BreakdownRow } from "../breakdown";
-import { resolveRange, type rangeInputSchema, type ResolvedRange } from "../range";
+import type { rangeInputSchema, ResolvedRange } from "../range";
 import { breakdownCounts } from "./breakdown-counts";
+import { workspaceRange } from "./workspace-range";
 
 export type LoadedBreakdown = { timeZone: string; range: ResolvedRange; by: BreakdownDimension; rows: BreakdownRow[] };
 
@@ -16,19 +17,19 @@ export async function loadBreakdown(
   breakdown: z.output<typeof breakdownInputSchema>,
   now = new Date(),
 ): Promise<LoadedBreakdown | { unknownSegments: string[] } | null> {
-  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { timeZone: true } });
-  if (!workspace) return null;
+  const found = await workspaceRange(workspaceId, range, now);
+  if (!found) return null;
+  const { timeZone, range: resolved } = found;
   const ids = breakdown.by === "segment" ? [...new Set(breakdown.segmentIds)] : [];
   const segments = ids.length
     ? await db.segment.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, name: true } })
     : [];
   const unknown = ids.filter((id) => !segments.some((s) => s.id === id));
   if (unknown.length > 0) return { unknownSegments: unknown };
-  const resolved = resolveRange(range, now, workspace.timeZone);
-  const counts = await breakdownCounts(workspaceId, resolved, workspace.timeZone, breakdown.by, ids);
+  const counts = await breakdownCounts(workspaceId, resolved, timeZone, breakdown.by, ids);
   const label = (value: string) => segments.find((s) => s.id === value)?.name ?? value;
   return {
-    timeZone: workspace.timeZone,
+    timeZone: timeZone,
     range: resolved,
     by: breakdown.by,
     rows: breakdownRows(

@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { db } from "@/lib/db/client";
 import { bestAndWorst, contentRows, type ContentRow } from "../content";
-import { resolveRange, type rangeInputSchema, type ResolvedRange } from "../range";
+import type { rangeInputSchema, ResolvedRange } from "../range";
 import { contentCounts } from "./content-counts";
+import { workspaceRange } from "./workspace-range";
 
 export type LoadedContent = {
   timeZone: string;
@@ -18,9 +18,9 @@ export async function loadContent(
   input: z.output<typeof rangeInputSchema>,
   now = new Date(),
 ): Promise<LoadedContent | null> {
-  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { timeZone: true } });
-  if (!workspace) return null;
-  const range = resolveRange(input, now, workspace.timeZone);
-  const rows = contentRows(await contentCounts(workspaceId, range, workspace.timeZone));
-  return { timeZone: workspace.timeZone, range, rows, extremes: bestAndWorst(rows) };
+  const found = await workspaceRange(workspaceId, input, now);
+  if (!found) return null;
+  const { timeZone, range } = found;
+  const rows = contentRows(await contentCounts(workspaceId, range, timeZone));
+  return { timeZone, range, rows, extremes: bestAndWorst(rows) };
 }

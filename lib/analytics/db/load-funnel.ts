@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { funnelSteps, type FunnelGroup, type FunnelInput } from "../funnel";
-import { resolveRange, type rangeInputSchema, type ResolvedRange } from "../range";
+import type { rangeInputSchema, ResolvedRange } from "../range";
 import { funnelCounts } from "./funnel-counts";
+import { workspaceRange } from "./workspace-range";
 
 export type LoadedFunnel = { timeZone: string; range: ResolvedRange; windowDays: number; groups: FunnelGroup[] };
 
@@ -16,8 +17,9 @@ export async function loadFunnel(
   funnel: FunnelInput,
   now = new Date(),
 ): Promise<LoadedFunnel | { unknown: "segmentId" | "experimentId" } | null> {
-  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { timeZone: true } });
-  if (!workspace) return null;
+  const found = await workspaceRange(workspaceId, range, now);
+  if (!found) return null;
+  const { timeZone, range: resolved } = found;
   const names = new Map<string, string>();
   if (funnel.split === "segment") {
     const segment = await db.segment.findFirst({
@@ -36,10 +38,9 @@ export async function loadFunnel(
     if (!experiment) return { unknown: "experimentId" };
     for (const v of experiment.variations) names.set(v.id, v.name);
   }
-  const resolved = resolveRange(range, now, workspace.timeZone);
-  const counts = await funnelCounts(workspaceId, resolved, workspace.timeZone, funnel);
+  const counts = await funnelCounts(workspaceId, resolved, timeZone, funnel);
   return {
-    timeZone: workspace.timeZone,
+    timeZone: timeZone,
     range: resolved,
     windowDays: funnel.windowDays,
     groups: counts.map((c) => ({

@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { db } from "@/lib/db/client";
 import { personalizationLift, type PersonalizationLift } from "../lift";
-import { resolveRange, type rangeInputSchema, type ResolvedRange } from "../range";
+import type { rangeInputSchema, ResolvedRange } from "../range";
 import { holdoutGroups } from "./holdout-groups";
+import { workspaceRange } from "./workspace-range";
 
 export type LoadedLift = { timeZone: string; range: ResolvedRange; lift: PersonalizationLift };
 
@@ -12,16 +12,13 @@ export async function loadLift(
   input: z.output<typeof rangeInputSchema>,
   now = new Date(),
 ): Promise<LoadedLift | null> {
-  const workspace = await db.workspace.findUnique({
-    where: { id: workspaceId },
-    select: { timeZone: true, holdoutShare: true },
-  });
-  if (!workspace) return null;
-  const range = resolveRange(input, now, workspace.timeZone);
-  const groups = await holdoutGroups(workspaceId, range, workspace.timeZone);
+  const found = await workspaceRange(workspaceId, input, now);
+  if (!found) return null;
+  const { timeZone, holdoutShare, range } = found;
+  const groups = await holdoutGroups(workspaceId, range, timeZone);
   return {
-    timeZone: workspace.timeZone,
+    timeZone,
     range,
-    lift: personalizationLift({ holdoutShare: workspace.holdoutShare, ...groups }),
+    lift: personalizationLift({ holdoutShare, ...groups }),
   };
 }
