@@ -8,6 +8,7 @@ export async function register() {
     RFM_INTERVAL_MINUTES: rfm,
     SEGMENTS_INTERVAL_MINUTES: segments,
     BANDIT_INTERVAL_MINUTES: bandits,
+    ROLLUPS_INTERVAL_MINUTES: rollups,
   } = configOrExit("app");
   // every request gets the connection's own address, which a client cannot forge (lib/auth/client-address.ts)
   const { stampPeerAddresses } = await import("@/server/peer-address");
@@ -26,6 +27,14 @@ export async function register() {
   if (bandits) {
     const { reweighAllBandits } = await import("@/lib/results/runtime/bandit-schedule");
     schedulePeriodic("bandits", bandits, reweighAllBandits);
+  }
+  if (rollups) {
+    const { refreshAllRollups } = await import("@/lib/analytics/runtime/rollup-job");
+    // at once too: a first start (or one after the job was off) builds what is absent
+    void refreshAllRollups().catch((error: unknown) =>
+      console.error("[rollups] failed:", error instanceof Error ? error.message : error),
+    );
+    schedulePeriodic("rollups", rollups, refreshAllRollups);
   }
   if (process.env.NEXT_MANUAL_SIG_HANDLE) {
     const { flushOnSignals } = await import("@/lib/jobs/shutdown");

@@ -7,12 +7,16 @@
 // plain raw-event statement of the same question (hand-sql.ts) in the same run, alternating which goes first;
 // their answers must agree. Goal (issue 17): under 300 ms each (median). Ends with one JSON line.
 import { performance } from "node:perf_hooks";
+import { breakdownCounts } from "@/lib/analytics/db/breakdown-counts";
 import { loadBreakdown } from "@/lib/analytics/db/load-breakdown";
 import { loadContent } from "@/lib/analytics/db/load-content";
 import { loadFunnel } from "@/lib/analytics/db/load-funnel";
 import { loadOverview } from "@/lib/analytics/db/load-overview";
+import { rollUpPass } from "@/lib/analytics/db/rollup-pass";
+import { rebuildRollup } from "@/lib/analytics/db/rollup-rebuild";
 import { funnelInputSchema } from "@/lib/analytics/funnel";
 import { rangeInputSchema, resolveRange } from "@/lib/analytics/range";
+import { createProgressBar } from "@/prisma/seed/progress";
 import { openDemoData } from "../demo-data";
 import { median, ms, quantile } from "../segments/stats";
 import { CONTENT_SQL, FUNNEL_SQL, OVERVIEW_SQL, SEGMENTS_SQL } from "./hand-sql";
@@ -38,6 +42,18 @@ try {
   ).rows[0]!;
   say(
     `${data.created ? "seeded" : "reused"}: ${size.events.toLocaleString("en-US")} events, ${size.exposures.toLocaleString("en-US")} exposures`,
+  );
+
+  // the rollup the overview and breakdowns read (rebuilt each run: its time is a figure too)
+  let t = performance.now();
+  const built = (await rebuildRollup(workspaceId, createProgressBar()))!;
+  const rebuildMs = performance.now() - t;
+  await pool.query("VACUUM (ANALYZE) visitor_days");
+  t = performance.now();
+  await rollUpPass(workspaceId);
+  const idlePassMs = performance.now() - t;
+  say(
+    `rollup rebuilt: ${built.rows.toLocaleString("en-US")} visitor-days in ${ms(rebuildMs)}; a pass with nothing new ${ms(idlePassMs)}`,
   );
 
   const now = new Date();
@@ -102,6 +118,23 @@ try {
       },
     },
     {
+      name: "breakdown by traffic source (against the raw-event read it replaces)",
+      product: () => loadBreakdown(workspaceId, range, { by: "source", segmentIds: [] }, now),
+      hand: () => breakdownCounts(workspaceId, span, "UTC", "source", []),
+      check: async () => {
+        const b = (await loadBreakdown(workspaceId, range, { by: "source", segmentIds: [] }, now)) as {
+          rows: { value: string; figures: { visitors: number } }[];
+        };
+        const h = await breakdownCounts(workspaceId, span, "UTC", "source", []);
+        const top = b.rows.filter((r) => r.value !== "(other)");
+        equal(
+          "sources",
+          top.map((r) => r.figures.visitors),
+          top.map((r) => h.find((x) => x.value === r.value)?.counts.visitors),
+        );
+      },
+    },
+    {
       name: "content performance",
       product: () => loadContent(workspaceId, range, now),
       hand: () => pool.query(CONTENT_SQL, spanParams),
@@ -162,7 +195,7 @@ try {
     );
     results.push(row);
   }
-  console.log(JSON.stringify({ options, size, results }));
+  console.log(JSON.stringify({ options, size, rollup: { rows: built.rows, rebuildMs, idlePassMs }, results }));
 } finally {
   await data.close();
 }

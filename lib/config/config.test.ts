@@ -32,6 +32,7 @@ describe("parseConfig", () => {
       RFM_INTERVAL_MINUTES: 60,
       SEGMENTS_INTERVAL_MINUTES: 15,
       BANDIT_INTERVAL_MINUTES: 60,
+      ROLLUPS_INTERVAL_MINUTES: 1,
       DEMO_MODE: "auto",
       DEMO_STORE: "on",
       DEMO_STORE_PORT: 3002,

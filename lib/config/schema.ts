@@ -61,6 +61,9 @@ export const envSchema = z.object({
   BANDIT_INTERVAL_MINUTES: minutesOrOff(60, 10_080).describe(
     "how often the traffic weights of experiments run as bandits are recomputed (Thompson sampling on the primary goal; `0` or `off` turns it off)",
   ),
+  ROLLUPS_INTERVAL_MINUTES: minutesOrOff(1, 10_080).describe(
+    "how often the dashboards' rollups take in the events and merges committed since (the dashboards read the raw events until a workspace's rollup is built, and again while it is rebuilt after a time-zone change; `0` or `off` turns it off, then `npm run rollups:rebuild` brings them up to date)",
+  ),
   DEMO_MODE: autoOnOff("auto").describe(
     "the demo: its seeded workspace, its accounts with published passwords and its keyless storefront (`auto`: on, except in production (`NODE_ENV=production`) against your own `DATABASE_URL`, where `npm start` seeds nothing and the published demo passwords are refused)",
   ),

@@ -19,6 +19,21 @@ export async function runExclusive<T>(lock: number, work: () => Promise<T>): Pro
   }
 }
 
+/** Runs `work` holding the advisory lock, waiting for another process to release it first (a command run by hand). */
+export async function runLocked<T>(lock: number, work: () => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [lock]);
+    try {
+      return await work();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [lock]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** Runs `job` every `minutes` (first run after one interval), logging failures; returns a stop function. */
 export function schedulePeriodic(name: string, minutes: number, job: () => Promise<unknown>): () => void {
   const timer = setInterval(() => {

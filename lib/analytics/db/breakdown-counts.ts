@@ -3,29 +3,10 @@ import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { BreakdownDimension } from "../breakdown";
 import type { PeriodCounts } from "../figures";
 import type { DaySpan } from "../range";
+import { countryOf, touchSql, type TouchDimension } from "./touch-sql";
 
-/** A referrer's host ("https://www.google.com/search?q=…" → "www.google.com"), null for none. */
-const REFERRER_HOST = `nullif(substring(f.context->'page'->>'referrer' from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)'), '')`;
-
-/**
- * Each dimension's value of a visitor, from the context of their first event in the span (`f.context`) and their
- * profile (`p.traits`). The device follows deviceOf (lib/decide/request.ts) with the same patterns.
- */
-/** A UTM field as Segment's spec names it (`context.campaign.name`) or as the browser SDK sends it (`context.utm.campaign`). */
-const utm = (campaignKey: string, utmKey: string) =>
-  `coalesce(nullif(f.context->'campaign'->>'${campaignKey}', ''), nullif(f.context->'utm'->>'${utmKey}', ''))`;
-
-const DIMENSION_SQL: Record<Exclude<BreakdownDimension, "segment">, string> = {
-  source: `coalesce(${utm("source", "source")}, ${REFERRER_HOST}, '(direct)')`,
-  medium: `coalesce(${utm("medium", "medium")}, CASE WHEN ${REFERRER_HOST} IS NOT NULL THEN 'referral' END, '(none)')`,
-  campaign: `coalesce(${utm("name", "campaign")}, '(none)')`,
-  referrer: `coalesce(${REFERRER_HOST}, '(direct)')`,
-  device: `CASE WHEN nullif(f.context->>'userAgent', '') IS NULL THEN '(unknown)'
-                WHEN f.context->>'userAgent' ~* 'iPad|Tablet|PlayBook|Silk|(Android(?!.*Mobile))' THEN 'tablet'
-                WHEN f.context->>'userAgent' ~* 'Mobi|iPhone|iPod|Android|BlackBerry|Opera Mini|IEMobile' THEN 'mobile'
-                ELSE 'desktop' END`,
-  country: `coalesce(nullif(upper(f.context->'location'->>'country'), ''), nullif(upper(p.traits->>'country'), ''), '(unknown)')`,
-};
+const TOUCH = touchSql("f.context");
+const DIMENSION_SQL: Record<TouchDimension, string> = { ...TOUCH, country: countryOf(TOUCH.country, "p.traits") };
 
 type Row = { value: string; visitors: string; identified: string; buyers: string; orders: string; revenue: string };
 

@@ -1,0 +1,96 @@
+import type pg from "pg";
+import { pgPool } from "@/lib/db/pg-pool";
+import { nextMarks, readFloor, ROLLUP_LOOKBACK_MS, rollupMarksSchema } from "../rollup-marks";
+import { COUNTED_TYPES, linkVisitorDays, rollUpKeys, rollUpProfiles } from "./rollup-days";
+
+export type PassResult =
+  | { state: "passed"; keys: number; merged: number; linked: number; floor: string; maxId: string }
+  /** The rollup is absent, being rebuilt (or was left so by a crash), or in another time zone than the workspace's. */
+  | { state: "needs-rebuild" };
+
+type StateRow = { time_zone: string; status: string; marks: unknown; passed_at: Date | null; workspace_tz: string };
+
+/**
+ * Brings a workspace's visitor-days up to date with what was committed since the last passes, in one
+ * transaction (readers see the rollup before or after, never half): the (profile, day) keys of the events read
+ * after readFloor's id are re-rolled; the survivors of merges since the last pass (less the lookback) are
+ * re-rolled whole and the merged profiles' rows removed; every profile touched (an identify event included)
+ * is relinked, which also brings its `identified` up to date. Callers hold the rollup lock (rollup-lock.ts).
+ */
+export async function rollUpPass(workspaceId: string, now = new Date()): Promise<PassResult> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await pass(client, workspaceId, now);
+    await client.query(result.state === "passed" ? "COMMIT" : "ROLLBACK");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Promise<PassResult> {
+  const state = (
+    await client.query<StateRow>(
+      `SELECT s.time_zone, s.status, s.marks, s.passed_at, w.time_zone AS workspace_tz
+       FROM analytics_rollup_state s JOIN workspaces w ON w.id = s.workspace_id
+       WHERE s.workspace_id = $1 FOR UPDATE OF s`,
+      [workspaceId],
+    )
+  ).rows[0];
+  if (!state || state.status !== "ready" || state.time_zone !== state.workspace_tz) return { state: "needs-rebuild" };
+  const timeZone = state.time_zone;
+  const marks = rollupMarksSchema.parse(state.marks);
+  const floor = readFloor(marks, now);
+
+  const merges = (
+    await client.query<{ survivor_id: string; merged_profile_id: string }>(
+      `SELECT survivor_id, merged_profile_id FROM profile_merges
+       WHERE workspace_id = $1 AND created_at > $2::timestamptz - make_interval(secs => $3)`,
+      [workspaceId, state.passed_at ?? new Date(0), ROLLUP_LOOKBACK_MS / 1000],
+    )
+  ).rows;
+  const merged = [...new Set(merges.map((m) => m.merged_profile_id))];
+  if (merged.length > 0)
+    await client.query(`DELETE FROM visitor_days WHERE workspace_id = $1 AND profile_id = ANY($2::text[])`, [
+      workspaceId,
+      merged,
+    ]);
+  const survivors = (
+    await client.query<{ id: string }>(`SELECT id FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[])`, [
+      workspaceId,
+      [...new Set(merges.map((m) => m.survivor_id))],
+    ])
+  ).rows.map((r) => r.id);
+  await rollUpProfiles(client, workspaceId, timeZone, survivors);
+
+  // the events read after the floor: their profiles, and the local days of the counted ones
+  const touched = (
+    await client.query<{ profile_id: string; day: string | null; max_id: string }>(
+      `SELECT profile_id, CASE WHEN type = ANY($4::text[]) THEN to_char((occurred_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') END AS day,
+              max(id)::text AS max_id
+       FROM events WHERE workspace_id = $1 AND id > $2::bigint
+       GROUP BY 1, 2`,
+      [workspaceId, floor, timeZone, COUNTED_TYPES],
+    )
+  ).rows;
+  const whole = new Set(survivors);
+  const keys = touched.filter((t) => t.day !== null && !whole.has(t.profile_id));
+  await rollUpKeys(client, workspaceId, timeZone, {
+    profileIds: keys.map((k) => k.profile_id),
+    days: keys.map((k) => k.day!),
+  });
+  const profiles = [...new Set([...survivors, ...touched.map((t) => t.profile_id)])];
+  const linked = await linkVisitorDays(client, workspaceId, profiles);
+
+  const maxId = touched.reduce((max, t) => (BigInt(t.max_id) > BigInt(max) ? t.max_id : max), floor);
+  await client.query(`UPDATE analytics_rollup_state SET marks = $2, passed_at = $3 WHERE workspace_id = $1`, [
+    workspaceId,
+    JSON.stringify(nextMarks(marks, now, maxId)),
+    now,
+  ]);
+  return { state: "passed", keys: keys.length, merged: merged.length, linked, floor, maxId };
+}

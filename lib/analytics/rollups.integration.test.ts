@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { disconnectDb } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { closePgPool, pgPool } from "@/lib/db/pg-pool";
+import { ingestEvents } from "@/lib/events/runtime/ingest";
+import type { NormalizedEvent } from "@/lib/events/normalize";
+import { seedDemo } from "@/prisma/seed/demo";
+import { createFreshDatabase } from "@/scripts/lib/database";
+import { BREAKDOWN_DIMENSIONS } from "./breakdown";
+import { breakdownCounts } from "./db/breakdown-counts";
+import { loadOverview } from "./db/load-overview";
+import { periodCounts, type SpanCounts } from "./db/period-counts";
+import { rollupBreakdownCounts } from "./db/rollup-breakdown-counts";
+import { rollUpPass } from "./db/rollup-pass";
+import { rollupPeriodCounts } from "./db/rollup-period-counts";
+import { rebuildRollup } from "./db/rollup-rebuild";
+import { workspaceRange } from "./db/workspace-range";
+import { addDays, type DaySpan } from "./range";
+import { refreshAllRollups } from "./runtime/rollup-job";
+
+/**
+ * The rollup (visitor-days) against the raw-event statements that answer the same questions (periodCounts,
+ * breakdownCounts, kept as the reference and as the reads while a rollup is not ready), on the demo data in a
+ * database of its own: after a rebuild, after new events (late ones, an order, a sign-in), after a merge of
+ * two profiles with past events, and after a change of the workspace's time zone.
+ */
+const CLOCK = new Date("2026-11-20T00:00:00.000Z");
+const LAST = addDays(CLOCK.toISOString().slice(0, 10), -1);
+const span = (from: number, to: number): DaySpan => ({
+  from: addDays(LAST, from),
+  to: addDays(LAST, to),
+  days: to - from + 1,
+});
+const SPANS: DaySpan[] = [span(-29, 0), span(-59, -30), span(-6, 0), span(-3, -3), span(-120, 1)];
+
+let database: { url: string; drop(): Promise<void> };
+let workspace: { id: string; identitySalt: string };
+let segmentIds: string[];
+
+beforeAll(async () => {
+  database = await createFreshDatabase(inject("databaseUrl"), "rollups");
+  await disconnectDb();
+  await closePgPool();
+  process.env.DATABASE_URL = database.url;
+  await migrateDatabase(database.url);
+  await seedDemo({ databaseUrl: database.url, profiles: 300, days: 60, seed: 7, now: CLOCK });
+  workspace = (
+    await pgPool().query<{ id: string; identitySalt: string }>(
+      `SELECT id, identity_salt AS "identitySalt" FROM workspaces WHERE slug = 'demo'`,
+    )
+  ).rows[0]!;
+  // the seeder computes memberships as of the real clock: members all along here, so that past spans have some
+  await pgPool().query(`UPDATE segment_memberships SET entered_at = '2026-01-01' WHERE workspace_id = $1`, [
+    workspace.id,
+  ]);
+  segmentIds = (
+    await pgPool().query<{ id: string }>(
+      `SELECT s.id FROM segments s JOIN segment_memberships m ON m.segment_id = s.id
+       WHERE s.workspace_id = $1 GROUP BY s.id ORDER BY count(*) DESC, s.id LIMIT 3`,
+      [workspace.id],
+    )
+  ).rows.map((r) => r.id);
+}, 240_000);
+
+afterAll(async () => {
+  await disconnectDb();
+  await closePgPool();
+  await database?.drop();
+});
+
+const plain = (counts: SpanCounts[]) =>
+  counts.map((c) => ({ total: c.total, daily: [...c.daily.entries()].sort(([a], [b]) => a.localeCompare(b)) }));
+const sorted = <T extends { value: string }>(rows: T[]) => [...rows].sort((a, b) => a.value.localeCompare(b.value));
+
+/** Every figure and every breakdown over every span, from the rollup and from the raw events, side by side. */
+async function expectRollupEqualsRaw(timeZone: string) {
+  const raw = await periodCounts(workspace.id, SPANS, timeZone);
+  expect(raw[0]!.total.visitors).toBeGreaterThan(50);
+  expect(raw[0]!.total.orders).toBeGreaterThan(5);
+  expect(plain(await rollupPeriodCounts(workspace.id, SPANS))).toEqual(plain(raw));
+  for (const span of SPANS.slice(0, 4))
+    for (const by of BREAKDOWN_DIMENSIONS) {
+      const ids = by === "segment" ? segmentIds : [];
+      const expected = await breakdownCounts(workspace.id, span, timeZone, by, ids);
+      if (by === "segment") expect(expected.some((r) => r.counts.visitors > 0)).toBe(true);
+      expect({ span, by, rows: sorted(await rollupBreakdownCounts(workspace.id, span, timeZone, by, ids)) }).toEqual({
+        span,
+        by,
+        rows: sorted(expected),
+      });
+    }
+}
+
+let sent = 0;
+const event = (
+  e: Partial<NormalizedEvent> & Pick<NormalizedEvent, "type" | "name" | "occurredAt">,
+): NormalizedEvent => ({
+  messageId: `rollup-test-${++sent}`,
+  properties: {},
+  context: {},
+  traits: null,
+  consent: null,
+  revenue: null,
+  ...e,
+});
+
+describe("the dashboards' rollup", () => {
+  it("is built by the job and read by the dashboards only once ready in the workspace's time zone", async () => {
+    expect((await workspaceRange(workspace.id, { preset: "30d", compare: "previous" }, CLOCK))?.rolledUp).toBe(false);
+    const before = await loadOverview(workspace.id, { preset: "30d", compare: "previous" }, CLOCK);
+    const run = await refreshAllRollups();
+    expect(run?.rebuilt).toContain(workspace.id);
+    expect((await workspaceRange(workspace.id, { preset: "30d", compare: "previous" }, CLOCK))?.rolledUp).toBe(true);
+    expect(await loadOverview(workspace.id, { preset: "30d", compare: "previous" }, CLOCK)).toEqual(before);
+    // a second run passes (nothing to rebuild)
+    expect(await refreshAllRollups()).toMatchObject({ rebuilt: [] });
+  });
+
+  it("equals the raw-event statements for every figure and breakdown after a rebuild", async () => {
+    await expectRollupEqualsRaw("UTC");
+  });
+
+  it("takes in new events on the next pass: late ones, a new visitor, an order, a sign-in", async () => {
+    const { rows: known } = await pgPool().query<{ anonymous: string; profile_id: string }>(
+      `SELECT a.value AS anonymous, a.profile_id FROM identities a
+       WHERE a.workspace_id = $1 AND a.type = 'anonymous_id'
+         AND NOT EXISTS (SELECT 1 FROM identities u WHERE u.profile_id = a.profile_id AND u.type = 'user_id')
+       ORDER BY a.value LIMIT 2`,
+      [workspace.id],
+    );
+    expect(known).toHaveLength(2);
+    const day = (n: number, hour = 12) => new Date(`${addDays(LAST, n)}T${String(hour).padStart(2, "0")}:30:00Z`);
+    await ingestEvents(workspace, [
+      // an anonymous visitor comes back five days ago (late: sent now) from a campaign, and orders
+      event({
+        type: "page",
+        name: "Home",
+        occurredAt: day(-5, 1),
+        anonymousId: known[0]!.anonymous,
+        context: { campaign: { source: "rollup-test", medium: "email" }, location: { country: "nz" } },
+      }),
+      event({
+        type: "track",
+        name: "Order Completed",
+        occurredAt: day(-5, 2),
+        anonymousId: known[0]!.anonymous,
+        properties: { revenue: 12.345 },
+        revenue: 12.345,
+      }),
+      // a stranger's first visit yesterday
+      event({ type: "page", name: "Home", occurredAt: day(0, 23), anonymousId: "rollup-test-stranger" }),
+      // another anonymous visitor signs in (identified from now on, on every day)
+      event({
+        type: "identify",
+        name: "identify",
+        occurredAt: day(0),
+        anonymousId: known[1]!.anonymous,
+        userId: "rollup-test-user",
+      }),
+    ]);
+    expect(await rollUpPass(workspace.id)).toMatchObject({ state: "passed" });
+    await expectRollupEqualsRaw("UTC");
+    const { rows } = await pgPool().query<{ identified: boolean }>(
+      `SELECT DISTINCT identified FROM visitor_days WHERE workspace_id = $1 AND profile_id = $2`,
+      [workspace.id, known[1]!.profile_id],
+    );
+    expect(rows).toEqual([{ identified: true }]);
+  });
+
+  it("follows a merge of two profiles that both have past events", async () => {
+    const { rows } = await pgPool().query<{ anonymous: string; user_id: string; a: string; b: string }>(
+      `SELECT a.value AS anonymous, u.value AS user_id, a.profile_id AS a, u.profile_id AS b
+       FROM identities a JOIN identities u ON u.workspace_id = a.workspace_id AND u.type = 'user_id'
+       WHERE a.workspace_id = $1 AND a.type = 'anonymous_id' AND a.profile_id <> u.profile_id
+         AND NOT EXISTS (SELECT 1 FROM identities x WHERE x.profile_id = a.profile_id AND x.type = 'user_id')
+         AND EXISTS (SELECT 1 FROM visitor_days v WHERE v.profile_id = a.profile_id AND v.day >= $2::date)
+         AND EXISTS (SELECT 1 FROM visitor_days v WHERE v.profile_id = u.profile_id AND v.day >= $2::date)
+       ORDER BY a.value, u.value LIMIT 1`,
+      [workspace.id, addDays(LAST, -29)],
+    );
+    const pair = rows[0]!;
+    const result = await ingestEvents(workspace, [
+      event({
+        type: "identify",
+        name: "identify",
+        occurredAt: new Date(),
+        anonymousId: pair.anonymous,
+        userId: pair.user_id,
+      }),
+    ]);
+    expect(result.merges).toHaveLength(1);
+    const before = await rollupPeriodCounts(workspace.id, SPANS);
+    expect(await rollUpPass(workspace.id)).toMatchObject({ state: "passed", merged: 1 });
+    const after = await rollupPeriodCounts(workspace.id, SPANS);
+    // two visitors became one over the 30 days
+    expect(after[0]!.total.visitors).toBe(before[0]!.total.visitors - 1);
+    await expectRollupEqualsRaw("UTC");
+    const { rows: gone } = await pgPool().query(`SELECT 1 FROM visitor_days WHERE profile_id = ANY($1::text[])`, [
+      result.merges.map((m) => m.mergedId),
+    ]);
+    expect(gone).toHaveLength(0);
+  });
+
+  it("is rebuilt in the new time zone after it changes, the dashboards reading the raw events meanwhile", async () => {
+    await pgPool().query(`UPDATE workspaces SET time_zone = 'Pacific/Auckland' WHERE id = $1`, [workspace.id]);
+    expect((await workspaceRange(workspace.id, { preset: "7d", compare: "none" }, CLOCK))?.rolledUp).toBe(false);
+    expect(await rollUpPass(workspace.id)).toEqual({ state: "needs-rebuild" });
+    expect(await refreshAllRollups()).toMatchObject({ rebuilt: [workspace.id] });
+    expect((await workspaceRange(workspace.id, { preset: "7d", compare: "none" }, CLOCK))?.rolledUp).toBe(true);
+    await expectRollupEqualsRaw("Pacific/Auckland");
+  });
+
+  it("reports its progress while rebuilding", async () => {
+    const seen: [number, number][] = [];
+    const built = await rebuildRollup(workspace.id, (done, total) => seen.push([done, total]));
+    expect(built?.rows).toBeGreaterThan(300);
+    expect(seen[0]![0]).toBe(0);
+    expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
+    expect(seen.length).toBeGreaterThan(3);
+  });
+});
