@@ -6,7 +6,7 @@ import type { DaySpan } from "../range";
 /** The event the browser SDK sends for a click in a decided placement. */
 export const CLICK_EVENT = "Placement Clicked";
 
-type Row = Record<
+export type ContentCountRow = Record<
   | "placement_id"
   | "placement_key"
   | "placement_name"
@@ -28,7 +28,7 @@ type Row = Record<
  * last touch per placement to an impression within ATTRIBUTION_DAYS before them (which may precede the span).
  */
 export async function contentCounts(workspaceId: string, span: DaySpan, timeZone: string): Promise<ContentCounts[]> {
-  const { rows } = await boundedQuery<Row>(
+  const { rows } = await boundedQuery<ContentCountRow>(
     `WITH bounds AS (
        SELECT ($2::date::timestamp AT TIME ZONE $4) AS start_at, (($3::date + 1)::timestamp AT TIME ZONE $4) AS end_at
      ),
@@ -75,19 +75,22 @@ export async function contentCounts(workspaceId: string, span: DaySpan, timeZone
      WHERE v.workspace_id = $1 AND (s.variant_id IS NOT NULL OR k.variant_id IS NOT NULL OR a.variant_id IS NOT NULL)`,
     [workspaceId, span.from, span.to, timeZone, ORDER_EVENT, CLICK_EVENT, ATTRIBUTION_DAYS],
   );
-  return rows.map((r) => ({
-    placementId: r.placement_id,
-    placementKey: r.placement_key,
-    placementName: r.placement_name,
-    experienceId: r.experience_id,
-    experienceName: r.experience_name,
-    isDefault: r.is_default,
-    variantId: r.variant_id,
-    variantName: r.variant_name,
-    impressions: Number(r.impressions),
-    visitors: Number(r.visitors),
-    clicks: Number(r.clicks),
-    orders: Number(r.orders),
-    revenue: Number(r.revenue),
-  }));
+  return rows.map(toContentCounts);
 }
+
+/** A row of a content statement as counts (for the rollup's statement too). */
+export const toContentCounts = (r: ContentCountRow): ContentCounts => ({
+  placementId: r.placement_id,
+  placementKey: r.placement_key,
+  placementName: r.placement_name,
+  experienceId: r.experience_id,
+  experienceName: r.experience_name,
+  isDefault: r.is_default,
+  variantId: r.variant_id,
+  variantName: r.variant_name,
+  impressions: Number(r.impressions),
+  visitors: Number(r.visitors),
+  clicks: Number(r.clicks),
+  orders: Number(r.orders),
+  revenue: Number(r.revenue),
+});

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { bestAndWorst, contentRows, type ContentRow } from "../content";
 import type { rangeInputSchema, ResolvedRange } from "../range";
 import { contentCounts } from "./content-counts";
+import { rollupContentCounts } from "./rollup-content-counts";
 import { workspaceRange } from "./workspace-range";
 
 export type LoadedContent = {
@@ -12,7 +13,7 @@ export type LoadedContent = {
   extremes: { best: ContentRow; worst: ContentRow } | null;
 };
 
-/** Content performance over the chosen days, in the workspace's time zone; null: no workspace. */
+/** Content performance over the chosen days, in the workspace's time zone (from the rollup when ready); null: no workspace. */
 export async function loadContent(
   workspaceId: string,
   input: z.output<typeof rangeInputSchema>,
@@ -20,7 +21,10 @@ export async function loadContent(
 ): Promise<LoadedContent | null> {
   const found = await workspaceRange(workspaceId, input, now);
   if (!found) return null;
-  const { timeZone, range } = found;
-  const rows = contentRows(await contentCounts(workspaceId, range, timeZone));
+  const { timeZone, range, rolledUp } = found;
+  const counts = rolledUp
+    ? await rollupContentCounts(workspaceId, range)
+    : await contentCounts(workspaceId, range, timeZone);
+  const rows = contentRows(counts);
   return { timeZone, range, rows, extremes: bestAndWorst(rows) };
 }

@@ -1,6 +1,7 @@
 import { pgPool } from "@/lib/db/pg-pool";
 import { addDays } from "../range";
 import { ROLLUP_LOOKBACK_MS } from "../rollup-marks";
+import { linkContentDays, rollUpContentDays } from "./rollup-content";
 import { linkVisitorDays, rollUpDays } from "./rollup-days";
 
 /** Days rolled up per statement of a rebuild (one step of its progress). */
@@ -9,7 +10,7 @@ const DAYS_PER_STEP = 7;
 export type RebuildProgress = (done: number, total: number, label: string) => void;
 
 /**
- * Rebuilds a workspace's visitor-days from all its events in its time zone now. While it runs the rollup is
+ * Rebuilds a workspace's visitor-days and content-days from all its events and decisions in its time zone now. While it runs the rollup is
  * marked `building` and the dashboards read the raw events; it ends `ready` with marks from which the next
  * pass reads again everything received in the lookback before the rebuild began, so that what was committed
  * while it ran is rolled up too. Callers hold the rollup lock (rollup-lock.ts). Returns the rows written.
@@ -30,18 +31,29 @@ export async function rebuildRollup(
      WHERE workspace_id = $1 AND received_at < $2::timestamptz - make_interval(secs => $3)`,
     [workspaceId, startedAt, ROLLUP_LOOKBACK_MS / 1000],
   );
+  // exposures have no arrival time: those decided before the lookback (their buffers write them within seconds)
+  const { rows: exposureFloorRows } = await pool.query<{ max_id: string }>(
+    `SELECT coalesce(max(id), 0)::text AS max_id FROM exposures
+     WHERE workspace_id = $1 AND occurred_at < $2::timestamptz - make_interval(secs => $3)`,
+    [workspaceId, startedAt, ROLLUP_LOOKBACK_MS / 1000],
+  );
   await pool.query(
     `INSERT INTO analytics_rollup_state (workspace_id, time_zone, status, marks, passed_at)
      VALUES ($1, $2, 'building', '[]', NULL)
-     ON CONFLICT (workspace_id) DO UPDATE SET time_zone = excluded.time_zone, status = 'building', marks = '[]', passed_at = NULL`,
+     ON CONFLICT (workspace_id) DO UPDATE SET time_zone = excluded.time_zone, status = 'building', marks = '[]',
+       exposure_marks = '[]', passed_at = NULL`,
     [workspaceId, timeZone],
   );
   await pool.query(`DELETE FROM visitor_days WHERE workspace_id = $1`, [workspaceId]);
+  await pool.query(`DELETE FROM content_days WHERE workspace_id = $1`, [workspaceId]);
 
   const { rows: spanRows } = await pool.query<{ first: string | null; last: string | null }>(
-    `SELECT to_char((min(occurred_at) AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS first,
-            to_char((max(occurred_at) AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS last
-     FROM events WHERE workspace_id = $1`,
+    `SELECT to_char((min(at) AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS first,
+            to_char((max(at) AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS last
+     FROM (SELECT min(occurred_at) AS at FROM events WHERE workspace_id = $1
+           UNION ALL SELECT max(occurred_at) FROM events WHERE workspace_id = $1
+           UNION ALL SELECT min(occurred_at) FROM exposures WHERE workspace_id = $1
+           UNION ALL SELECT max(occurred_at) FROM exposures WHERE workspace_id = $1) bounds`,
     [workspaceId, timeZone],
   );
   const { first, last } = spanRows[0]!;
@@ -56,19 +68,27 @@ export async function rebuildRollup(
     onProgress(0, steps.length + 1, "weeks");
     for (const [i, step] of steps.entries()) {
       rows += await rollUpDays(client, workspaceId, timeZone, step.from, step.to);
+      await rollUpContentDays(client, workspaceId, timeZone, step.from, step.to);
       onProgress(i + 1, steps.length + 1, "weeks");
     }
     await linkVisitorDays(client, workspaceId, null);
-    // the links rewrote every row: reclaim the old versions and mark the pages visible, for index-only scans
-    await client.query("VACUUM (ANALYZE) visitor_days");
+    await linkContentDays(client, workspaceId, null);
+    // the links rewrote the rows: reclaim the old versions and mark the pages visible, for index-only scans
+    await client.query("VACUUM (ANALYZE) visitor_days, content_days");
     onProgress(steps.length + 1, steps.length + 1, "weeks");
   } finally {
     client.release();
   }
   const cutoff = new Date(startedAt.getTime() - ROLLUP_LOOKBACK_MS);
   await pool.query(
-    `UPDATE analytics_rollup_state SET status = 'ready', built_at = now(), marks = $2, passed_at = $3 WHERE workspace_id = $1`,
-    [workspaceId, JSON.stringify([{ at: cutoff.toISOString(), maxId: floorRows[0]!.max_id }]), startedAt],
+    `UPDATE analytics_rollup_state SET status = 'ready', built_at = now(), marks = $2, exposure_marks = $3, passed_at = $4
+     WHERE workspace_id = $1`,
+    [
+      workspaceId,
+      JSON.stringify([{ at: cutoff.toISOString(), maxId: floorRows[0]!.max_id }]),
+      JSON.stringify([{ at: cutoff.toISOString(), maxId: exposureFloorRows[0]!.max_id }]),
+      startedAt,
+    ],
   );
   return { timeZone, rows };
 }
