@@ -11,6 +11,8 @@ import { breakdownCounts } from "@/lib/analytics/db/breakdown-counts";
 import { loadBreakdown } from "@/lib/analytics/db/load-breakdown";
 import { loadContent } from "@/lib/analytics/db/load-content";
 import { loadFunnel } from "@/lib/analytics/db/load-funnel";
+import { holdoutGroups } from "@/lib/analytics/db/holdout-groups";
+import { loadLift } from "@/lib/analytics/db/load-lift";
 import { loadOverview } from "@/lib/analytics/db/load-overview";
 import { rollUpPass } from "@/lib/analytics/db/rollup-pass";
 import { rebuildRollup } from "@/lib/analytics/db/rollup-rebuild";
@@ -131,6 +133,20 @@ try {
           "sources",
           top.map((r) => r.figures.visitors),
           top.map((r) => h.find((x) => x.value === r.value)?.counts.visitors),
+        );
+      },
+    },
+    {
+      name: "personalization lift (against the raw-event read it replaces)",
+      product: () => loadLift(workspaceId, range, now),
+      hand: () => holdoutGroups(workspaceId, span, "UTC"),
+      check: async () => {
+        const l = (await loadLift(workspaceId, range, now))!;
+        const h = await holdoutGroups(workspaceId, span, "UTC");
+        equal(
+          "lift",
+          [l.lift.holdout.units, l.lift.holdout.buyers, l.lift.personalized.units, l.lift.personalized.buyers],
+          [h.holdout.units, h.holdout.buyers, h.personalized.units, h.personalized.buyers],
         );
       },
     },

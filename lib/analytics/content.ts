@@ -8,6 +8,9 @@
  */
 export const ATTRIBUTION_DAYS = 7;
 
+/** The event the browser SDK sends for a click in a decided placement (lib/sdk/browser/clicks.ts). */
+export const CLICK_EVENT = "Placement Clicked";
+
 /** One variant's counts over the range, as the query returns them. */
 export type ContentCounts = {
   placementId: string;

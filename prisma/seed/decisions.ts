@@ -36,6 +36,8 @@ const MAX_VISITOR_EVENTS = 1_000;
 /** One served decision as the exposure log keeps it (one placement: the storefront decides one per call). */
 export type SeedExposure = {
   occurredAt: Date;
+  /** The context of the page it was made on (its clicks carry it). */
+  pageContext: Record<string, unknown>;
   /** False for a visitor's very first decision: no profile exists before its first event is stored. */
   profileKnown: boolean;
   placementId: string;
@@ -176,6 +178,7 @@ export function startDecisions(world: DecisionWorld, persona: Persona): VisitorD
     const exposure = result.exposures[0];
     exposures.push({
       occurredAt: event.occurredAt,
+      pageContext: event.context,
       profileKnown: visitor.profileId !== null,
       placementId: decision.placementId,
       variantId: decision.variantId,

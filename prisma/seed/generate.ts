@@ -11,6 +11,7 @@ import {
   type SeedExposure,
 } from "./decisions";
 import { buildPersona, loyaltyTier, type Window } from "./persona";
+import { clicksOf } from "./clicks";
 import { createRandom, hash32 } from "./random";
 import { buildEvents, type SeedEvent } from "./sessions";
 import type { IdentityType } from "../../lib/identity/normalize";
@@ -76,7 +77,11 @@ export function generateProfile(
   const random = createRandom(hash32(window.seed, "profile", index));
   const persona = buildPersona(random, index, window);
   const decisions = world ? startDecisions(world, persona) : undefined;
-  const events = buildEvents(random, persona, { catalog, now: window.end, seed: window.seed, decisions });
+  const sessions = buildEvents(random, persona, { catalog, now: window.end, seed: window.seed, decisions });
+  const clicks =
+    world && decisions ? clicksOf(window.seed, index, decisions.exposures, world.snapshot, window.end) : [];
+  // after the sessions' events, not among them: the rows of the rest of the demo stay as they were
+  const events = clicks.length === 0 ? sessions : [...sessions, ...clicks];
   let first = Infinity,
     last = -Infinity,
     orders = 0;

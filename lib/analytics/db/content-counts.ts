@@ -1,10 +1,7 @@
 import { boundedQuery } from "./bounded-statement";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
-import { ATTRIBUTION_DAYS, type ContentCounts } from "../content";
+import { ATTRIBUTION_DAYS, CLICK_EVENT, type ContentCounts } from "../content";
 import type { DaySpan } from "../range";
-
-/** The event the browser SDK sends for a click in a decided placement. */
-export const CLICK_EVENT = "Placement Clicked";
 
 export type ContentCountRow = Record<
   | "placement_id"

@@ -3,7 +3,14 @@ import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import type { LiftGroup } from "../lift";
 import type { DaySpan } from "../range";
 
-type Row = { held: boolean; units: string; mixed: string; buyers: string; revenue: string; revenue_squares: string };
+export type HoldoutGroupRow = {
+  held: boolean;
+  units: string;
+  buyers: string;
+  revenue: string;
+  revenue_squares: string;
+};
+type Row = HoldoutGroupRow & { mixed: string };
 
 /**
  * The exposed visitors of a span of local days, in the global holdout and not: a unit is a profile with a decision
@@ -47,6 +54,11 @@ export async function holdoutGroups(
      FROM units GROUP BY held`,
     [workspaceId, span.from, span.to, timeZone, ORDER_EVENT],
   );
+  return { ...liftGroups(rows), mixed: rows.reduce((n, r) => n + Number(r.mixed), 0) };
+}
+
+/** The rows of a holdout statement (one per side) as the two groups (for the rollup's statement too). */
+export function liftGroups(rows: HoldoutGroupRow[]): { holdout: LiftGroup; personalized: LiftGroup } {
   const group = (held: boolean): LiftGroup => {
     const r = rows.find((x) => x.held === held);
     const units = Number(r?.units ?? 0);
@@ -56,9 +68,5 @@ export async function holdoutGroups(
       revenue: { n: units, sum: Number(r?.revenue ?? 0), sumSquares: Number(r?.revenue_squares ?? 0) },
     };
   };
-  return {
-    holdout: group(true),
-    personalized: group(false),
-    mixed: rows.reduce((n, r) => n + Number(r.mixed), 0),
-  };
+  return { holdout: group(true), personalized: group(false) };
 }

@@ -1,47 +1,7 @@
 import type pg from "pg";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
-import { ATTRIBUTION_DAYS } from "../content";
-import { CLICK_EVENT } from "./content-counts";
-
-/** A visitor as the content rollup keys them: the profile id, or "anon:" and the anonymous id of a profileless decision. */
-const VISITOR_OF_EXPOSURE = `coalesce(x.profile_id, 'anon:' || x.anonymous_id)`;
-
-/**
- * Where the three parts of a content-day row come from (each a FROM clause giving `day`, `visitor` and the rows):
- * the keys given (`$3` visitors and `$4` days, each key's local day read whole), or every row of local days `$3`
- * to `$4` (a rebuild).
- */
-type Scope = { exposures: string; events: (name: string, as: string) => string };
-
-const KEYS = `(SELECT DISTINCT k.visitor, k.day, (k.day::timestamp AT TIME ZONE $2) AS start_at,
-                      ((k.day + 1)::timestamp AT TIME ZONE $2) AS end_at
-               FROM unnest($3::text[], $4::date[]) AS k(visitor, day)) b`;
-
-const KEYED: Scope = {
-  // a profile's decisions by its index, a profileless visitor's by theirs (exposures_anonymous_idx)
-  exposures: `(SELECT b.day, b.visitor, x.* FROM ${KEYS}
-               JOIN exposures x ON x.workspace_id = $1 AND x.profile_id = b.visitor
-                AND x.occurred_at >= b.start_at AND x.occurred_at < b.end_at
-               UNION ALL
-               SELECT b.day, b.visitor, x.* FROM ${KEYS}
-               JOIN exposures x ON x.workspace_id = $1 AND x.profile_id IS NULL AND b.visitor LIKE 'anon:%'
-                AND x.anonymous_id = substr(b.visitor, 6) AND x.occurred_at >= b.start_at AND x.occurred_at < b.end_at) x`,
-  events: (name, as) => `(SELECT b.day, b.visitor, e.* FROM ${KEYS}
-                          JOIN events e ON e.workspace_id = $1 AND e.profile_id = b.visitor AND e.name = ${name}
-                           AND e.occurred_at >= b.start_at AND e.occurred_at < b.end_at) ${as}`,
-};
-
-const RANGE: Scope = {
-  exposures: `(SELECT (x.occurred_at AT TIME ZONE $2)::date AS day, ${VISITOR_OF_EXPOSURE} AS visitor, x.*
-               FROM exposures x
-               WHERE x.workspace_id = $1 AND x.occurred_at >= ($3::date::timestamp AT TIME ZONE $2)
-                 AND x.occurred_at < (($4::date + 1)::timestamp AT TIME ZONE $2)) x`,
-  events: (name, as) => `(SELECT (e.occurred_at AT TIME ZONE $2)::date AS day, e.profile_id AS visitor, e.*
-                          FROM events e
-                          WHERE e.workspace_id = $1 AND e.name = ${name}
-                            AND e.occurred_at >= ($3::date::timestamp AT TIME ZONE $2)
-                            AND e.occurred_at < (($4::date + 1)::timestamp AT TIME ZONE $2)) ${as}`,
-};
+import { ATTRIBUTION_DAYS, CLICK_EVENT } from "../content";
+import { KEYED_SCOPE, RANGE_SCOPE, type RollupScope } from "./rollup-scopes";
 
 /**
  * Inserts the content-days of a scope, as contentCounts (content-counts.ts) counts them from the raw rows:
@@ -49,7 +9,7 @@ const RANGE: Scope = {
  * they name; and each order's last touch per placement among the visitor's decisions within ATTRIBUTION_DAYS
  * before it, on the order's day. Rows' `prevDay` is set by linkContentDays.
  */
-async function insertContentDays(client: pg.ClientBase, scope: Scope, values: unknown[]): Promise<number> {
+async function insertContentDays(client: pg.ClientBase, scope: RollupScope, values: unknown[]): Promise<number> {
   const result = await client.query(
     `INSERT INTO content_days (workspace_id, day, variant_id, visitor, impressions, clicks, orders, revenue)
      SELECT $1, day, variant_id, visitor, sum(impressions)::int, sum(clicks)::int, sum(orders)::int, sum(revenue)
@@ -97,7 +57,7 @@ export async function rollUpContentKeys(
      WHERE c.workspace_id = $1 AND c.visitor = k.visitor AND c.day = k.day`,
     [workspaceId, keys.visitors, keys.days],
   );
-  return insertContentDays(client, KEYED, [workspaceId, timeZone, keys.visitors, keys.days]);
+  return insertContentDays(client, KEYED_SCOPE, [workspaceId, timeZone, keys.visitors, keys.days]);
 }
 
 /** Rolls up local days `from` to `to` (inclusive) of a workspace whose content rows for them are absent (a rebuild). */
@@ -108,7 +68,7 @@ export function rollUpContentDays(
   from: string,
   to: string,
 ): Promise<number> {
-  return insertContentDays(client, RANGE, [workspaceId, timeZone, from, to]);
+  return insertContentDays(client, RANGE_SCOPE, [workspaceId, timeZone, from, to]);
 }
 
 /**

@@ -5,6 +5,7 @@ import { ATTRIBUTION_DAYS } from "../content";
 import { addDays } from "../range";
 import { contentKeysOfProfiles, linkContentDays, rollUpContentKeys } from "./rollup-content";
 import { COUNTED_TYPES, linkVisitorDays, rollUpKeys, rollUpProfiles } from "./rollup-days";
+import { linkHoldoutDays, rollUpHoldoutKeys } from "./rollup-holdout";
 
 export type PassResult =
   | { state: "passed"; keys: number; contentKeys: number; merged: number; floor: string; maxId: string }
@@ -90,6 +91,10 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
     ])
   ).rows.map((r) => r.id);
   await rollUpProfiles(client, workspaceId, timeZone, survivors);
+  await client.query(`DELETE FROM holdout_days WHERE workspace_id = $1 AND profile_id = ANY($2::text[])`, [
+    workspaceId,
+    [...merged, ...survivors],
+  ]);
 
   // the events read after the floor: their profiles, and the local days of the counted ones
   const touched = (
@@ -131,11 +136,16 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
     for (let after = 0; after <= (x.known ? ATTRIBUTION_SPREAD_DAYS : 0); after++)
       add(x.visitor, addDays(x.day, after));
   const rerolled = [...contentKeys.values()];
-  await rollUpContentKeys(client, workspaceId, timeZone, {
+  const decisionKeys = {
     visitors: [...content.visitors, ...rerolled.map((k) => k.visitor)],
     days: [...content.days, ...rerolled.map((k) => k.day)],
-  });
-  await linkContentDays(client, workspaceId, [...new Set([...survivors, ...rerolled.map((k) => k.visitor)])]);
+  };
+  const visitors = [...new Set([...survivors, ...rerolled.map((k) => k.visitor)])];
+  await rollUpContentKeys(client, workspaceId, timeZone, decisionKeys);
+  await linkContentDays(client, workspaceId, visitors);
+  // the lift's: the same keys (a profile's decisions, and its orders after them)
+  await rollUpHoldoutKeys(client, workspaceId, timeZone, decisionKeys);
+  await linkHoldoutDays(client, workspaceId, visitors);
 
   const maxId = touched.reduce((max, t) => (BigInt(t.max_id) > BigInt(max) ? t.max_id : max), floor);
   const maxExposureId = shown.reduce((max, x) => (BigInt(x.max_id) > BigInt(max) ? x.max_id : max), exposureFloor);

@@ -3,6 +3,7 @@ import { addDays } from "../range";
 import { ROLLUP_LOOKBACK_MS } from "../rollup-marks";
 import { linkContentDays, rollUpContentDays } from "./rollup-content";
 import { linkVisitorDays, rollUpDays } from "./rollup-days";
+import { linkHoldoutDays, rollUpHoldoutDays } from "./rollup-holdout";
 
 /** Days rolled up per statement of a rebuild (one step of its progress). */
 const DAYS_PER_STEP = 7;
@@ -10,7 +11,7 @@ const DAYS_PER_STEP = 7;
 export type RebuildProgress = (done: number, total: number, label: string) => void;
 
 /**
- * Rebuilds a workspace's visitor-days and content-days from all its events and decisions in its time zone now. While it runs the rollup is
+ * Rebuilds a workspace's visitor-days, content-days and holdout-days from all its events and decisions in its time zone now. While it runs the rollup is
  * marked `building` and the dashboards read the raw events; it ends `ready` with marks from which the next
  * pass reads again everything received in the lookback before the rebuild began, so that what was committed
  * while it ran is rolled up too. Callers hold the rollup lock (rollup-lock.ts). Returns the rows written.
@@ -46,6 +47,7 @@ export async function rebuildRollup(
   );
   await pool.query(`DELETE FROM visitor_days WHERE workspace_id = $1`, [workspaceId]);
   await pool.query(`DELETE FROM content_days WHERE workspace_id = $1`, [workspaceId]);
+  await pool.query(`DELETE FROM holdout_days WHERE workspace_id = $1`, [workspaceId]);
 
   const { rows: spanRows } = await pool.query<{ first: string | null; last: string | null }>(
     `SELECT to_char((min(at) AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS first,
@@ -69,12 +71,14 @@ export async function rebuildRollup(
     for (const [i, step] of steps.entries()) {
       rows += await rollUpDays(client, workspaceId, timeZone, step.from, step.to);
       await rollUpContentDays(client, workspaceId, timeZone, step.from, step.to);
+      await rollUpHoldoutDays(client, workspaceId, timeZone, step.from, step.to);
       onProgress(i + 1, steps.length + 1, "weeks");
     }
     await linkVisitorDays(client, workspaceId, null);
     await linkContentDays(client, workspaceId, null);
+    await linkHoldoutDays(client, workspaceId, null);
     // the links rewrote the rows: reclaim the old versions and mark the pages visible, for index-only scans
-    await client.query("VACUUM (ANALYZE) visitor_days, content_days");
+    await client.query("VACUUM (ANALYZE) visitor_days, content_days, holdout_days");
     onProgress(steps.length + 1, steps.length + 1, "weeks");
   } finally {
     client.release();
