@@ -74,6 +74,8 @@ export default defineConfig({
       DEMO_WRITE_KEY: E2E_KEYS.write,
       DEMO_CLIENT_KEY: E2E_KEYS.client,
       START_DATABASE_URL_FILE: E2E_DATABASE_URL_FILE,
+      // the dashboards' rollups take in new events every 3 s here (a minute by default), so that the specs see them soon
+      ROLLUPS_INTERVAL_MINUTES: "0.05",
     },
   },
 });

@@ -63,6 +63,10 @@ test("the overview's figures match the database for a chosen range, in the works
   } else await expect(lift.getByTestId("no-holdout")).toBeVisible();
   await page.setViewportSize({ width: 1440, height: 1400 });
   await page.screenshot({ path: "e2e/screenshots/overview.png", fullPage: true });
+  await page.getByRole("region", { name: "Personalization lift" }).screenshot({ path: "e2e/screenshots/lift.png" });
+  await page
+    .getByRole("region", { name: "Content performance" })
+    .screenshot({ path: "e2e/screenshots/content-performance.png" });
 
   // broken down by device: every visitor has one (that of their first event), so the rows add up to the figure
   const breakdown = page.getByRole("region", { name: "Breakdown" });
@@ -177,6 +181,20 @@ test("a shopper's click on the storefront's hero shows up in Content performance
   await store.evaluate(() => (window as unknown as { personalize: { flush(): void } }).personalize.flush());
   await expect.poll(() => clicksOf(variantId), { timeout: 15_000 }).toBe(before + 1);
   await shopper.close();
+  // the dashboards read rollups, which take it in on the job's next pass (README: Rollups)
+  await expect
+    .poll(
+      async () =>
+        (
+          await queryOne<{ n: number }>(
+            `SELECT coalesce(sum(c.clicks), 0)::int AS n FROM content_days c JOIN workspaces w ON w.id = c.workspace_id
+             WHERE w.slug = 'demo' AND c.variant_id = $1`,
+            [variantId],
+          )
+        ).n,
+      { timeout: 30_000 },
+    )
+    .toBe(before + 1);
 
   // the marketer sees it today, on that variant's row, as counted in the database
   await signIn(page, "viewer");
