@@ -228,7 +228,8 @@ describe("the dashboards' rollup", () => {
     expect(await passLater()).toMatchObject({ state: "passed", keys: 2 });
     await expectRollupEqualsRaw("UTC");
     // decisions written late, after that pass: one for the anonymous visitor two days before their order (its last
-    // touch now, on a day the pass did not re-read), one for a visitor without a profile
+    // touch now, on a day the pass did not re-read), one for a visitor without a profile, one naming no one
+    // (impressions, but no visitor, as the raw statement counts it)
     const { rows: orderer } = await pgPool().query<{ placement_ids: string[]; variant_ids: string[] }>(
       `SELECT placement_ids, variant_ids FROM exposures WHERE workspace_id = $1 AND profile_id IS NOT NULL
        AND cardinality(placement_ids) > 0 ORDER BY id LIMIT 1`,
@@ -236,7 +237,8 @@ describe("the dashboards' rollup", () => {
     );
     await pgPool().query(
       `INSERT INTO exposures (workspace_id, profile_id, anonymous_id, placement_ids, variant_ids, occurred_at, impressions)
-       VALUES ($1, $2, NULL, $3, $4, $5, 2), ($1, NULL, 'rollup-test-nobody', $3, $4, $6, 1)`,
+       VALUES ($1, $2, NULL, $3, $4, $5, 2), ($1, NULL, 'rollup-test-nobody', $3, $4, $6, 1),
+              ($1, NULL, NULL, $3, $4, $6, 3)`,
       [workspace.id, known[0]!.profile_id, orderer[0]!.placement_ids, orderer[0]!.variant_ids, day(-7, 1), day(-1, 9)],
     );
     const before = await rollupContentCounts(workspace.id, SPANS[0]!);

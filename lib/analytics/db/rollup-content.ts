@@ -97,7 +97,10 @@ export async function contentKeysOfProfiles(
   return { visitors: rows.map((r) => r.visitor), days: rows.map((r) => r.day) };
 }
 
-/** Sets `prevDay` of these visitors' rows (all the workspace's when null): their previous day shown the same variant. */
+/**
+ * Sets `prevDay` of these visitors' rows (all the workspace's when null): their previous day shown the same
+ * variant; for a decision without a visitor ("x:"), infinity, so that it is no one's first day (not a visitor).
+ */
 export async function linkContentDays(
   client: pg.ClientBase,
   workspaceId: string,
@@ -108,8 +111,10 @@ export async function linkContentDays(
     `UPDATE content_days c SET prev_day = l.prev_day
      FROM (
        SELECT d.day, d.variant_id, d.visitor,
-              max(d.day) FILTER (WHERE d.impressions > 0)
-                OVER (PARTITION BY d.variant_id, d.visitor ORDER BY d.day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_day
+              CASE WHEN d.visitor LIKE 'x:%' THEN 'infinity'::date
+                   ELSE max(d.day) FILTER (WHERE d.impressions > 0)
+                          OVER (PARTITION BY d.variant_id, d.visitor ORDER BY d.day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+              END AS prev_day
        FROM content_days d WHERE d.workspace_id = $1 ${visitors ? "AND d.visitor = ANY($2::text[])" : ""}
      ) l
      WHERE c.workspace_id = $1 AND c.day = l.day AND c.variant_id = l.variant_id AND c.visitor = l.visitor

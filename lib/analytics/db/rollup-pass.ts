@@ -6,6 +6,7 @@ import { addDays } from "../range";
 import { contentKeysOfProfiles, linkContentDays, rollUpContentKeys } from "./rollup-content";
 import { COUNTED_TYPES, linkVisitorDays, rollUpKeys, rollUpProfiles } from "./rollup-days";
 import { linkHoldoutDays, rollUpHoldoutKeys } from "./rollup-holdout";
+import { visitorOfExposure } from "./rollup-scopes";
 
 export type PassResult =
   | { state: "passed"; keys: number; contentKeys: number; merged: number; floor: string; maxId: string }
@@ -120,7 +121,7 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
   const content = await contentKeysOfProfiles(client, workspaceId, timeZone, survivors);
   const shown = (
     await client.query<{ visitor: string; known: boolean; day: string; max_id: string }>(
-      `SELECT coalesce(profile_id, 'anon:' || anonymous_id) AS visitor, profile_id IS NOT NULL AS known,
+      `SELECT ${visitorOfExposure("exposures")} AS visitor, profile_id IS NOT NULL AS known,
               to_char((occurred_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day, max(id)::text AS max_id
        FROM exposures WHERE workspace_id = $1 AND id > $2::bigint
        GROUP BY 1, 2, 3`,

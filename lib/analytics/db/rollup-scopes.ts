@@ -1,5 +1,11 @@
-/** A visitor as the content rollup keys them: the profile id, or "anon:" and the anonymous id of a profileless decision. */
-const VISITOR_OF_EXPOSURE = `coalesce(x.profile_id, 'anon:' || x.anonymous_id)`;
+/**
+ * A visitor as the content rollup keys them: the profile id, or "anon:" and the anonymous id of a profileless
+ * decision, or, for a decision with neither (as the raw statement, it counts impressions but no visitor), "x:" and
+ * the exposure's own id (such rows are never a visitor's first day: linkContentDays).
+ */
+export const visitorOfExposure = (x: string) =>
+  `coalesce(${x}.profile_id, 'anon:' || ${x}.anonymous_id, 'x:' || ${x}.id)`;
+const VISITOR_OF_EXPOSURE = visitorOfExposure("x");
 
 /**
  * Where the rows of the decision rollups (content-days, holdout-days) come from, each a FROM clause giving
@@ -21,7 +27,11 @@ export const KEYED_SCOPE: RollupScope = {
                UNION ALL
                SELECT b.day, b.visitor, x.* FROM ${KEYS}
                JOIN exposures x ON x.workspace_id = $1 AND x.profile_id IS NULL AND b.visitor LIKE 'anon:%'
-                AND x.anonymous_id = substr(b.visitor, 6) AND x.occurred_at >= b.start_at AND x.occurred_at < b.end_at) x`,
+                AND x.anonymous_id = substr(b.visitor, 6) AND x.occurred_at >= b.start_at AND x.occurred_at < b.end_at
+               UNION ALL
+               SELECT b.day, b.visitor, x.* FROM ${KEYS}
+               JOIN exposures x ON x.workspace_id = $1
+                AND x.id = CASE WHEN b.visitor LIKE 'x:%' THEN substr(b.visitor, 3)::bigint END) x`,
   events: (name, as) => `(SELECT b.day, b.visitor, e.* FROM ${KEYS}
                           JOIN events e ON e.workspace_id = $1 AND e.profile_id = b.visitor AND e.name = ${name}
                            AND e.occurred_at >= b.start_at AND e.occurred_at < b.end_at) ${as}`,

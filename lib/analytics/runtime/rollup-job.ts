@@ -6,7 +6,7 @@ import { rebuildRollup, type RebuildProgress } from "../db/rollup-rebuild";
 /** Any stable number: the advisory lock under which one process at a time writes the dashboards' rollups. */
 const ROLLUPS_LOCK = 7_324_017;
 
-export type RollupsRun = { passed: number; rebuilt: string[] };
+export type RollupsRun = { passed: number; rebuilt: string[]; failed: string[] };
 
 /**
  * Brings every workspace's rollup up to date (lib/analytics/db/rollup-pass.ts), rebuilding one that is absent,
@@ -14,12 +14,18 @@ export type RollupsRun = { passed: number; rebuilt: string[] };
  */
 export function refreshAllRollups(): Promise<RollupsRun | null> {
   return runExclusive(ROLLUPS_LOCK, async () => {
-    const run: RollupsRun = { passed: 0, rebuilt: [] };
+    const run: RollupsRun = { passed: 0, rebuilt: [], failed: [] };
     const workspaces = await pgPool().query<{ id: string }>("SELECT id FROM workspaces ORDER BY created_at");
     for (const { id } of workspaces.rows) {
-      const result = await rollUpPass(id);
-      if (result.state === "passed") run.passed++;
-      else if (await rebuildRollup(id)) run.rebuilt.push(id);
+      // one workspace's failure is logged and retried next time; the others still pass
+      try {
+        const result = await rollUpPass(id);
+        if (result.state === "passed") run.passed++;
+        else if (await rebuildRollup(id)) run.rebuilt.push(id);
+      } catch (error) {
+        run.failed.push(id);
+        console.error(`[rollups] workspace ${id} failed:`, error instanceof Error ? error.message : error);
+      }
     }
     return run;
   });
