@@ -12,7 +12,9 @@ const deviceSql = (ua: string) => `CASE WHEN nullif(${ua}, '') IS NULL THEN '(un
 /**
  * A funnel's counts per group over a span of local days (lib/analytics/funnel.ts says what they mean), in one
  * statement: step 1 is each visitor's first matching event in the span; each later step the first matching event
- * after the one before and within the window of the entry. Groups: "all", a device, "member"/"not a member" of
+ * after the one before and within the window of the entry. With `rolledUp` (the workspace's rollup is ready in
+ * `timeZone`) a first step without property filters reads its entrants from event-days (each day's first event of
+ * the name), the same first events as the raw read finds. Groups: "all", a device, "member"/"not a member" of
  * the segment at entry, or the variation of the experiment the visitor was in at entry (units tied to profiles by
  * their identities; "(not in it)" for those assigned later or never).
  */
@@ -21,7 +23,25 @@ export async function funnelCounts(
   span: DaySpan,
   timeZone: string,
   funnel: FunnelInput,
+  rolledUp: boolean,
 ): Promise<FunnelGroupCounts[]> {
+  const statement = funnelStatement(workspaceId, span, timeZone, funnel, rolledUp);
+  const { rows } = await boundedQuery<Record<string, string | number | null>>(statement.text, statement.values);
+  return rows.map((r) => ({
+    group: String(r.grp),
+    counts: funnel.steps.map((_, i) => Number(r[`c${i}`])),
+    medianSeconds: funnel.steps.map((_, i) => (i === 0 || r[`m${i}`] === null ? null : Number(r[`m${i}`]))),
+  }));
+}
+
+/** The statement of funnelCounts. */
+function funnelStatement(
+  workspaceId: string,
+  span: DaySpan,
+  timeZone: string,
+  funnel: FunnelInput,
+  rolledUp: boolean,
+): { text: string; values: unknown[] } {
   const params = new SqlParams(workspaceId, Date.now());
   const start = `(${params.add(span.from, "date")}::timestamp AT TIME ZONE ${params.add(timeZone, "text")})`;
   const end = `((${params.add(span.to, "date")} + 1)::timestamp AT TIME ZONE ${params.add(timeZone, "text")})`;
@@ -33,16 +53,23 @@ export async function funnelCounts(
       { from, before, to: before },
       false,
     );
+  const entry = funnel.steps[0]!;
+  // each step's rows carry the entry's time (t0), which bounds the window of every later step
   const ctes = [
-    `s0 AS (SELECT m.profile_id, min(m.occurred_at) AS t FROM ${stepEvents(0, start, end)} GROUP BY m.profile_id)`,
+    rolledUp && entry.filters.length === 0
+      ? `s0 AS (SELECT d.profile_id, min(d.first_at) AS t, min(d.first_at) AS t0 FROM event_days d
+               WHERE d.workspace_id = $1::text AND d.name = ${params.add(entry.eventName, "text")}
+                 AND d.day BETWEEN ${params.add(span.from, "date")} AND ${params.add(span.to, "date")}
+               GROUP BY d.profile_id)`
+      : `s0 AS (SELECT m.profile_id, min(m.occurred_at) AS t, min(m.occurred_at) AS t0
+               FROM ${stepEvents(0, start, end)} GROUP BY m.profile_id)`,
   ];
   for (let i = 1; i < funnel.steps.length; i++)
     ctes.push(
-      `s${i} AS (SELECT p.profile_id, min(m.occurred_at) AS t
-         FROM s${i - 1} p JOIN s0 ON s0.profile_id = p.profile_id
-         JOIN ${stepEvents(i, start, `(${end} + ${window})`)} ON m.profile_id = p.profile_id
-          AND m.occurred_at > p.t AND m.occurred_at <= s0.t + ${window}
-         GROUP BY p.profile_id)`,
+      `s${i} AS (SELECT p.profile_id, min(m.occurred_at) AS t, p.t0
+         FROM s${i - 1} p JOIN ${stepEvents(i, start, `(${end} + ${window})`)} ON m.profile_id = p.profile_id
+          AND m.occurred_at > p.t AND m.occurred_at <= p.t0 + ${window}
+         GROUP BY p.profile_id, p.t0)`,
     );
   let group = `'all'`;
   if (funnel.split === "device")
@@ -71,17 +98,12 @@ export async function funnelCounts(
       (_, k) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s${k + 1}.t - s${k}.t)) AS m${k + 1}`,
     )
     .join(", ");
-  const { rows } = await boundedQuery<Record<string, string | number | null>>(
-    `WITH ${ctes.join(",\n")}
+  return {
+    text: `WITH ${ctes.join(",\n")}
      SELECT g AS grp, ${counts}, ${medians}
      FROM s0 ${joins}
      CROSS JOIN LATERAL (SELECT ${group} AS g) split_by
      GROUP BY g ORDER BY count(s0.profile_id) DESC, g`,
-    params.values,
-  );
-  return rows.map((r) => ({
-    group: String(r.grp),
-    counts: funnel.steps.map((_, i) => Number(r[`c${i}`])),
-    medianSeconds: funnel.steps.map((_, i) => (i === 0 || r[`m${i}`] === null ? null : Number(r[`m${i}`]))),
-  }));
+    values: params.values,
+  };
 }

@@ -19,7 +19,7 @@ export async function loadFunnel(
 ): Promise<LoadedFunnel | { unknown: "segmentId" | "experimentId" } | null> {
   const found = await workspaceRange(workspaceId, range, now);
   if (!found) return null;
-  const { timeZone, range: resolved } = found;
+  const { timeZone, range: resolved, rolledUp } = found;
   const names = new Map<string, string>();
   if (funnel.split === "segment") {
     const segment = await db.segment.findFirst({
@@ -38,7 +38,7 @@ export async function loadFunnel(
     if (!experiment) return { unknown: "experimentId" };
     for (const v of experiment.variations) names.set(v.id, v.name);
   }
-  const counts = await funnelCounts(workspaceId, resolved, timeZone, funnel);
+  const counts = await funnelCounts(workspaceId, resolved, timeZone, funnel, rolledUp);
   return {
     timeZone: timeZone,
     range: resolved,

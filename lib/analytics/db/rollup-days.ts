@@ -3,18 +3,20 @@ import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import { touchSql } from "./touch-sql";
 
 /** The event types the dashboards count (as periodCounts does). */
-export const COUNTED_TYPES = ["page", "screen", "track"];
+const COUNTED_TYPES = ["page", "screen", "track"];
 
 const TOUCH = touchSql("f.context");
 
 /**
  * Inserts the visitor-days of the events that `source` selects (a statement over `events e` giving every column
  * of e plus `day`, the local day), one row per profile and day: counts, revenue, and the dimensions of the day's
- * first event (by time, then id, as the raw breakdown picks a first touch). `$1` is the workspace, `$2` the time
- * zone (the first two of `values`); the order event's name is added after them. The rows' links (prevDay, prevBuyDay, identified) are set by linkVisitorDays.
+ * first event (by time, then id, as the raw breakdown picks a first touch); only the counted types' events count.
+ * `$1` is the workspace, `$2` the time zone (the first two of `values`); the order event's name and the counted
+ * types are added after them. The rows' links (prevDay, prevBuyDay, identified) are set by linkVisitorDays.
  */
 async function insertVisitorDays(client: pg.ClientBase, source: string, values: unknown[]): Promise<number> {
   const order = `$${values.length + 1}`;
+  const counted = `$${values.length + 2}::text[]`;
   const result = await client.query(
     `INSERT INTO visitor_days (workspace_id, day, profile_id, events, orders, revenue,
                                source, medium, campaign, referrer, device, country)
@@ -26,17 +28,48 @@ async function insertVisitorDays(client: pg.ClientBase, source: string, values: 
                                 THEN (ev.properties->>'revenue')::numeric END), 0) AS revenue,
               (array_agg(ev.id ORDER BY ev.occurred_at, ev.id))[1] AS first_id
        FROM (${source}) ev
+       WHERE ev.type = ANY(${counted})
        GROUP BY ev.profile_id, ev.day
      ) a
      JOIN events f ON f.id = a.first_id`,
-    [...values, ORDER_EVENT],
+    [...values, ORDER_EVENT, COUNTED_TYPES],
   );
   return result.rowCount ?? 0;
 }
 
 /**
- * Re-rolls the given (profile, local day) keys from the events: their rows are replaced (a key whose events are
- * gone loses its row). `workspaceId` and `timeZone` are the rollup's.
+ * Inserts the event-days of the events that `source` selects (as insertVisitorDays): one row per profile, day and
+ * event name (of every type, as a funnel's step reads them) with the day's first such event and how many.
+ */
+async function insertEventDays(client: pg.ClientBase, source: string, values: unknown[]): Promise<void> {
+  await client.query(
+    `INSERT INTO event_days (workspace_id, day, profile_id, name, first_at, events)
+     SELECT $1, ev.day, ev.profile_id, ev.name, min(ev.occurred_at), count(*)::int
+     FROM (${source}) ev
+     GROUP BY ev.profile_id, ev.day, ev.name`,
+    values,
+  );
+}
+
+/** Both day rollups of the events that `source` selects; returns the visitor-days written. */
+async function insertDays(client: pg.ClientBase, source: string, values: unknown[]): Promise<number> {
+  await insertEventDays(client, source, values);
+  return insertVisitorDays(client, source, values);
+}
+
+/** Removes the day rollups' rows of these profiles (merged away, or to be re-rolled whole). */
+export async function deleteProfileDays(client: pg.ClientBase, workspaceId: string, profileIds: string[]) {
+  if (profileIds.length === 0) return;
+  for (const table of ["visitor_days", "event_days"])
+    await client.query(`DELETE FROM ${table} WHERE workspace_id = $1 AND profile_id = ANY($2::text[])`, [
+      workspaceId,
+      profileIds,
+    ]);
+}
+
+/**
+ * Re-rolls the given (profile, local day) keys from the events, in visitor-days and event-days: their rows are
+ * replaced (a key whose events are gone loses its rows). `workspaceId` and `timeZone` are the rollup's.
  */
 export async function rollUpKeys(
   client: pg.ClientBase,
@@ -45,23 +78,23 @@ export async function rollUpKeys(
   keys: { profileIds: string[]; days: string[] },
 ): Promise<number> {
   if (keys.profileIds.length === 0) return 0;
-  await client.query(
-    `DELETE FROM visitor_days v USING unnest($2::text[], $3::date[]) AS k(p, d)
-     WHERE v.workspace_id = $1 AND v.profile_id = k.p AND v.day = k.d`,
-    [workspaceId, keys.profileIds, keys.days],
-  );
-  return insertVisitorDays(
+  for (const table of ["visitor_days", "event_days"])
+    await client.query(
+      `DELETE FROM ${table} v USING unnest($2::text[], $3::date[]) AS k(p, d)
+       WHERE v.workspace_id = $1 AND v.profile_id = k.p AND v.day = k.d`,
+      [workspaceId, keys.profileIds, keys.days],
+    );
+  return insertDays(
     client,
     `SELECT e.*, k.d AS day
      FROM unnest($3::text[], $4::date[]) AS k(p, d)
      JOIN events e ON e.workspace_id = $1 AND e.profile_id = k.p
-      AND e.occurred_at >= (k.d::timestamp AT TIME ZONE $2) AND e.occurred_at < ((k.d + 1)::timestamp AT TIME ZONE $2)
-     WHERE e.type = ANY($5::text[])`,
-    [workspaceId, timeZone, keys.profileIds, keys.days, COUNTED_TYPES],
+      AND e.occurred_at >= (k.d::timestamp AT TIME ZONE $2) AND e.occurred_at < ((k.d + 1)::timestamp AT TIME ZONE $2)`,
+    [workspaceId, timeZone, keys.profileIds, keys.days],
   );
 }
 
-/** Re-rolls every day of these profiles (after a merge moved events to them): their rows are replaced. */
+/** Re-rolls every day of these profiles (after a merge moved events to them), in both day rollups: their rows are replaced. */
 export async function rollUpProfiles(
   client: pg.ClientBase,
   workspaceId: string,
@@ -69,20 +102,17 @@ export async function rollUpProfiles(
   profileIds: string[],
 ): Promise<number> {
   if (profileIds.length === 0) return 0;
-  await client.query(`DELETE FROM visitor_days WHERE workspace_id = $1 AND profile_id = ANY($2::text[])`, [
-    workspaceId,
-    profileIds,
-  ]);
-  return insertVisitorDays(
+  await deleteProfileDays(client, workspaceId, profileIds);
+  return insertDays(
     client,
     `SELECT e.*, (e.occurred_at AT TIME ZONE $2)::date AS day
      FROM events e
-     WHERE e.workspace_id = $1 AND e.profile_id = ANY($3::text[]) AND e.type = ANY($4::text[])`,
-    [workspaceId, timeZone, profileIds, COUNTED_TYPES],
+     WHERE e.workspace_id = $1 AND e.profile_id = ANY($3::text[])`,
+    [workspaceId, timeZone, profileIds],
   );
 }
 
-/** Rolls up the events of local days `from` to `to` (inclusive) of a workspace whose rows for them are absent (a rebuild). */
+/** Rolls up the events of local days `from` to `to` (inclusive) of a workspace whose rows for them are absent (a rebuild), in both day rollups. */
 export function rollUpDays(
   client: pg.ClientBase,
   workspaceId: string,
@@ -90,13 +120,13 @@ export function rollUpDays(
   from: string,
   to: string,
 ): Promise<number> {
-  return insertVisitorDays(
+  return insertDays(
     client,
     `SELECT e.*, (e.occurred_at AT TIME ZONE $2)::date AS day
      FROM events e
-     WHERE e.workspace_id = $1 AND e.type = ANY($5::text[])
+     WHERE e.workspace_id = $1
        AND e.occurred_at >= ($3::date::timestamp AT TIME ZONE $2) AND e.occurred_at < (($4::date + 1)::timestamp AT TIME ZONE $2)`,
-    [workspaceId, timeZone, from, to, COUNTED_TYPES],
+    [workspaceId, timeZone, from, to],
   );
 }
 

@@ -4,7 +4,7 @@ import { nextMarks, readFloor, ROLLUP_LOOKBACK_MS, rollupMarksSchema } from "../
 import { ATTRIBUTION_DAYS } from "../content";
 import { addDays } from "../range";
 import { contentKeysOfProfiles, linkContentDays, rollUpContentKeys } from "./rollup-content";
-import { COUNTED_TYPES, linkVisitorDays, rollUpKeys, rollUpProfiles } from "./rollup-days";
+import { deleteProfileDays, linkVisitorDays, rollUpKeys, rollUpProfiles } from "./rollup-days";
 import { linkHoldoutDays, rollUpHoldoutKeys } from "./rollup-holdout";
 import { visitorOfExposure } from "./rollup-scopes";
 
@@ -76,10 +76,7 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
   ).rows;
   const merged = [...new Set(merges.map((m) => m.merged_profile_id))];
   if (merged.length > 0) {
-    await client.query(`DELETE FROM visitor_days WHERE workspace_id = $1 AND profile_id = ANY($2::text[])`, [
-      workspaceId,
-      merged,
-    ]);
+    await deleteProfileDays(client, workspaceId, merged);
     await client.query(`DELETE FROM content_days WHERE workspace_id = $1 AND visitor = ANY($2::text[])`, [
       workspaceId,
       merged,
@@ -97,21 +94,20 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
     [...merged, ...survivors],
   ]);
 
-  // the events read after the floor: their profiles, and the local days of the counted ones
+  // the events read after the floor: their profiles and local days
   const touched = (
-    await client.query<{ profile_id: string; day: string | null; max_id: string }>(
-      `SELECT profile_id, CASE WHEN type = ANY($4::text[]) THEN to_char((occurred_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') END AS day,
-              max(id)::text AS max_id
+    await client.query<{ profile_id: string; day: string; max_id: string }>(
+      `SELECT profile_id, to_char((occurred_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day, max(id)::text AS max_id
        FROM events WHERE workspace_id = $1 AND id > $2::bigint
        GROUP BY 1, 2`,
-      [workspaceId, floor, timeZone, COUNTED_TYPES],
+      [workspaceId, floor, timeZone],
     )
   ).rows;
   const whole = new Set(survivors);
-  const keys = touched.filter((t) => t.day !== null && !whole.has(t.profile_id));
+  const keys = touched.filter((t) => !whole.has(t.profile_id));
   await rollUpKeys(client, workspaceId, timeZone, {
     profileIds: keys.map((k) => k.profile_id),
-    days: keys.map((k) => k.day!),
+    days: keys.map((k) => k.day),
   });
   const profiles = [...new Set([...survivors, ...touched.map((t) => t.profile_id)])];
   await linkVisitorDays(client, workspaceId, profiles);
@@ -132,7 +128,7 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
   const add = (visitor: string, day: string) => {
     if (!whole.has(visitor)) contentKeys.set(`${day} ${visitor}`, { visitor, day });
   };
-  for (const k of keys) add(k.profile_id, k.day!);
+  for (const k of keys) add(k.profile_id, k.day);
   for (const x of shown)
     for (let after = 0; after <= (x.known ? ATTRIBUTION_SPREAD_DAYS : 0); after++)
       add(x.visitor, addDays(x.day, after));

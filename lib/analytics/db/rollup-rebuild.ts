@@ -11,7 +11,7 @@ const DAYS_PER_STEP = 7;
 export type RebuildProgress = (done: number, total: number, label: string) => void;
 
 /**
- * Rebuilds a workspace's visitor-days, content-days and holdout-days from all its events and decisions in its time zone now. While it runs the rollup is
+ * Rebuilds a workspace's visitor-days, event-days, content-days and holdout-days from all its events and decisions in its time zone now. While it runs the rollup is
  * marked `building` and the dashboards read the raw events; it ends `ready` with marks from which the next
  * pass reads again everything received in the lookback before the rebuild began, so that what was committed
  * while it ran is rolled up too. Callers hold the rollup lock (rollup-lock.ts). Returns the rows written.
@@ -46,6 +46,7 @@ export async function rebuildRollup(
     [workspaceId, timeZone],
   );
   await pool.query(`DELETE FROM visitor_days WHERE workspace_id = $1`, [workspaceId]);
+  await pool.query(`DELETE FROM event_days WHERE workspace_id = $1`, [workspaceId]);
   await pool.query(`DELETE FROM content_days WHERE workspace_id = $1`, [workspaceId]);
   await pool.query(`DELETE FROM holdout_days WHERE workspace_id = $1`, [workspaceId]);
 
@@ -78,7 +79,7 @@ export async function rebuildRollup(
     await linkContentDays(client, workspaceId, null);
     await linkHoldoutDays(client, workspaceId, null);
     // the links rewrote the rows: reclaim the old versions and mark the pages visible, for index-only scans
-    await client.query("VACUUM (ANALYZE) visitor_days, content_days, holdout_days");
+    await client.query("VACUUM (ANALYZE) visitor_days, event_days, content_days, holdout_days");
     onProgress(steps.length + 1, steps.length + 1, "weeks");
   } finally {
     client.release();
