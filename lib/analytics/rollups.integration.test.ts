@@ -304,6 +304,31 @@ describe("the dashboards' rollup", () => {
     expect(rows).toEqual([{ identified: true }]);
   });
 
+  it("re-rolls a day that already has rows: an event earlier than the day's first moves its first", async () => {
+    const { rows } = await pgPool().query<{ anonymous: string; first_at: Date }>(
+      `SELECT i.value AS anonymous, d.first_at FROM event_days d
+       JOIN identities i ON i.workspace_id = d.workspace_id AND i.profile_id = d.profile_id AND i.type = 'anonymous_id'
+       WHERE d.workspace_id = $1 AND d.name = 'Product Viewed' AND d.day >= $2::date AND d.events > 1
+         AND d.first_at > d.day::timestamp AT TIME ZONE 'UTC' + interval '1 hour'
+       ORDER BY d.first_at, i.value LIMIT 1`,
+      [workspace.id, addDays(LAST, -6)],
+    );
+    const day = rows[0]!;
+    const earlier = new Date(day.first_at.getTime() - 60_000);
+    await ingestEvents(workspace, [
+      event({ type: "track", name: "Product Viewed", occurredAt: earlier, anonymousId: day.anonymous }),
+    ]);
+    expect(await passLater()).toMatchObject({ state: "passed", keys: 1 });
+    const { rows: after } = await pgPool().query<{ first_at: Date; events: number }>(
+      `SELECT d.first_at, d.events FROM event_days d JOIN identities i ON i.profile_id = d.profile_id
+       WHERE d.workspace_id = $1 AND i.value = $2 AND d.name = 'Product Viewed' AND d.day = ($3::timestamptz AT TIME ZONE 'UTC')::date`,
+      [workspace.id, day.anonymous, earlier],
+    );
+    expect(after).toHaveLength(1);
+    expect(after[0]!.first_at).toEqual(earlier);
+    await expectRollupEqualsRaw("UTC");
+  });
+
   it("follows a merge of two profiles that both have past events", async () => {
     const { rows } = await pgPool().query<{ anonymous: string; user_id: string; a: string; b: string }>(
       `SELECT a.value AS anonymous, u.value AS user_id, a.profile_id AS a, u.profile_id AS b
