@@ -92,20 +92,22 @@ const FUNNELS = [
 
 /** Event-days against the events they roll up: every row, as a statement over the events would write it. */
 async function expectEventDaysEqualEvents(timeZone: string) {
-  const rows = (sql: string) =>
+  const rows = (sql: string, values: unknown[]) =>
     pgPool()
-      .query(sql, [workspace.id, timeZone])
+      .query(sql, values)
       .then((r) => r.rows);
   const fromEvents = await rows(
     `SELECT profile_id, to_char((occurred_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS day, name,
             min(occurred_at) AS first_at, count(*)::int AS events
      FROM events WHERE workspace_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    [workspace.id, timeZone],
   );
   expect(fromEvents.length).toBeGreaterThan(1000);
   expect(
     await rows(
       `SELECT profile_id, to_char(day, 'YYYY-MM-DD') AS day, name, first_at, events FROM event_days
-       WHERE workspace_id = $1 AND $2::text IS NOT NULL ORDER BY 1, 2, 3`,
+       WHERE workspace_id = $1 ORDER BY 1, 2, 3`,
+      [workspace.id],
     ),
   ).toEqual(fromEvents);
 }
@@ -270,8 +272,8 @@ describe("the dashboards' rollup", () => {
       0;
     const clicksBefore = await clicksOf();
     await ingestEvents(workspace, [click(shown[0]!.key, day(-5, 1)), click(shown[0]!.other_key, day(-5, 1))]);
-    // the pass reads the batch before too (its floor is the mark before the last): the clicks' day is the return
-    // visit's, then the stranger's day and the sign-in's day (event-days roll up an identify too)
+    // this one pass takes in both batches: the return visit's day (the clicks' too), the stranger's day and the
+    // sign-in's day (an identify's day is a key as well: event-days roll it up)
     expect(await passLater()).toMatchObject({ state: "passed", keys: 3 });
     await expectRollupEqualsRaw("UTC");
     // decisions written late, after that pass: one for the anonymous visitor two days before their order (its last
