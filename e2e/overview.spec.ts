@@ -44,6 +44,13 @@ test("the overview's figures match the database for a chosen range, in the works
   await expect(figure(page, "Conversion rate")).toHaveText(`${(rate * 100).toFixed(rate < 0.1 ? 2 : 1)} %`);
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(from);
   await expect(page.getByTestId("last-updated")).toHaveText(/^Last updated \d\d:\d\d:\d\d$/);
+  // where the figures came from: the rollup as of its last pass, or the raw events while it is (re)built
+  const rollup = await queryOne<{ status: string | null }>(
+    `SELECT s.status FROM workspaces w LEFT JOIN analytics_rollup_state s ON s.workspace_id = w.id WHERE w.slug = 'demo'`,
+  );
+  await expect(page.getByTestId("freshness")).toHaveText(
+    rollup.status === "ready" ? /^Events received up to \d\d:\d\d:\d\d$/ : /^Read from the raw events/,
+  );
   // the period before is compared: every figure has its change
   await expect(page.getByRole("group", { name: "Visitors", exact: true }).getByTestId("change")).toHaveText(
     /^([+\u2212]\d+\.\d|0\.0) %$/,

@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { FIGURE_KEYS, type FigureKey } from "@/lib/analytics/figures";
+import type { Overview } from "@/lib/analytics/overview";
+import { localDay } from "@/lib/analytics/range";
 import { shortDate } from "@/components/charts/short-date";
 import { DailyFigureChart } from "./daily-figure-chart";
 import { FigureCards } from "./figure-cards";
@@ -25,6 +27,17 @@ const clock = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(
     new Date(iso),
   );
+
+/** Where the figures come from and how fresh they are, and whether today (still running) is in the range. */
+function freshness(data: Overview): string {
+  const source = data.rolledUpAt
+    ? `Events received up to ${clock(data.rolledUpAt, data.timeZone)}`
+    : "Read from the raw events (the rollup is being rebuilt)";
+  const today = localDay(new Date(data.computedAt), data.timeZone);
+  const partial =
+    data.range.to === today && data.range.comparison ? " · today so far is compared with a whole day" : "";
+  return source + partial;
+}
 
 /**
  * The overview under its header: the range (in the URL, so a link shows the same view), the figures with their
@@ -75,6 +88,7 @@ export function OverviewView({
                 <span data-testid="last-updated">
                   {result.isFetching ? "Updating…" : `Last updated ${clock(data.computedAt, data.timeZone)}`}
                 </span>
+                <span data-testid="freshness">{freshness(data)}</span>
               </>
             ) : result.isError ? (
               <span role="alert" className="text-sm font-medium text-red-700">

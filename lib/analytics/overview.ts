@@ -18,6 +18,11 @@ export type Overview = {
   change: Record<FigureKey, number | null>;
   daily: OverviewDay[];
   computedAt: string;
+  /**
+   * When the rollup the figures were read from last took in what had been committed (events received since
+   * are not in them yet); null when they were read from the raw events (live, while the rollup is rebuilt).
+   */
+  rolledUpAt: string | null;
 };
 
 const ZERO: PeriodCounts = { visitors: 0, identified: 0, buyers: 0, orders: 0, revenue: 0 };
@@ -29,6 +34,7 @@ export function overviewOf(input: {
   current: { total: PeriodCounts; daily: Map<string, PeriodCounts> };
   comparison: { total: PeriodCounts; daily: Map<string, PeriodCounts> } | null;
   now: Date;
+  rolledUpAt?: Date | null;
 }): Overview {
   const { range } = input;
   const figures = figuresOf(input.current.total);
@@ -54,5 +60,6 @@ export function overviewOf(input: {
       };
     }),
     computedAt: input.now.toISOString(),
+    rolledUpAt: input.rolledUpAt?.toISOString() ?? null,
   };
 }

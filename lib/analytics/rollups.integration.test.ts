@@ -205,7 +205,10 @@ describe("the dashboards' rollup", () => {
     const run = await refreshAllRollups();
     expect(run?.rebuilt).toContain(workspace.id);
     expect((await workspaceRange(workspace.id, { preset: "30d", compare: "previous" }, CLOCK))?.rolledUp).toBe(true);
-    expect(await loadOverview(workspace.id, { preset: "30d", compare: "previous" }, CLOCK)).toEqual(before);
+    expect(before?.rolledUpAt).toBeNull();
+    const after = await loadOverview(workspace.id, { preset: "30d", compare: "previous" }, CLOCK);
+    expect(after).toEqual({ ...before, rolledUpAt: expect.any(String) });
+    expect(Date.parse(after!.rolledUpAt!)).toBeLessThanOrEqual(Date.now());
     // a second run passes (nothing to rebuild)
     expect(await refreshAllRollups()).toMatchObject({ rebuilt: [] });
   });
@@ -328,6 +331,47 @@ describe("the dashboards' rollup", () => {
     );
     expect(after).toHaveLength(1);
     expect(after[0]!.first_at).toEqual(earlier);
+    await expectRollupEqualsRaw("UTC");
+  });
+
+  it("counts a visitor who signs in without a stored event (analytics refused) as identified on the next pass", async () => {
+    const { rows } = await pgPool().query<{ anonymous: string; profile_id: string }>(
+      `SELECT a.value AS anonymous, a.profile_id FROM identities a
+       WHERE a.workspace_id = $1 AND a.type = 'anonymous_id'
+         AND NOT EXISTS (SELECT 1 FROM identities u WHERE u.profile_id = a.profile_id AND u.type = 'user_id')
+         AND EXISTS (SELECT 1 FROM visitor_days v WHERE v.profile_id = a.profile_id AND v.day >= $2::date)
+       ORDER BY a.value LIMIT 1`,
+      [workspace.id, addDays(LAST, -29)],
+    );
+    const visitor = rows[0]!;
+    const before = await rollupPeriodCounts(workspace.id, SPANS);
+    const sentBefore = await pgPool().query(`SELECT count(*)::int AS n FROM events WHERE workspace_id = $1`, [
+      workspace.id,
+    ]);
+    await ingestEvents(workspace, [
+      event({
+        type: "identify",
+        name: "identify",
+        occurredAt: new Date(),
+        anonymousId: visitor.anonymous,
+        consent: { analytics: false },
+      }),
+      event({
+        type: "identify",
+        name: "identify",
+        occurredAt: new Date(),
+        anonymousId: visitor.anonymous,
+        userId: `private-${visitor.anonymous}`,
+      }),
+    ]);
+    // nothing was stored, but the profile has a user id now
+    const sentAfter = await pgPool().query(`SELECT count(*)::int AS n FROM events WHERE workspace_id = $1`, [
+      workspace.id,
+    ]);
+    expect(sentAfter.rows[0].n).toBe(sentBefore.rows[0].n);
+    expect(await passLater()).toMatchObject({ state: "passed", keys: 0 });
+    const after = await rollupPeriodCounts(workspace.id, SPANS);
+    expect(after[0]!.total.identified).toBe(before[0]!.total.identified + 1);
     await expectRollupEqualsRaw("UTC");
   });
 

@@ -16,10 +16,10 @@ export async function loadOverview(
 ): Promise<Overview | null> {
   const found = await workspaceRange(workspaceId, input, now);
   if (!found) return null;
-  const { timeZone, range, rolledUp } = found;
+  const { timeZone, range, rolledUp, rolledUpAt } = found;
   const spans = range.comparison ? [range, range.comparison] : [range];
   const [current, comparison] = rolledUp
     ? await rollupPeriodCounts(workspaceId, spans)
     : await periodCounts(workspaceId, spans, timeZone);
-  return overviewOf({ timeZone, range, current: current!, comparison: comparison ?? null, now });
+  return overviewOf({ timeZone, range, current: current!, comparison: comparison ?? null, now, rolledUpAt });
 }

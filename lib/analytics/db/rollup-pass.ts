@@ -33,7 +33,7 @@ type StateRow = {
  * transaction (readers see the rollup before or after, never half): the (profile, day) keys of the events read
  * after readFloor's id are re-rolled; the survivors of merges since the last pass (less the lookback) are
  * re-rolled whole and the merged profiles' rows removed; every profile touched (an identify event included)
- * is relinked, which also brings its `identified` up to date; the content-days of the same visitors and days, and
+ * is relinked, which also brings its `identified` up to date (and so is every profile given a user id since); the content-days of the same visitors and days, and
  * of the decisions read after their own floor, likewise. Callers hold the rollup lock (rollup-lock.ts).
  */
 export async function rollUpPass(workspaceId: string, now = new Date()): Promise<PassResult> {
@@ -109,7 +109,15 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
     profileIds: keys.map((k) => k.profile_id),
     days: keys.map((k) => k.day),
   });
-  const profiles = [...new Set([...survivors, ...touched.map((t) => t.profile_id)])];
+  // profiles that gained a user id without a stored event (an import, an identify without analytics consent)
+  const identified = (
+    await client.query<{ profile_id: string }>(
+      `SELECT DISTINCT profile_id FROM identities
+       WHERE workspace_id = $1 AND type = 'user_id' AND created_at > $2::timestamptz - make_interval(secs => $3)`,
+      [workspaceId, state.passed_at ?? new Date(0), ROLLUP_LOOKBACK_MS / 1000],
+    )
+  ).rows.map((r) => r.profile_id);
+  const profiles = [...new Set([...survivors, ...touched.map((t) => t.profile_id), ...identified])];
   await linkVisitorDays(client, workspaceId, profiles);
 
   // content: the survivors whole; the visitor-days of new events (clicks, orders); the days of new decisions and,

@@ -1,4 +1,4 @@
-import { pgPool } from "@/lib/db/pg-pool";
+import { inTransaction, pgPool } from "@/lib/db/pg-pool";
 import { addDays } from "../range";
 import { ROLLUP_LOOKBACK_MS } from "../rollup-marks";
 import { linkContentDays, rollUpContentDays } from "./rollup-content";
@@ -38,17 +38,18 @@ export async function rebuildRollup(
      WHERE workspace_id = $1 AND occurred_at < $2::timestamptz - make_interval(secs => $3)`,
     [workspaceId, startedAt, ROLLUP_LOOKBACK_MS / 1000],
   );
-  await pool.query(
-    `INSERT INTO analytics_rollup_state (workspace_id, time_zone, status, marks, passed_at)
-     VALUES ($1, $2, 'building', '[]', NULL)
-     ON CONFLICT (workspace_id) DO UPDATE SET time_zone = excluded.time_zone, status = 'building', marks = '[]',
-       exposure_marks = '[]', passed_at = NULL`,
-    [workspaceId, timeZone],
-  );
-  await pool.query(`DELETE FROM visitor_days WHERE workspace_id = $1`, [workspaceId]);
-  await pool.query(`DELETE FROM event_days WHERE workspace_id = $1`, [workspaceId]);
-  await pool.query(`DELETE FROM content_days WHERE workspace_id = $1`, [workspaceId]);
-  await pool.query(`DELETE FROM holdout_days WHERE workspace_id = $1`, [workspaceId]);
+  // marked building and emptied in one transaction: a reader sees the rollup ready and whole, or building
+  await inTransaction(async (client) => {
+    await client.query(
+      `INSERT INTO analytics_rollup_state (workspace_id, time_zone, status, marks, passed_at)
+       VALUES ($1, $2, 'building', '[]', NULL)
+       ON CONFLICT (workspace_id) DO UPDATE SET time_zone = excluded.time_zone, status = 'building', marks = '[]',
+         exposure_marks = '[]', passed_at = NULL`,
+      [workspaceId, timeZone],
+    );
+    for (const table of ["visitor_days", "event_days", "content_days", "holdout_days"])
+      await client.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
+  });
 
   const { rows: spanRows } = await pool.query<{ first: string | null; last: string | null }>(
     `SELECT to_char((min(at) AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS first,
