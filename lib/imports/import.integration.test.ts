@@ -42,14 +42,18 @@ const customersMapping: ImportMapping = {
     Tier: "trait:loyalty_tier",
     Newsletter: "trait:newsletter",
   },
+  traitTypes: { Newsletter: "boolean" },
   dateOrder: "dmy",
   defaultCurrency: "USD",
+  decimal: "point",
 };
 const ordersMapping: ImportMapping = {
   kind: "orders",
   columns: { order: "order_id", customer: "email", placed: "date", amount: "total", currency: "currency" },
+  traitTypes: {},
   dateOrder: "dmy",
   defaultCurrency: "USD",
+  decimal: "point",
 };
 const profileOfEmail = async (email: string) => {
   const identity = await db.identity.findUnique({

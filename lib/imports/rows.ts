@@ -1,37 +1,51 @@
 import { createHash } from "node:crypto";
 import { unstorableReason } from "@/lib/json/storable";
 import type { NormalizedEvent } from "@/lib/events/normalize";
-import { ORDER_EVENT } from "@/lib/profiles/aggregates";
-import type { ImportIssue, ImportMapping } from "./schema";
-import { amountValue, countryValue, currencyValue, dateValue, emailValue, phoneValue } from "./values";
+import type { ImportIssue, ImportMapping, TraitType } from "./schema";
+import {
+  booleanValue,
+  cellValue,
+  consentValue,
+  countryValue,
+  dateValue,
+  emailValue,
+  numberValue,
+  phoneValue,
+  type DecimalMark,
+} from "./values";
 
 export type RowResult = { ok: true; event: NormalizedEvent } | { ok: false; issues: ImportIssue[] };
+type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** A trait cell as a typed value: numbers and booleans become such, the rest stays text. */
-function traitValue(raw: string): unknown {
-  if (/^-?\d+(\.\d+)?$/.test(raw) && raw.length < 16) return Number(raw);
-  if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === "true";
-  return raw;
+/** A trait cell read as its column's type: every row of a column gives the same type, or is refused. */
+function traitValue(raw: string, type: TraitType, mapping: ImportMapping): Result<unknown> {
+  if (type === "number") return numberValue(raw, mapping.decimal as DecimalMark);
+  if (type === "boolean") return booleanValue(raw);
+  if (type === "date") {
+    const date = dateValue(raw, mapping.dateOrder);
+    return date.ok ? { ok: true, value: date.value.toISOString() } : date;
+  }
+  return { ok: true, value: raw };
 }
 
-/** The row's non-empty cells by mapped field. */
-function fieldsOf(record: Record<string, string>, mapping: ImportMapping): Map<string, string> {
+/** The row's non-empty cells by mapped field (without a spreadsheet's leading apostrophe), and their columns. */
+export function fieldsOf(record: Record<string, string>, mapping: ImportMapping): Map<string, string> {
   const fields = new Map<string, string>();
   for (const [column, field] of Object.entries(mapping.columns)) {
-    const raw = record[column]?.trim();
+    const raw = record[column] === undefined ? "" : cellValue(record[column]);
     if (field !== "ignore" && raw) fields.set(field, raw);
   }
   return fields;
 }
 
 /** Cells Postgres cannot store (U+0000), each an issue of the row. */
-const unstorableIssues = (fields: Map<string, string>, line: number): ImportIssue[] =>
+export const unstorableIssues = (fields: Map<string, string>, line: number): ImportIssue[] =>
   [...fields].flatMap(([field, raw]) => {
     const reason = unstorableReason(raw);
     return reason ? [{ line, field, reason }] : [];
   });
 
-const base = (
+export const importEventBase = (
   messageId: string,
   occurredAt: Date,
 ): Omit<NormalizedEvent, "type" | "name" | "traits" | "properties"> => ({
@@ -43,10 +57,14 @@ const base = (
 });
 const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 
+/** An order number as exports write it (#1001, 1001 in a `Name` column): never a person's name. */
+export const ORDER_NUMBER = /^#\d+$/;
+const NAME_FIELDS = ["name", "first_name", "last_name"];
+
 /**
- * A customers row → an identify ("Customer Imported") carrying its traits
- * and identities, or the reasons it cannot be. The messageId is a digest of
- * the normalized row, so importing the same file again stores nothing new.
+ * A customers row → an identify ("Customer Imported") carrying its traits, identities and marketing
+ * consent, or the reasons it cannot be. The messageId is a digest of the normalized row, so importing the
+ * same file again stores nothing new.
  */
 export function customerRow(record: Record<string, string>, mapping: ImportMapping, line: number, at: Date): RowResult {
   const fields = fieldsOf(record, mapping);
@@ -54,97 +72,70 @@ export function customerRow(record: Record<string, string>, mapping: ImportMappi
   if (unstorable.length) return { ok: false, issues: unstorable };
   const issues: ImportIssue[] = [];
   const traits: Record<string, unknown> = {};
-  const check = <T>(field: string, result: { ok: true; value: T } | { ok: false; reason: string }) => {
+  const check = <T>(field: string, result: Result<T>) => {
     if (result.ok) return result.value;
     issues.push({ line, field, reason: result.reason });
     return undefined;
   };
+  for (const field of NAME_FIELDS)
+    if (ORDER_NUMBER.test(fields.get(field) ?? ""))
+      issues.push({
+        line,
+        field,
+        reason: `“${fields.get(field)}” looks like an order number, not a name: is this an orders file?`,
+      });
   const country = fields.has("country") ? check("country", countryValue(fields.get("country")!)) : undefined;
   const email = fields.has("email") ? check("email", emailValue(fields.get("email")!)) : undefined;
   const phone = fields.has("phone")
     ? check("phone", phoneValue(fields.get("phone")!, country ?? mapping.defaultCountry))
     : undefined;
+  const consentCell = fields.has("marketing_consent")
+    ? check("marketing_consent", consentValue(fields.get("marketing_consent")!))
+    : undefined;
+  const marketing =
+    consentCell !== undefined && consentCell !== null
+      ? consentCell
+      : mapping.marketingConsent
+        ? mapping.marketingConsent === "granted"
+        : undefined;
   const userId = fields.get("user_id");
+  for (const [column, target] of Object.entries(mapping.columns)) {
+    const raw = fields.get(target);
+    if (!target.startsWith("trait:") || raw === undefined) continue;
+    const typed = check(target, traitValue(raw, mapping.traitTypes[column] ?? "text", mapping));
+    if (typed !== undefined) traits[target.slice(6)] = typed;
+  }
   if (!email && !phone && !userId && issues.length === 0)
     issues.push({ line, field: "email", reason: "the row has no email, phone or user_id to identify the customer" });
   if (issues.length) return { ok: false, issues };
   const [first, ...rest] = (fields.get("name") ?? "").split(/\s+/);
+  const firstName = fields.get("first_name") ?? (first || undefined);
+  const lastName = fields.get("last_name") ?? (rest.length ? rest.join(" ") : undefined);
   Object.assign(traits, {
     ...(email ? { email } : {}),
     ...(phone ? { phone } : {}),
-    ...((fields.get("first_name") ?? first) ? { first_name: fields.get("first_name") ?? first } : {}),
-    ...((fields.get("last_name") ?? (rest.length ? rest.join(" ") : undefined))
-      ? { last_name: fields.get("last_name") ?? rest.join(" ") }
-      : {}),
+    ...(firstName ? { first_name: firstName } : {}),
+    ...(lastName ? { last_name: lastName } : {}),
     ...(country ? { country } : {}),
-    ...(fields.get("city") ? { city: fields.get("city") } : {}),
+    ...Object.fromEntries(
+      (["city", "region", "postal_code", "company"] as const).flatMap((f) =>
+        fields.has(f) ? [[f, fields.get(f)]] : [],
+      ),
+    ),
   });
-  for (const [field, raw] of fields) if (field.startsWith("trait:")) traits[field.slice(6)] = traitValue(raw);
+  const consent = marketing === undefined ? null : { marketing };
   return {
     ok: true,
     event: {
-      ...base(`import:customer:${digest([userId, traits])}`, at),
+      ...importEventBase(`import:customer:${digest(consent ? [userId, traits, consent] : [userId, traits])}`, at),
       type: "identify",
       name: "Customer Imported",
       traits,
       properties: {},
+      consent,
       userId,
       email,
       phone,
-    },
-  };
-}
-
-/**
- * An orders row → an "Order Completed" event of the customer it names, with
- * revenue and currency. Its messageId is the order id, so an order is stored
- * once however often it is imported (or sent by the storefront with the same id).
- */
-export function orderRow(record: Record<string, string>, mapping: ImportMapping, line: number, at: Date): RowResult {
-  const fields = fieldsOf(record, mapping);
-  const unstorable = unstorableIssues(fields, line);
-  if (unstorable.length) return { ok: false, issues: unstorable };
-  const issues: ImportIssue[] = [];
-  const orderId = fields.get("order_id");
-  if (!orderId) issues.push({ line, field: "order_id", reason: "is empty" });
-  const emailResult = fields.has("email") ? emailValue(fields.get("email")!) : null;
-  if (emailResult && !emailResult.ok) issues.push({ line, field: "email", reason: emailResult.reason });
-  const email = emailResult?.ok ? emailResult.value : undefined;
-  const userId = fields.get("user_id");
-  if (!email && !userId && !(emailResult && !emailResult.ok))
-    issues.push({ line, field: "email", reason: "the order names no customer (email or user_id)" });
-  const dateResult = fields.has("date") ? dateValue(fields.get("date")!, mapping.dateOrder) : null;
-  if (dateResult && !dateResult.ok) issues.push({ line, field: "date", reason: dateResult.reason });
-  const currencyResult = fields.has("currency") ? currencyValue(fields.get("currency")!) : null;
-  if (currencyResult && !currencyResult.ok) issues.push({ line, field: "currency", reason: currencyResult.reason });
-  const totalResult = fields.has("total")
-    ? amountValue(fields.get("total")!, currencyResult?.ok ? currencyResult.value : mapping.defaultCurrency)
-    : null;
-  if (!totalResult) issues.push({ line, field: "total", reason: "is empty" });
-  else if (!totalResult.ok) issues.push({ line, field: "total", reason: totalResult.reason });
-  if (issues.length || !totalResult?.ok) return { ok: false, issues };
-  const items = fields.get("items");
-  let products: unknown = undefined;
-  try {
-    products = items ? JSON.parse(items) : undefined;
-  } catch {
-    products = items!
-      .split(/[;|]/)
-      .map((name) => ({ name: name.trim() }))
-      .filter((p) => p.name);
-  }
-  const { amount, currency } = totalResult.value;
-  return {
-    ok: true,
-    event: {
-      ...base(`import:order:${orderId}`, dateResult?.ok ? dateResult.value : at),
-      type: "track",
-      name: ORDER_EVENT,
-      traits: null,
-      properties: { order_id: orderId, revenue: amount, currency, ...(products ? { products } : {}) },
-      revenue: amount,
-      userId,
-      email,
     },
   };
 }

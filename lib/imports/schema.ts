@@ -5,9 +5,47 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The fields a CSV column can feed, per kind (anything else becomes a trait with `trait:<name>`). */
 export const IMPORT_FIELDS = {
-  customers: ["email", "phone", "user_id", "first_name", "last_name", "name", "country", "city"],
-  orders: ["order_id", "email", "user_id", "date", "total", "currency", "items"],
+  customers: [
+    "email",
+    "phone",
+    "user_id",
+    "first_name",
+    "last_name",
+    "name",
+    "country",
+    "city",
+    "region",
+    "postal_code",
+    "company",
+    "marketing_consent",
+  ],
+  orders: [
+    "order_id",
+    "email",
+    "user_id",
+    "date",
+    "status",
+    "total",
+    "subtotal",
+    "shipping",
+    "taxes",
+    "discount",
+    "discount_code",
+    "refunded",
+    "cancelled_at",
+    "currency",
+    "items",
+    "item_name",
+    "item_sku",
+    "item_product_id",
+    "item_price",
+    "item_quantity",
+  ],
 } as const satisfies Record<ImportKind, readonly string[]>;
+
+/** How a trait column's cells are read: every row the same type (a cell that is not is refused). */
+export const TRAIT_TYPES = ["text", "number", "boolean", "date"] as const;
+export type TraitType = (typeof TRAIT_TYPES)[number];
 
 const target = z.union([
   z.literal("ignore"),
@@ -33,6 +71,18 @@ export const importMappingSchema = z
       .string()
       .regex(/^[A-Z]{3}$/)
       .default("USD"),
+    /** How amounts and numbers are written: 1,234.50 (point) or 1.234,50 (comma); one convention per file. */
+    decimal: z.enum(["point", "comma"]).default("point"),
+    /** Per trait column, how its cells are read (text when not said). */
+    traitTypes: z
+      .record(z.string().max(200), z.enum(TRAIT_TYPES))
+      .refine((c) => Object.keys(c).length <= 200, "at most 200 columns")
+      .default({}),
+    /**
+     * Marketing consent of every customer in the file, when the file is a list of one state (Mailchimp's
+     * subscribed or unsubscribed export); a `marketing_consent` column wins over it.
+     */
+    marketingConsent: z.enum(["granted", "refused"]).optional(),
   })
   .superRefine((m, ctx) => {
     const fields = Object.values(m.columns);
@@ -52,6 +102,15 @@ export const importMappingSchema = z
       ctx.addIssue({ code: "custom", path: ["columns"], message: "map a column to the customer's email or user_id" });
     if (m.kind === "orders" && !fields.includes("total"))
       ctx.addIssue({ code: "custom", path: ["columns"], message: "map a column to total" });
+    if (m.kind === "orders" && fields.includes("items") && fields.some((f) => f.startsWith("item_")))
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: "map the items either to one items column or to item_ columns per row, not both",
+      });
+    for (const column of Object.keys(m.traitTypes))
+      if (!m.columns[column]?.startsWith("trait:"))
+        ctx.addIssue({ code: "custom", path: ["traitTypes", column], message: "is not a trait column" });
     const duplicates = fields.filter((f, i) => f !== "ignore" && fields.indexOf(f) !== i);
     if (duplicates.length)
       ctx.addIssue({

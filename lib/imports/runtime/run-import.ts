@@ -4,10 +4,15 @@ import { parse } from "csv-parse";
 import { db } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ingestEvents } from "@/lib/events/runtime/ingest";
-import { customerRow, orderRow } from "../rows";
+import { customersHeaderProblem } from "../detect";
+import { OrderGroups, orderLine } from "../order-rows";
+import { customerRow, type RowResult } from "../rows";
 import type { ImportIssue, ImportMapping } from "../schema";
 
 const CHUNK_ROWS = 1000;
+
+/** The file is not what the import was told it holds; refused before anything is written. */
+class WrongKind extends Error {}
 const MAX_REPORTED_ISSUES = 10_000;
 
 type Workspace = { id: string; identitySalt: string; storePlainPii: boolean };
@@ -64,13 +69,12 @@ export async function runImport(options: {
   const issues: ImportIssue[] = [];
   let [total, imported, failed] = [0, 0, 0];
   let pending: NormalizedEvent[] = [];
-  const toRow = mapping.kind === "customers" ? customerRow : orderRow;
-
+  let pendingRows = 0;
   const flush = async () => {
     if (pending.length) {
       await ingestEvents(workspace, pending, { reason: "import", consentSource: "import" });
-      imported += pending.length;
-      pending = [];
+      imported += pendingRows;
+      [pending, pendingRows] = [[], 0];
     }
     await db.importJob.update({
       where: { id: job.id },
@@ -78,8 +82,8 @@ export async function runImport(options: {
     });
   };
 
+  const source = Readable.fromWeb(options.body as import("node:stream/web").ReadableStream<Uint8Array>);
   try {
-    const source = Readable.fromWeb(options.body as import("node:stream/web").ReadableStream<Uint8Array>);
     source.on("data", (chunk: Buffer) => hash.update(chunk));
     const parser = source.pipe(
       parse({
@@ -92,33 +96,62 @@ export async function runImport(options: {
         max_record_size: 64 * 1024,
       }),
     );
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      total += 1;
-      const row = toRow(record, mapping, info.lines, at);
+    const groups = new OrderGroups(at);
+    /** Takes a row's (or an order's rows') result. */
+    const take = async (row: RowResult, rows: number) => {
       if (row.ok) {
         if (!workspace.storePlainPii && row.event.traits) {
           delete row.event.traits.email;
           delete row.event.traits.phone;
         }
         pending.push(row.event);
+        pendingRows += rows;
       } else {
-        failed += 1;
+        failed += rows;
         if (issues.length < MAX_REPORTED_ISSUES) issues.push(...row.issues);
       }
-      if (pending.length >= CHUNK_ROWS || total % CHUNK_ROWS === 0) await flush();
+      if (pending.length >= CHUNK_ROWS) await flush();
+    };
+    let checkedHeader = false;
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      if (!checkedHeader) {
+        checkedHeader = true;
+        const problem = mapping.kind === "customers" ? customersHeaderProblem(Object.keys(record)) : null;
+        if (problem) throw new WrongKind(problem);
+      }
+      total += 1;
+      if (mapping.kind === "customers") await take(customerRow(record, mapping, info.lines, at), 1);
+      else {
+        const read = orderLine(record, mapping, info.lines);
+        if (!read.ok) await take(read, 1);
+        else {
+          const rows = groups.size;
+          const done = groups.push(read.value);
+          if (done) await take(done, rows);
+        }
+      }
+      if (total % CHUNK_ROWS === 0) await flush();
     }
+    const rows = groups.size;
+    const last = groups.finish();
+    if (last) await take(last, rows);
     await flush();
     return db.importJob.update({
       where: { id: job.id },
       data: { status: "completed", fileSha256: hash.digest("hex"), issues, finishedAt: new Date() },
     });
   } catch (error) {
-    await flush().catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    issues.push({ line: total + 1, field: "", reason: `the file could not be read further: ${reason}` });
+    if (error instanceof WrongKind) {
+      source.destroy();
+      issues.push({ line: 1, field: "kind", reason: error.message });
+    } else {
+      await flush().catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      issues.push({ line: total + 1, field: "", reason: `the file could not be read further: ${reason}` });
+    }
     return db.importJob.update({
       where: { id: job.id },
       data: { status: "failed", fileSha256: hash.digest("hex"), issues, finishedAt: new Date() },
