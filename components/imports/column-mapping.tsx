@@ -2,22 +2,30 @@
 
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { IMPORT_FIELDS, type ImportKind } from "@/lib/imports/schema";
+import { traitNameOf } from "@/lib/imports/formats";
+import { IMPORT_FIELDS, TRAIT_TYPES, type ImportKind, type TraitType } from "@/lib/imports/schema";
 
-/** Each CSV column with sample values and the field it feeds (a field, a trait of the same name, or nothing). */
+/**
+ * Each CSV column with sample values, the field it feeds (a field, a trait of the same name, or nothing) and,
+ * for a trait, how its cells are read (every row the same type).
+ */
 export function ColumnMapping({
   kind,
   headers,
   rows,
   columns,
+  traitTypes,
   onChange,
+  onTraitType,
   errors,
 }: {
   kind: ImportKind;
   headers: string[];
   rows: Record<string, string>[];
   columns: Record<string, string>;
+  traitTypes: Record<string, TraitType>;
   onChange: (column: string, target: string) => void;
+  onTraitType: (column: string, type: TraitType) => void;
   errors: Record<string, string[]>;
 }) {
   return (
@@ -27,18 +35,15 @@ export function ColumnMapping({
           <TableHead>Column in the file</TableHead>
           <TableHead>Sample values</TableHead>
           <TableHead>Imported as</TableHead>
+          {kind === "customers" ? <TableHead>Read as</TableHead> : null}
         </TableRow>
       </TableHeader>
       <TableBody>
         {headers.map((header) => {
-          const trait = `trait:${
-            header
-              .trim()
-              .replace(/[^A-Za-z0-9_.-]+/g, "_")
-              .replace(/^_+|_+$/g, "")
-              .slice(0, 60) || "column"
-          }`;
-          const error = errors[`columns.${header}`]?.[0];
+          const target = columns[header] ?? "ignore";
+          const trait = `trait:${traitNameOf(header) || "column"}`;
+          const traits = target.startsWith("trait:") && target !== trait ? [target, trait] : [trait];
+          const error = errors[`columns.${header}`]?.[0] ?? errors[`traitTypes.${header}`]?.[0];
           return (
             <TableRow key={header}>
               <TableCell className="font-medium">{header}</TableCell>
@@ -52,7 +57,7 @@ export function ColumnMapping({
               <TableCell>
                 <Select
                   aria-label={`Field for column ${header}`}
-                  value={columns[header] ?? "ignore"}
+                  value={target}
                   onChange={(e) => onChange(header, e.target.value)}
                   invalid={!!error}
                   className="w-56"
@@ -62,7 +67,13 @@ export function ColumnMapping({
                       {f}
                     </option>
                   ))}
-                  {kind === "customers" ? <option value={trait}>trait “{trait.slice(6)}”</option> : null}
+                  {kind === "customers"
+                    ? traits.map((t) => (
+                        <option key={t} value={t}>
+                          trait “{t.slice(6)}”
+                        </option>
+                      ))
+                    : null}
                   <option value="ignore">do not import</option>
                 </Select>
                 {error ? (
@@ -71,6 +82,26 @@ export function ColumnMapping({
                   </p>
                 ) : null}
               </TableCell>
+              {kind === "customers" ? (
+                <TableCell>
+                  {target.startsWith("trait:") ? (
+                    <Select
+                      aria-label={`Type of column ${header}`}
+                      value={traitTypes[header] ?? "text"}
+                      onChange={(e) => onTraitType(header, e.target.value as TraitType)}
+                      className="w-28"
+                    >
+                      {TRAIT_TYPES.map((t) => (
+                        <option key={t} value={t}>
+                          {t}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    <span className="text-gray-400">—</span>
+                  )}
+                </TableCell>
+              ) : null}
             </TableRow>
           );
         })}

@@ -8,7 +8,7 @@ export type CsvPreview = { headers: string[]; rows: Record<string, string>[]; li
  * The file's header and first rows, read from its first 64 KB (cut at the
  * last complete line), and its number of lines for the progress bar.
  */
-export async function readPreview(file: File, rows = 5): Promise<CsvPreview> {
+export async function readPreview(file: File, rows = 200): Promise<CsvPreview> {
   const head = await file.slice(0, PREVIEW_BYTES).text();
   const complete = file.size > PREVIEW_BYTES ? head.slice(0, head.lastIndexOf("\n") + 1) : head;
   const records = parse(complete, {

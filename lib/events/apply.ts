@@ -1,4 +1,4 @@
-import { allowsAnalytics, applyConsent, type ConsentState } from "./consent";
+import { allowsAnalytics, applyConsent, mostRestrictive, type ConsentState } from "./consent";
 import type { NormalizedEvent } from "./normalize";
 import type { ConsentPurpose } from "./schema";
 
@@ -43,6 +43,22 @@ export function mergeTraits(state: ProfileState, traits: Record<string, unknown>
     changed = true;
   }
   return changed;
+}
+
+/**
+ * The profile a merge leaves: the merged profile's traits under the survivor's (each trait by last write, the
+ * survivor's winning a tie), consent by the most restrictive choice of the two.
+ */
+export function combineProfiles(survivor: ProfileState, merged: ProfileState): ProfileState {
+  const combined: ProfileState = {
+    id: survivor.id,
+    traits: { ...merged.traits },
+    traitTimestamps: { ...merged.traitTimestamps },
+    consent: mostRestrictive(survivor.consent, merged.consent),
+  };
+  for (const [key, value] of Object.entries(survivor.traits))
+    mergeTraits(combined, { [key]: value }, new Date(survivor.traitTimestamps[key] ?? 0));
+  return combined;
 }
 
 /**

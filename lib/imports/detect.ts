@@ -1,6 +1,6 @@
 import { recognizeFormat } from "./formats";
-import { ORDER_NUMBER } from "./rows";
 import type { ImportKind } from "./schema";
+import { ORDER_NUMBER } from "./values";
 
 const ORDER_HEADERS = [
   /financial.?status/i,

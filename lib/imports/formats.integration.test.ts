@@ -7,6 +7,8 @@ import { db } from "@/lib/db/client";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { storedIdentityValue } from "@/lib/identity/normalize";
 import { createTestWorkspace } from "@/scripts/test/fixtures";
+import type { ImportCheckOutcome } from "./check";
+import { checkImport } from "./runtime/check-import";
 import { runImport } from "./runtime/run-import";
 import { importMappingSchema } from "./schema";
 import { suggestMapping } from "./suggest";
@@ -14,7 +16,8 @@ import { suggestMapping } from "./suggest";
 /**
  * Each platform export of `testing/fixtures/` (files of our own, in the platforms' documented columns and value
  * formats) through the whole path, as the wizard would take it: recognized from its header, mapped by its
- * preset, imported, its profiles, consent and orders checked field by field, and imported again (no change).
+ * preset, checked (the dry run, whose every figure must then be what the import does), imported, its
+ * profiles, consent and orders checked field by field, and imported again (no change).
  */
 let workspace: { id: string; identitySalt: string; storePlainPii: boolean };
 let userId: string;
@@ -28,6 +31,10 @@ afterAll(() => closePgPool());
 
 async function suggestionOf(name: string) {
   const text = await readFile(path.join(__dirname, "testing", "fixtures", name), "utf8");
+  return { text, suggestion: await suggestionOfText(text) };
+}
+
+async function suggestionOfText(text: string) {
   const rows: Record<string, string>[] = parse(text, {
     columns: true,
     bom: true,
@@ -36,21 +43,67 @@ async function suggestionOf(name: string) {
     to: 200,
   });
   const headers = (parse(text, { bom: true, to: 1 }) as string[][])[0]!;
-  return { text, suggestion: suggestMapping(headers, rows) };
+  return suggestMapping(headers, rows);
 }
 
-async function importFixture(name: string) {
-  const { text, suggestion } = await suggestionOf(name);
+const consentGranted = (consent: unknown) =>
+  JSON.stringify(
+    Object.entries((consent ?? {}) as Record<string, { granted: boolean }>).map(([p, c]) => [p, c.granted]),
+  );
+
+/** What an import did, from the workspace's rows before and after: to hold the dry run's figures against. */
+function effect(before: Awaited<ReturnType<typeof snapshot>>, after: Awaited<ReturnType<typeof snapshot>>) {
+  const was = new Map(before.profiles.map((p) => [p.id, p]));
+  const now = new Set(after.profiles.map((p) => p.id));
+  return {
+    created: after.profiles.filter((p) => !was.has(p.id)).length,
+    merged: before.profiles.filter((p) => !now.has(p.id)).length,
+    changed: after.profiles.filter((p) => {
+      const old = was.get(p.id);
+      return (
+        old &&
+        (JSON.stringify(old.traits) !== JSON.stringify(p.traits) ||
+          consentGranted(old.consent) !== consentGranted(p.consent))
+      );
+    }).length,
+    events: after.events - before.events,
+    consent: after.consent - before.consent,
+  };
+}
+
+async function importFixture(name: string, file?: string) {
+  const { text, suggestion } =
+    file === undefined ? await suggestionOf(name) : { text: file, suggestion: await suggestionOfText(file) };
   const mapping = importMappingSchema.parse({ ...suggestion.mapping, defaultCurrency: "USD" });
+  const sha256 = createHash("sha256").update(text).digest("hex");
+  const before = await snapshot();
+  const check = await checkImport({ workspace, mapping, body: new Blob([text]).stream(), declaredSha256: sha256 });
+  // the dry run writes nothing
+  expect(await snapshot()).toEqual(before);
   const job = await runImport({
     workspace,
     userId,
     fileName: name,
     mapping,
     body: new Blob([text]).stream(),
-    declaredSha256: createHash("sha256").update(text).digest("hex"),
+    declaredSha256: sha256,
   });
-  return { job, suggestion };
+  const did = effect(before, await snapshot());
+  expect({ name, ...check.profiles, events: check.events.new, consent: check.consentChanges }).toEqual({
+    name,
+    created: did.created,
+    merged: did.merged,
+    // a merge's survivor counts as changed even where its traits come out the same
+    changed: check.profiles.merged > 0 ? check.profiles.changed : did.changed,
+    unchanged: check.profiles.unchanged,
+    events: did.events,
+    consent: did.consent,
+  });
+  expect({ totalRows: check.totalRows, refusedRows: check.refusedRows }).toEqual({
+    totalRows: job.totalRows,
+    refusedRows: job.failedRows,
+  });
+  return { job, suggestion, check };
 }
 
 const profileOf = async (email: string) => {
@@ -93,8 +146,23 @@ const snapshot = async () => ({
 
 describe("platform exports", () => {
   it("Shopify customers: no apostrophe in ids, address fields as traits, email marketing as consent, numbers typed", async () => {
-    const { job, suggestion } = await importFixture("shopify-customers.csv");
+    const { job, suggestion, check } = await importFixture("shopify-customers.csv");
     expect(suggestion.format?.label).toBe("Shopify customers export");
+    expect(check).toMatchObject({
+      readable: true,
+      totalRows: 3,
+      importableRows: 3,
+      refusedRows: 0,
+      profiles: { created: 3, merged: 0, changed: 0, unchanged: 0 },
+      events: { new: 3, alreadyImported: 0 },
+    });
+    expect(check.samples[0]).toMatchObject({
+      profileId: null,
+      label: "ada@example.com",
+      status: "created",
+      before: null,
+      after: { traits: { first_name: "Ada", total_spent: 1250.5 }, consent: { marketing: true } },
+    });
     expect(job).toMatchObject({ status: "completed", totalRows: 3, importedRows: 3, failedRows: 0 });
     const ada = await profileOf("ada@example.com");
     const identities = ada.identities.map((i) => [i.type, i.value]).sort(([a], [b]) => a!.localeCompare(b!));
@@ -126,8 +194,15 @@ describe("platform exports", () => {
   });
 
   it("Shopify orders: line items grouped into products, offsets read, refunds and cancellations not revenue", async () => {
-    const { job, suggestion } = await importFixture("shopify-orders.csv");
+    const { job, suggestion, check } = await importFixture("shopify-orders.csv");
     expect(suggestion.format?.label).toBe("Shopify orders export");
+    expect(check.orders).toEqual({
+      completed: 2,
+      refunded: 1,
+      cancelled: 1,
+      items: 5,
+      revenue: { USD: 1218.7 },
+    });
     expect(suggestion.mapping.kind).toBe("orders");
     expect(job).toMatchObject({ status: "completed", totalRows: 5, importedRows: 5, failedRows: 0 });
     const ada = await ordersOf("ada@example.com");
@@ -341,14 +416,44 @@ describe("platform exports", () => {
       "mailchimp-unsubscribed.csv",
       "klaviyo-profiles.csv",
     ]) {
-      const { job } = await importFixture(name);
+      const { job, check } = await importFixture(name);
       expect({ name, status: job.status, failedRows: job.failedRows }).toEqual({
         name,
         status: "completed",
         failedRows: 0,
       });
+      expect({ name, ...check.profiles, ...check.events, consent: check.consentChanges }).toEqual({
+        name,
+        created: 0,
+        merged: 0,
+        changed: 0,
+        unchanged: expect.any(Number),
+        new: 0,
+        alreadyImported: check.importableRows > 0 ? expect.any(Number) : 0,
+        droppedForConsent: 0,
+        consent: 0,
+      });
+      expect(check.events.alreadyImported).toBeGreaterThan(0);
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("a row joining two profiles: the dry run says merged and shows the survivor before and after", async () => {
+    // customer 101 (Marie, from WooCommerce) with the email of Katherine's HubSpot contact (a profile without a
+    // user id): the two profiles are one person now, and Katherine's merges into Marie's
+    const file = "Customer ID,Email,First Name\n101,katherine@example.com,Katherine\n";
+    const { check, job } = await importFixture("merge.csv", file);
+    expect(job).toMatchObject({ status: "completed", importedRows: 1 });
+    expect(check.profiles).toEqual({ created: 0, merged: 1, changed: 1, unchanged: 0 });
+    const [sample] = check.samples;
+    expect(sample).toMatchObject({ status: "changed", label: "katherine@example.com" });
+    expect(sample!.before!.traits).toMatchObject({ first_name: "Marie" });
+    // the survivor as the import left it: the two profiles' traits combined, each by its last write
+    const survivor = await profileOf("katherine@example.com");
+    expect(sample!.profileId).toBe(survivor.id);
+    expect(survivor.identities.find((i) => i.type === "user_id")?.value).toBe("101");
+    expect(sample!.after.traits).toEqual(survivor.traits);
+    expect(survivor.traits).toMatchObject({ first_name: "Katherine", company: "NASA", order_count: 4 });
   });
 
   it("refuses a customers import of an orders export before writing anything; no name becomes an order number", async () => {
@@ -368,6 +473,16 @@ describe("platform exports", () => {
       body: new Blob([text]).stream(),
     });
     expect(job).toMatchObject({ status: "failed", importedRows: 0 });
+    const check = await checkImport({
+      workspace,
+      mapping: importMappingSchema.parse({ ...asCustomers.mapping, defaultCurrency: "USD" }),
+      body: new Blob([text]).stream(),
+    });
+    expect(check).toMatchObject<Partial<ImportCheckOutcome>>({
+      readable: false,
+      problem: "This file looks like a Shopify orders export: import it as orders, not customers",
+      totalRows: 0,
+    });
     expect(job.issues).toEqual([
       {
         line: 1,

@@ -10,6 +10,7 @@ import {
   dateValue,
   emailValue,
   numberValue,
+  ORDER_NUMBER,
   phoneValue,
   type DecimalMark,
 } from "./values";
@@ -45,6 +46,13 @@ export const unstorableIssues = (fields: Map<string, string>, line: number): Imp
     return reason ? [{ line, field, reason }] : [];
   });
 
+/** A row's event as stored by a workspace that keeps no plain emails and phones (they stay as hashed identities). */
+export function withoutPlainPii(event: NormalizedEvent, storePlainPii: boolean): NormalizedEvent {
+  if (storePlainPii || !event.traits) return event;
+  const { email: _email, phone: _phone, ...traits } = event.traits;
+  return { ...event, traits };
+}
+
 export const importEventBase = (
   messageId: string,
   occurredAt: Date,
@@ -57,8 +65,6 @@ export const importEventBase = (
 });
 const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 
-/** An order number as exports write it (#1001, 1001 in a `Name` column): never a person's name. */
-export const ORDER_NUMBER = /^#\d+$/;
 const NAME_FIELDS = ["name", "first_name", "last_name"];
 
 /**

@@ -6,6 +6,9 @@ import { normalizeEmail } from "@/lib/identity/normalize";
 
 countries.registerLocale(english);
 
+/** An order number as exports write it (#1001 in Shopify's `Name` column): never a person's name. */
+export const ORDER_NUMBER = /^#\d+$/;
+
 type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const no = (reason: string): Result<never> => ({ ok: false, reason });

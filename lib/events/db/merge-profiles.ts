@@ -1,8 +1,8 @@
 import type pg from "pg";
 import type { PlannedMerge } from "@/lib/identity/resolve";
 import { recomputeAggregatesStatement } from "@/lib/profiles/aggregates";
-import { mostRestrictive, type ConsentState } from "../consent";
-import { mergeTraits, type ProfileState } from "../apply";
+import type { ConsentState } from "../consent";
+import { combineProfiles, type ProfileState } from "../apply";
 
 type Row = {
   id: string;
@@ -63,20 +63,18 @@ export async function mergeProfiles(client: pg.PoolClient, workspaceId: string, 
   // assignments are keyed by unit (an anonymous or user id), not by profile: the identities moved above carry them to
   // the survivor, where a unit new to an experiment takes the earliest of them (lib/experiments/enroll.ts, storedArm)
 
-  const combined: ProfileState = {
-    id: s,
-    traits: { ...merged.traits },
-    traitTimestamps: { ...merged.trait_timestamps },
-    consent: {},
-  };
-  for (const [key, value] of Object.entries(survivor.traits)) {
-    mergeTraits(combined, { [key]: value }, new Date(survivor.trait_timestamps[key] ?? 0));
-  }
+  const stateOf = (r: Row): ProfileState => ({
+    id: r.id,
+    traits: r.traits,
+    traitTimestamps: r.trait_timestamps,
+    consent: r.consent,
+  });
+  const combined = combineProfiles(stateOf(survivor), stateOf(merged));
   await client.query(
     `UPDATE profiles p SET traits = $3, trait_timestamps = $4, consent = $5,
        first_seen_at = LEAST(p.first_seen_at, o.first_seen_at), last_seen_at = GREATEST(p.last_seen_at, o.last_seen_at), updated_at = now()
      FROM profiles o WHERE p.workspace_id = $1 AND p.id = $2 AND o.id = $6`,
-    [workspaceId, s, combined.traits, combined.traitTimestamps, mostRestrictive(survivor.consent, merged.consent), m],
+    [workspaceId, s, combined.traits, combined.traitTimestamps, combined.consent, m],
   );
   await client.query(`DELETE FROM profiles WHERE workspace_id = $1 AND id = $2`, [workspaceId, m]);
   await client.query(

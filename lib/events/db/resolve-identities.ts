@@ -22,8 +22,8 @@ function keysOfMessage(m: MessageIdentities): IdentityKey[] {
 }
 
 /** Which profiles these identities belong to: one indexed lookup per identity type. */
-async function lookUp(
-  client: pg.PoolClient,
+export async function lookUp(
+  client: pg.Pool | pg.PoolClient,
   workspaceId: string,
   keys: IdentityKey[],
 ): Promise<Map<IdentityKey, string>> {

@@ -1,28 +1,22 @@
-import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { db } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ingestEvents } from "@/lib/events/runtime/ingest";
-import { customersHeaderProblem } from "../detect";
-import { OrderGroups, orderLine } from "../order-rows";
-import { customerRow, type RowResult } from "../rows";
+import { withoutPlainPii } from "../rows";
 import type { ImportIssue, ImportMapping } from "../schema";
+import { readImportRows, WrongKind } from "./read-rows";
 
 const CHUNK_ROWS = 1000;
 
-/** The file is not what the import was told it holds; refused before anything is written. */
-class WrongKind extends Error {}
 const MAX_REPORTED_ISSUES = 10_000;
 
-type Workspace = { id: string; identitySalt: string; storePlainPii: boolean };
+export type ImportWorkspace = { id: string; identitySalt: string; storePlainPii: boolean };
 
 /**
  * The time given to rows that carry none. Importing a file again reuses the
  * time of its first import, so nothing changes (same messageIds, same trait
  * times); a new file gets the current time.
  */
-async function rowTime(
+export async function rowTime(
   workspaceId: string,
   kind: ImportMapping["kind"],
   sha256: string | undefined,
@@ -44,7 +38,7 @@ async function rowTime(
  * written to the import job after every chunk.
  */
 export async function runImport(options: {
-  workspace: Workspace;
+  workspace: ImportWorkspace;
   userId: string;
   fileName: string;
   mapping: ImportMapping;
@@ -65,11 +59,11 @@ export async function runImport(options: {
       createdAt: now,
     },
   });
-  const hash = createHash("sha256");
   const issues: ImportIssue[] = [];
-  let [total, imported, failed] = [0, 0, 0];
+  let [imported, failed] = [0, 0];
   let pending: NormalizedEvent[] = [];
   let pendingRows = 0;
+  const reader = readImportRows(options.body, mapping, at);
   const flush = async () => {
     if (pending.length) {
       await ingestEvents(workspace, pending, { reason: "import", consentSource: "import" });
@@ -78,83 +72,42 @@ export async function runImport(options: {
     }
     await db.importJob.update({
       where: { id: job.id },
-      data: { totalRows: total, importedRows: imported, failedRows: failed },
+      data: { totalRows: reader.lines(), importedRows: imported, failedRows: failed },
     });
   };
-
-  const source = Readable.fromWeb(options.body as import("node:stream/web").ReadableStream<Uint8Array>);
   try {
-    source.on("data", (chunk: Buffer) => hash.update(chunk));
-    const parser = source.pipe(
-      parse({
-        columns: true,
-        bom: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-        trim: true,
-        info: true,
-        max_record_size: 64 * 1024,
-      }),
-    );
-    const groups = new OrderGroups(at);
-    /** Takes a row's (or an order's rows') result. */
-    const take = async (row: RowResult, rows: number) => {
-      if (row.ok) {
-        if (!workspace.storePlainPii && row.event.traits) {
-          delete row.event.traits.email;
-          delete row.event.traits.phone;
-        }
-        pending.push(row.event);
+    let sinceFlush = 0;
+    for await (const { result, rows } of reader.rows) {
+      if (result.ok) {
+        pending.push(withoutPlainPii(result.event, workspace.storePlainPii));
         pendingRows += rows;
       } else {
         failed += rows;
-        if (issues.length < MAX_REPORTED_ISSUES) issues.push(...row.issues);
+        if (issues.length < MAX_REPORTED_ISSUES) issues.push(...result.issues);
       }
-      if (pending.length >= CHUNK_ROWS) await flush();
-    };
-    let checkedHeader = false;
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      if (!checkedHeader) {
-        checkedHeader = true;
-        const problem = mapping.kind === "customers" ? customersHeaderProblem(Object.keys(record)) : null;
-        if (problem) throw new WrongKind(problem);
+      sinceFlush += rows;
+      if (pending.length >= CHUNK_ROWS || sinceFlush >= CHUNK_ROWS) {
+        await flush();
+        sinceFlush = 0;
       }
-      total += 1;
-      if (mapping.kind === "customers") await take(customerRow(record, mapping, info.lines, at), 1);
-      else {
-        const read = orderLine(record, mapping, info.lines);
-        if (!read.ok) await take(read, 1);
-        else {
-          const rows = groups.size;
-          const done = groups.push(read.value);
-          if (done) await take(done, rows);
-        }
-      }
-      if (total % CHUNK_ROWS === 0) await flush();
     }
-    const rows = groups.size;
-    const last = groups.finish();
-    if (last) await take(last, rows);
     await flush();
     return db.importJob.update({
       where: { id: job.id },
-      data: { status: "completed", fileSha256: hash.digest("hex"), issues, finishedAt: new Date() },
+      data: { status: "completed", fileSha256: reader.sha256(), issues, finishedAt: new Date() },
     });
   } catch (error) {
     if (error instanceof WrongKind) {
-      source.destroy();
+      reader.stop();
       issues.push({ line: 1, field: "kind", reason: error.message });
     } else {
       await flush().catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
-      issues.push({ line: total + 1, field: "", reason: `the file could not be read further: ${reason}` });
+      issues.push({ line: reader.lines() + 1, field: "", reason: `the file could not be read further: ${reason}` });
     }
     return db.importJob.update({
       where: { id: job.id },
-      data: { status: "failed", fileSha256: hash.digest("hex"), issues, finishedAt: new Date() },
+      data: { status: "failed", fileSha256: reader.sha256(), issues, finishedAt: new Date() },
     });
   }
 }
