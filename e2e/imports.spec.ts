@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/session";
 
@@ -39,6 +41,63 @@ test("an editor imports customers from a CSV, reads the report, and finds the ne
   ).toBeVisible();
 });
 
+test("a Shopify orders export left at Customers is recognized, checked, imported, and checked again", async ({
+  page,
+}) => {
+  // the fixture with this run's own order numbers and customers, so that the demo database may have seen others
+  const run = String(Date.now() % 1e9);
+  const file = readFileSync(path.join(process.cwd(), "lib/imports/testing/fixtures/shopify-orders.csv"), "utf8")
+    .replaceAll("@example.com", `@shop-${run}.test`)
+    .replaceAll("#100", `#${run}`);
+  await signIn(page, "editor");
+  await page.goto("/w/demo/settings/data");
+  await expect(page.getByLabel("What the file holds")).toHaveValue("customers");
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "orders_export_1.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await expect(page.getByRole("status").filter({ hasText: "Shopify orders export recognized" })).toBeVisible();
+  await expect(page.getByLabel("What the file holds")).toHaveValue("orders");
+  await expect(page.getByLabel("Field for column Name")).toHaveValue("order_id");
+  await expect(page.getByLabel("Field for column Lineitem sku")).toHaveValue("item_sku");
+  await page.screenshot({ path: "test-results/import-wizard.png", fullPage: true });
+
+  // forced back to Customers, the wizard says why that is wrong
+  await page.getByLabel("What the file holds").selectOption("customers");
+  const warning = page.getByRole("alert").filter({ hasText: "Check the mapping before importing" });
+  await expect(warning).toContainText("This file looks like a Shopify orders export: import it as orders");
+  await expect(warning).toContainText(`Column “Name” holds order numbers (#${run}1) but is mapped to name`);
+  await page.getByLabel("What the file holds").selectOption("orders");
+  await expect(warning).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const check = page.getByRole("region", { name: "Check result" });
+  await expect(check).toContainText("The file was checked; nothing was written. 5 of 5 rows would import");
+  const figures = check.getByRole("list", { name: "What the import would do" });
+  for (const figure of [
+    "3 profiles created",
+    "0 profiles changed",
+    "4 new events",
+    "2 orders",
+    "5 order items",
+    "1 refunded (no revenue)",
+    "1 cancelled (no revenue)",
+  ])
+    await expect(figures).toContainText(figure);
+  await expect(check).toContainText("USD 1,218.70");
+  await expect(check.getByText("new profile").first()).toBeVisible();
+  await check.screenshot({ path: "test-results/import-check.png" });
+  await expect(page.getByRole("row", { name: /orders_export_1\.csv/ })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Import 5 rows" }).click();
+  await expect(page.getByRole("region", { name: "Import result" })).toContainText(
+    "5 of 5 rows imported, 0 with problems",
+  );
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(figures).toContainText("0 profiles created");
+  await expect(figures).toContainText("0 new events");
+  await expect(figures).toContainText("4 already imported");
+});
+
 test("a viewer cannot import", async ({ page }) => {
   await signIn(page, "viewer");
   await page.goto("/w/demo/settings/data");
@@ -55,6 +114,16 @@ test("a viewer cannot import", async ({ page }) => {
   });
   expect(response.status()).toBe(403);
   expect((await response.json()).error.code).toBe("forbidden");
+  const check = await page.request.post("/w/demo/settings/data/import/check", {
+    data: CSV,
+    headers: {
+      "x-file-name": "x.csv",
+      "x-import-mapping": Buffer.from(JSON.stringify({ kind: "customers", columns: { Email: "email" } })).toString(
+        "base64",
+      ),
+    },
+  });
+  expect(check.status()).toBe(403);
 });
 
 test("a bad import request is refused with the field and the reason", async ({ page }) => {

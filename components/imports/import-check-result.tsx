@@ -117,7 +117,10 @@ export function ImportCheckResult({ check }: { check: ImportCheckOutcome }) {
         <p>
           Revenue of the new orders, per currency (never added across currencies):{" "}
           {revenue
-            .map(([currency, amount]) => `${currency || "no currency"} ${amount.toLocaleString("en-US")}`)
+            .map(
+              ([currency, amount]) =>
+                `${currency || "no currency"} ${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+            )
             .join(" · ")}
         </p>
       ) : null}

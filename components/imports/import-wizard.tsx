@@ -134,7 +134,10 @@ export function ImportWizard({ workspaceId, workspaceSlug }: { workspaceId: stri
 
   const runCheck = async () => {
     const json = (await send("import/check")) as ImportCheckOutcome | null;
-    if (json) setCheck(json);
+    if (json) {
+      setOutcome(null);
+      setCheck(json);
+    }
   };
 
   const start = async () => {

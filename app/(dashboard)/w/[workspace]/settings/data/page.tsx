@@ -21,8 +21,10 @@ export default async function DataPage({ params }: { params: Promise<{ workspace
             Import from your CRM
           </h2>
           <p className="text-sm text-gray-500">
-            Customers (email, phone, name, country and any trait) or orders (order id, customer, date, total, items), as
-            CSV. Rows are matched to profiles by email, phone or user id; importing the same file again changes nothing.
+            Customers (email, phone, name, country, consent and any trait) or orders (one row per order or per line
+            item), as CSV; the exports of Shopify, WooCommerce, Magento 2, HubSpot, Mailchimp and Klaviyo are recognized
+            with their columns. Rows are matched to profiles by email, phone or user id. Check a file first to see what
+            it would do; importing the same file again changes nothing.
           </p>
         </div>
         {can.edit ? (
