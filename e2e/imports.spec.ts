@@ -96,6 +96,18 @@ test("a Shopify orders export left at Customers is recognized, checked, imported
   await expect(figures).toContainText("0 profiles created");
   await expect(figures).toContainText("0 new events");
   await expect(figures).toContainText("4 already imported");
+
+  // and undone from the history: the three new customers and their four orders go
+  const row = page.getByRole("row", { name: /orders_export_1\.csv/ });
+  await row.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Undo" }).click();
+  await expect(
+    page.getByText("“orders_export_1.csv” undone: 4 events and 3 profiles removed, 0 profiles restored"),
+  ).toBeVisible();
+  await expect(row).toContainText("undone");
+  await expect(row.getByRole("button", { name: "Undo" })).toHaveCount(0);
+  await page.goto(`/w/demo/profiles?q=ada%40shop-${run}.test`);
+  await expect(page.getByRole("heading", { name: `No profile matches “ada@shop-${run}.test”` })).toBeVisible();
 });
 
 test("a viewer cannot import", async ({ page }) => {

@@ -2,6 +2,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime, formatInteger } from "@/lib/format";
+import { UNDO_DAYS } from "@/lib/imports/journal";
+import { UndoImportButton } from "./undo-import-button";
 
 type Job = {
   id: string;
@@ -13,11 +15,28 @@ type Job = {
   failedRows: number;
   createdAt: Date;
   createdBy: { name: string } | null;
+  mergedProfiles: number;
+  undoneAt: Date | null;
 };
-const TONE = { completed: "success", running: "accent", failed: "danger" } as const;
+const TONE = { completed: "success", running: "accent", failed: "danger", undone: "neutral" } as const;
 
-/** Past imports with their counts and a link to each validation report. */
-export function ImportHistory({ workspaceSlug, jobs }: { workspaceSlug: string; jobs: Job[] }) {
+/**
+ * Past imports with their counts, a link to each validation report and, for editors, an Undo on those that can
+ * be (completed, within 30 days, without merges; the action says why not for the others).
+ */
+export function ImportHistory({
+  workspaceId,
+  workspaceSlug,
+  jobs,
+  canEdit,
+  now,
+}: {
+  workspaceId: string;
+  workspaceSlug: string;
+  jobs: Job[];
+  canEdit: boolean;
+  now: Date;
+}) {
   if (jobs.length === 0)
     return (
       <EmptyState
@@ -37,7 +56,7 @@ export function ImportHistory({ workspaceSlug, jobs }: { workspaceSlug: string; 
           <TableHead className="text-right">With problems</TableHead>
           <TableHead>When</TableHead>
           <TableHead>
-            <span className="sr-only">Report</span>
+            <span className="sr-only">Undo and report</span>
           </TableHead>
         </TableRow>
       </TableHeader>
@@ -56,7 +75,14 @@ export function ImportHistory({ workspaceSlug, jobs }: { workspaceSlug: string; 
               {formatDateTime(job.createdAt)}
               {job.createdBy ? ` by ${job.createdBy.name}` : ""}
             </TableCell>
-            <TableCell className="text-right">
+            <TableCell className="text-right whitespace-nowrap">
+              {canEdit &&
+              job.status === "completed" &&
+              !job.undoneAt &&
+              job.mergedProfiles === 0 &&
+              now.getTime() - job.createdAt.getTime() < UNDO_DAYS * 86_400_000 ? (
+                <UndoImportButton workspaceId={workspaceId} job={job} />
+              ) : null}
               {job.failedRows > 0 || job.status === "failed" ? (
                 <a
                   className="text-sm font-medium text-indigo-700 hover:underline"

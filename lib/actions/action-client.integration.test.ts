@@ -42,6 +42,7 @@ import { experimentStatsDef } from "@/lib/experiments/actions/experiment-stats";
 import { explainArmDef } from "@/lib/experiments/actions/explain-arm";
 import { previewLinkDef } from "@/lib/experiments/actions/preview-link";
 import { importProgressQueryDef } from "@/lib/imports/actions/load-import-progress";
+import { undoImportDef } from "@/lib/imports/actions/undo-import";
 import { previewDecisionDef } from "@/lib/content/actions/preview-decision";
 import { profileLookupDef } from "@/lib/content/actions/lookup-profiles";
 import { segmentPreviewDef } from "@/lib/segments/actions/preview-segment";
@@ -62,6 +63,7 @@ let bPlacementId: string;
 let bExperienceId: string;
 let bSecretId: string;
 let bGoalId: string;
+let bImportJobId: string;
 let bExperimentId: string;
 let bVariationId: string;
 let bProfileId: string;
@@ -199,6 +201,7 @@ function attacks(): { def: WorkspaceActionDef<never, unknown>; input: Record<str
     },
     // the other queries pages call: B's imports, a decision preview, a profile search, a segment's size, a timeline
     { def: importProgressQueryDef, input: { since: "2020-01-01T00:00:00.000Z" } },
+    { def: undoImportDef, input: { jobId: bImportJobId } },
     { def: previewDecisionDef, input: { placementId: bPlacementId, as: { kind: "profile", profileId: bProfileId } } },
     { def: profileLookupDef, input: { q: "b" } },
     { def: segmentPreviewDef, input: { rule: { type: "group", id: "r", combinator: "and", children: [] } } },
@@ -276,6 +279,19 @@ beforeAll(async () => {
   });
   if (!goal.ok) throw new Error(goal.error.message);
   bGoalId = goal.data.goalId;
+  bImportJobId = (
+    await db.importJob.create({
+      data: {
+        workspaceId: b.workspace.id,
+        kind: "customers",
+        fileName: "b.csv",
+        fileSha256: "",
+        mapping: {},
+        status: "completed",
+        createdById: editor,
+      },
+    })
+  ).id;
   const experiment = await runWorkspaceAction(saveExperimentDef, editor, {
     workspaceId: b.workspace.id,
     ...experimentInput(),
@@ -346,6 +362,7 @@ describe("workspace isolation through actions", () => {
       experimentStatsDef,
       previewLinkDef,
       importProgressQueryDef,
+      undoImportDef,
       previewDecisionDef,
       profileLookupDef,
       segmentPreviewDef,

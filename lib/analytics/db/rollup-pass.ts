@@ -31,8 +31,9 @@ type StateRow = {
 /**
  * Brings a workspace's visitor-days up to date with what was committed since the last passes, in one
  * transaction (readers see the rollup before or after, never half): the (profile, day) keys of the events read
- * after readFloor's id are re-rolled; the survivors of merges since the last pass (less the lookback) are
- * re-rolled whole and the merged profiles' rows removed; every profile touched (an identify event included)
+ * after readFloor's id are re-rolled; the survivors of merges since the last pass (less the lookback), and the
+ * profiles whose events were removed since (`rollup_rerolls`), are re-rolled whole, and the merged (or
+ * removed) profiles' rows removed; every profile touched (an identify event included)
  * is relinked, which also brings its `identified` up to date (and so is every profile given a user id since); the content-days of the same visitors and days, and
  * of the decisions read after their own floor, likewise. Callers hold the rollup lock (rollup-lock.ts).
  */
@@ -74,7 +75,27 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
       [workspaceId, state.passed_at ?? new Date(0), ROLLUP_LOOKBACK_MS / 1000],
     )
   ).rows;
-  const merged = [...new Set(merges.map((m) => m.merged_profile_id))];
+  // profiles whose events were removed outside ingest (an import undone): re-rolled whole, or removed when gone
+  const rerolls = (
+    await client.query<{ profile_id: string }>(
+      `SELECT profile_id FROM rollup_rerolls
+       WHERE workspace_id = $1 AND requested_at > $2::timestamptz - make_interval(secs => $3)`,
+      [workspaceId, state.passed_at ?? new Date(0), ROLLUP_LOOKBACK_MS / 1000],
+    )
+  ).rows.map((r) => r.profile_id);
+  await client.query(
+    `DELETE FROM rollup_rerolls WHERE workspace_id = $1 AND requested_at < $2::timestamptz - make_interval(secs => $3)`,
+    [workspaceId, state.passed_at ?? new Date(0), (2 * ROLLUP_LOOKBACK_MS) / 1000],
+  );
+  const reroll = new Set(
+    (
+      await client.query<{ id: string }>(`SELECT id FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[])`, [
+        workspaceId,
+        rerolls,
+      ])
+    ).rows.map((r) => r.id),
+  );
+  const merged = [...new Set([...merges.map((m) => m.merged_profile_id), ...rerolls.filter((p) => !reroll.has(p))])];
   if (merged.length > 0) {
     await deleteProfileDays(client, workspaceId, merged);
     await client.query(`DELETE FROM content_days WHERE workspace_id = $1 AND visitor = ANY($2::text[])`, [
@@ -85,7 +106,7 @@ async function pass(client: pg.PoolClient, workspaceId: string, now: Date): Prom
   const survivors = (
     await client.query<{ id: string }>(`SELECT id FROM profiles WHERE workspace_id = $1 AND id = ANY($2::text[])`, [
       workspaceId,
-      [...new Set(merges.map((m) => m.survivor_id))],
+      [...new Set([...merges.map((m) => m.survivor_id), ...reroll])],
     ])
   ).rows.map((r) => r.id);
   await rollUpProfiles(client, workspaceId, timeZone, survivors);

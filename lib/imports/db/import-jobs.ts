@@ -16,6 +16,8 @@ export function listImportJobs(workspaceId: string, take = 20) {
       failedRows: true,
       createdAt: true,
       finishedAt: true,
+      mergedProfiles: true,
+      undoneAt: true,
       createdBy: { select: { name: true } },
     },
   });

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ingestEvents } from "@/lib/events/runtime/ingest";
+import { journalAfter, journalBefore } from "../db/import-journal";
 import { withoutPlainPii } from "../rows";
 import type { ImportIssue, ImportMapping } from "../schema";
 import { readImportRows, WrongKind } from "./read-rows";
@@ -64,15 +65,21 @@ export async function runImport(options: {
   let pending: NormalizedEvent[] = [];
   let pendingRows = 0;
   const reader = readImportRows(options.body, mapping, at);
+  const journal = { workspaceId: workspace.id, identitySalt: workspace.identitySalt, jobId: job.id };
+  let merged = 0;
   const flush = async () => {
     if (pending.length) {
-      await ingestEvents(workspace, pending, { reason: "import", consentSource: "import" });
+      // the journal its undo restores from: the profiles as they were, what was created, the events stored
+      const storedBefore = await journalBefore(journal, pending);
+      const result = await ingestEvents(workspace, pending, { reason: "import", consentSource: "import" });
+      await journalAfter(journal, pending, result.profiles, storedBefore);
+      merged += result.merges.length;
       imported += pendingRows;
       [pending, pendingRows] = [[], 0];
     }
     await db.importJob.update({
       where: { id: job.id },
-      data: { totalRows: reader.lines(), importedRows: imported, failedRows: failed },
+      data: { totalRows: reader.lines(), importedRows: imported, failedRows: failed, mergedProfiles: merged },
     });
   };
   try {

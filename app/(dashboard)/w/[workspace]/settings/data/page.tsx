@@ -50,7 +50,13 @@ export default async function DataPage({ params }: { params: Promise<{ workspace
         <h2 id="history-heading" className="text-base font-semibold">
           Imports
         </h2>
-        <ImportHistory workspaceSlug={workspace.slug} jobs={jobs} />
+        <ImportHistory
+          workspaceId={workspace.id}
+          workspaceSlug={workspace.slug}
+          jobs={jobs}
+          canEdit={can.edit}
+          now={new Date()}
+        />
       </section>
     </div>
   );
