@@ -143,4 +143,17 @@ describe("undoing imports", () => {
       },
     });
   });
+
+  it("drops the journal of an import older than 30 days when the next one starts", async () => {
+    const old = await importText("old.csv", "Email,First Name\nold@example.com,Old\n");
+    expect(await db.importJobProfile.count({ where: { jobId: old.id } })).toBe(1);
+    await db.importJob.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await importText("next.csv", "Email,First Name\nnext@example.com,Next\n");
+    expect(await db.importJobProfile.count({ where: { jobId: old.id } })).toBe(0);
+    expect(await db.importJobEvent.count({ where: { jobId: old.id } })).toBe(0);
+    expect(await undo(old.id)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^An import can be undone within 30 days; this one ran on /) },
+    });
+  });
 });

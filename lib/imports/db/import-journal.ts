@@ -3,6 +3,7 @@ import { identitiesOf } from "@/lib/events/db/ingest";
 import { lookUp } from "@/lib/events/db/resolve-identities";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { identityKey } from "@/lib/identity/resolve";
+import { UNDO_DAYS } from "../journal";
 
 type Journaled = { workspaceId: string; identitySalt: string; jobId: string };
 
@@ -71,4 +72,19 @@ export async function journalAfter(
        ON CONFLICT DO NOTHING`,
       [job.jobId, job.workspaceId, candidates],
     );
+}
+
+/** Drops the journals of a workspace's imports too old to be undone (run as each import starts). */
+export async function dropExpiredJournals(workspaceId: string, now: Date): Promise<void> {
+  const pool = pgPool();
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id FROM import_jobs WHERE workspace_id = $1 AND created_at < $2::timestamptz - make_interval(days => $3)
+     AND (EXISTS (SELECT 1 FROM import_job_profiles p WHERE p.job_id = import_jobs.id)
+          OR EXISTS (SELECT 1 FROM import_job_events e WHERE e.job_id = import_jobs.id))`,
+    [workspaceId, now, UNDO_DAYS],
+  );
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return;
+  await pool.query(`DELETE FROM import_job_profiles WHERE job_id = ANY($1::text[])`, [ids]);
+  await pool.query(`DELETE FROM import_job_events WHERE job_id = ANY($1::text[])`, [ids]);
 }

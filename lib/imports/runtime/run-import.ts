@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ingestEvents } from "@/lib/events/runtime/ingest";
-import { journalAfter, journalBefore } from "../db/import-journal";
+import { dropExpiredJournals, journalAfter, journalBefore } from "../db/import-journal";
 import { withoutPlainPii } from "../rows";
 import type { ImportIssue, ImportMapping } from "../schema";
 import { readImportRows, WrongKind } from "./read-rows";
@@ -49,6 +49,7 @@ export async function runImport(options: {
   const { workspace, mapping } = options;
   const now = new Date();
   const at = await rowTime(workspace.id, mapping.kind, options.declaredSha256, now);
+  await dropExpiredJournals(workspace.id, now);
   const job = await db.importJob.create({
     data: {
       workspaceId: workspace.id,
