@@ -21,6 +21,18 @@ test("an editor imports customers from a CSV, reads the report, and finds the ne
   await expect(page.getByLabel("Field for column Tier")).toHaveValue("trait:Tier");
   await expect(page.getByRole("cell", { name: /marie\.curie@import\.test/ })).toBeVisible();
 
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const check = page.getByRole("region", { name: "Check result" });
+  await expect(check).toContainText("2 of 3 rows would import, 1 would be refused");
+  await expect(check.getByRole("row", { name: /3\s+email\s+“bad-email” is not an email address/ })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await check.getByRole("button", { name: "Download every one (CSV)" }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe("refused-rows.csv");
+  expect(readFileSync(await saved.path(), "utf8")).toBe(
+    "line,field,reason\r\n3,email,“bad-email” is not an email address\r\n",
+  );
+
   await page.getByRole("button", { name: "Import 3 rows" }).click();
   const result = page.getByRole("region", { name: "Import result" });
   await expect(result).toContainText("2 of 3 rows imported, 1 with problems");

@@ -1,10 +1,22 @@
+"use client";
+
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatInteger } from "@/lib/format";
 import type { ImportCheckOutcome, ProfileSample } from "@/lib/imports/check";
+import { issuesToCsv } from "@/lib/imports/report";
 
 export type { ImportCheckOutcome };
 
+const SHOWN_ISSUES = 20;
+
+/** The refused rows as the import's report writes them, saved by the browser (nothing is stored). */
+function downloadIssues(issues: ImportCheckOutcome["issues"]) {
+  const url = URL.createObjectURL(new Blob([issuesToCsv(issues)], { type: "text/csv" }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: "refused-rows.csv" });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 const show = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /** One profile now and as the import would leave it, trait by trait (changed traits marked). */
@@ -126,8 +138,18 @@ export function ImportCheckResult({ check }: { check: ImportCheckOutcome }) {
       ) : null}
       {check.issues.length > 0 ? (
         <>
-          <p className="font-medium">
-            Rows that would be refused{check.refusedRows > check.issues.length ? " (the first ones)" : ""}
+          <p>
+            <span className="font-medium">Rows that would be refused</span>
+            {check.issues.length > SHOWN_ISSUES
+              ? ` (the first ${SHOWN_ISSUES} of ${formatInteger(check.issues.length)})`
+              : ""}{" "}
+            <button
+              type="button"
+              className="font-medium text-indigo-700 hover:underline"
+              onClick={() => downloadIssues(check.issues)}
+            >
+              Download {check.refusedRows > check.issues.length ? "the first 10,000" : "every one"} (CSV)
+            </button>
           </p>
           <Table>
             <TableHeader>
@@ -138,7 +160,7 @@ export function ImportCheckResult({ check }: { check: ImportCheckOutcome }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {check.issues.map((issue, i) => (
+              {check.issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
                 <TableRow key={i}>
                   <TableCell className="tabular-nums">{issue.line}</TableCell>
                   <TableCell>{issue.field || "—"}</TableCell>

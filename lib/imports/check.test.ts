@@ -63,6 +63,15 @@ describe("ImportCheck (the dry run's core)", () => {
     });
   });
 
+  it("lists every refused row up to the report's 10,000, and counts the rest", () => {
+    const check = new ImportCheck();
+    for (let line = 2; line < 10_502; line++) check.refuse([{ line, field: "email", reason: "is not an email" }], 1);
+    const result = check.result();
+    expect(result.refusedRows).toBe(10_500);
+    expect(result.issues).toHaveLength(10_000);
+    expect(result.issues.at(-1)).toMatchObject({ line: 10_001 });
+  });
+
   it("refuses to hold more identities than its limit", () => {
     const check = new ImportCheck(5);
     const events = ["a", "b", "c"].map((n) => identify(`${n}@example.com`, {}));

@@ -4,7 +4,7 @@ import type { NormalizedEvent } from "@/lib/events/normalize";
 import { identityKey, planResolution, type IdentityKey, type MessageIdentities } from "@/lib/identity/resolve";
 import { ORDER_EVENT } from "@/lib/profiles/aggregates";
 import { CANCELLED_EVENT, REFUNDED_EVENT } from "./order-rows";
-import type { ImportIssue } from "./schema";
+import { MAX_REPORTED_ISSUES, type ImportIssue } from "./schema";
 
 const SAMPLE_PROFILES = 6;
 /** The identities a dry run holds at most (about 150 bytes each): a file with more is checked in parts. */
@@ -12,7 +12,6 @@ export const MAX_CHECKED_IDENTITIES = 2_000_000;
 
 /** The file has more distinct identities than a dry run holds. */
 export class TooLargeToCheck extends Error {}
-const REPORTED_ISSUES = 100;
 
 /** A profile as the dry run shows it: what it is now (null for a new one) and what the import would make it. */
 export type ProfileSample = {
@@ -29,7 +28,7 @@ export type ImportCheckSummary = {
   totalRows: number;
   importableRows: number;
   refusedRows: number;
-  /** The first refused rows' problems (the whole list comes with the import's report). */
+  /** The refused rows' problems (the first 10,000, as the import's report). */
   issues: ImportIssue[];
   profiles: { created: number; merged: number; changed: number; unchanged: number };
   consentChanges: number;
@@ -115,7 +114,7 @@ export class ImportCheck {
   refuse(issues: ImportIssue[], rows: number) {
     this.summary.totalRows += rows;
     this.summary.refusedRows += rows;
-    const room = REPORTED_ISSUES - this.summary.issues.length;
+    const room = MAX_REPORTED_ISSUES - this.summary.issues.length;
     if (room > 0) this.summary.issues.push(...issues.slice(0, room));
   }
 

@@ -122,6 +122,9 @@ export const importMappingSchema = z
 
 export type ImportMapping = z.output<typeof importMappingSchema>;
 
+/** The refused rows' problems an import's report (and a dry run) lists at most. */
+export const MAX_REPORTED_ISSUES = 10_000;
+
 /** One problem of one row, as the report lists it. */
 export const importIssueSchema = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });
 export type ImportIssue = z.infer<typeof importIssueSchema>;

@@ -3,12 +3,10 @@ import type { NormalizedEvent } from "@/lib/events/normalize";
 import { ingestEvents } from "@/lib/events/runtime/ingest";
 import { dropExpiredJournals, journalAfter, journalBefore } from "../db/import-journal";
 import { withoutPlainPii } from "../rows";
-import type { ImportIssue, ImportMapping } from "../schema";
+import { MAX_REPORTED_ISSUES, type ImportIssue, type ImportMapping } from "../schema";
 import { readImportRows, WrongKind } from "./read-rows";
 
 const CHUNK_ROWS = 1000;
-
-const MAX_REPORTED_ISSUES = 10_000;
 
 export type ImportWorkspace = { id: string; identitySalt: string; storePlainPii: boolean };
 
