@@ -18,6 +18,10 @@ export type IngestResult = {
   profiles: string[];
   /** Profiles merged into others while resolving the batch's identities (committed, whatever happened next). */
   merges: { survivorId: string; mergedId: string }[];
+  /** Profiles the batch created (committed by resolution; one may have been merged away since). */
+  newProfiles: string[];
+  /** The messageIds of the events stored by this batch (not those found stored already). */
+  storedMessageIds: string[];
 };
 
 type ProfileRow = {
@@ -69,12 +73,14 @@ export async function storeEvents(
 ): Promise<IngestResult> {
   const receivedAt = options.receivedAt ?? new Date();
   const merges: IngestResult["merges"] = [];
+  const newProfiles: string[] = [];
   for (let attempt = 1; ; attempt++) {
     const plan = await inTransaction((client) => resolveBatch(client, workspace, events, options.reason));
     merges.push(...plan.merges.map(({ survivorId, mergedId }) => ({ survivorId, mergedId })));
+    newProfiles.push(...plan.newProfiles);
     try {
       const result = await storeBatch(workspace.id, events, plan, options.consentSource, receivedAt);
-      return { ...result, merges };
+      return { ...result, merges, newProfiles };
     } catch (error) {
       if (!(error instanceof ProfilesMoved) || attempt >= 5) throw error;
     }
@@ -196,7 +202,7 @@ async function storeBatch(
   plan: ResolutionPlan,
   consentSource: string | undefined,
   receivedAt: Date,
-): Promise<Omit<IngestResult, "merges">> {
+): Promise<Omit<IngestResult, "merges" | "newProfiles">> {
   const { outcome, touched } = await settleProfiles(workspaceId, events, plan, consentSource);
   const toStore = outcome.stored.map((i) => ({ event: events[i]!, profileId: plan.profileOf[i]! }));
   const stored = await inTransaction((client) =>
@@ -207,8 +213,9 @@ async function storeBatch(
   );
   return {
     received: events.length,
-    stored,
-    duplicates: toStore.length - stored,
+    stored: stored.length,
+    storedMessageIds: stored,
+    duplicates: toStore.length - stored.length,
     droppedForConsent: outcome.dropped.length,
     profiles: touched,
   };

@@ -81,7 +81,7 @@ async function insertEvents(
  * locks their profiles (in id order) and adds what was really inserted to
  * the daily rollups (in key order) and the profiles' counters: the locks
  * are held only from there to the commit. `fresh` are profiles the batch
- * created (no session before its events). Returns how many events were new.
+ * created (no session before its events). Returns the messageIds of the events that were new.
  */
 export async function writeEvents(
   client: pg.PoolClient,
@@ -89,10 +89,10 @@ export async function writeEvents(
   events: Pending[],
   fresh: ReadonlySet<string>,
   receivedAt: Date,
-): Promise<number> {
-  if (events.length === 0) return 0;
+): Promise<string[]> {
+  if (events.length === 0) return [];
   const stored = await insertEvents(client, workspaceId, events, receivedAt);
-  if (stored.length === 0) return 0;
+  if (stored.length === 0) return [];
 
   const rollups = new Map<string, { profileId: string; day: string; name: string; count: number; revenue: number }>();
   const byProfile = new Map<string, NormalizedEvent[]>();
@@ -165,5 +165,5 @@ export async function writeEvents(
       deltas.map((d) => d.lastOrder?.toISOString() ?? null),
     ],
   );
-  return stored.length;
+  return stored.map(({ event }) => event.messageId);
 }

@@ -1,5 +1,5 @@
 import { pgPool } from "@/lib/db/pg-pool";
-import { identitiesOf } from "@/lib/events/db/ingest";
+import { identitiesOf, type IngestResult } from "@/lib/events/db/ingest";
 import { lookUp } from "@/lib/events/db/resolve-identities";
 import type { NormalizedEvent } from "@/lib/events/normalize";
 import { identityKey } from "@/lib/identity/resolve";
@@ -10,9 +10,9 @@ type Journaled = { workspaceId: string; identitySalt: string; jobId: string };
 /**
  * Before a chunk of an import is stored: journals the profiles its identities lead to, as they are, unless
  * the import journaled them already (so a profile keeps its state from before the import's first touch, and
- * one the import created stays created), and says which of its messageIds are stored already.
+ * one the import created stays created).
  */
-export async function journalBefore(job: Journaled, events: NormalizedEvent[]): Promise<Set<string>> {
+export async function journalBefore(job: Journaled, events: NormalizedEvent[]): Promise<void> {
   const pool = pgPool();
   const keys = new Set<string>();
   for (const e of events) {
@@ -39,38 +39,23 @@ export async function journalBefore(job: Journaled, events: NormalizedEvent[]): 
        ON CONFLICT (job_id, profile_id) DO NOTHING`,
       [job.jobId, job.workspaceId, profiles],
     );
-  const stored = await pool.query<{ message_id: string }>(
-    `SELECT message_id FROM events WHERE workspace_id = $1 AND message_id = ANY($2::text[])`,
-    [job.workspaceId, events.map((e) => e.messageId)],
-  );
-  return new Set(stored.rows.map((r) => r.message_id));
 }
 
-/**
- * After a chunk is stored: journals the profiles it touched that were not journaled before it (the import
- * created them) and the events it stored (its messageIds stored now and not before).
- */
-export async function journalAfter(
-  job: Journaled,
-  events: NormalizedEvent[],
-  touched: string[],
-  storedBefore: Set<string>,
-): Promise<void> {
+/** After a chunk is stored: journals the profiles it created and the events it stored, as ingest says. */
+export async function journalAfter(job: Journaled, stored: IngestResult): Promise<void> {
   const pool = pgPool();
-  if (touched.length > 0)
+  if (stored.newProfiles.length > 0)
     await pool.query(
       `INSERT INTO import_job_profiles (job_id, workspace_id, profile_id, created, identity_ids)
        SELECT $1, $2, p, true, '{}' FROM unnest($3::text[]) AS p
        ON CONFLICT (job_id, profile_id) DO NOTHING`,
-      [job.jobId, job.workspaceId, touched],
+      [job.jobId, job.workspaceId, stored.newProfiles],
     );
-  const candidates = events.map((e) => e.messageId).filter((id) => !storedBefore.has(id));
-  if (candidates.length > 0)
+  if (stored.storedMessageIds.length > 0)
     await pool.query(
-      `INSERT INTO import_job_events (job_id, workspace_id, message_id)
-       SELECT $1, $2, e.message_id FROM events e WHERE e.workspace_id = $2 AND e.message_id = ANY($3::text[])
+      `INSERT INTO import_job_events (job_id, workspace_id, message_id) SELECT $1, $2, m FROM unnest($3::text[]) AS m
        ON CONFLICT DO NOTHING`,
-      [job.jobId, job.workspaceId, candidates],
+      [job.jobId, job.workspaceId, stored.storedMessageIds],
     );
 }
 

@@ -69,9 +69,9 @@ export async function runImport(options: {
   const flush = async () => {
     if (pending.length) {
       // the journal its undo restores from: the profiles as they were, what was created, the events stored
-      const storedBefore = await journalBefore(journal, pending);
+      await journalBefore(journal, pending);
       const result = await ingestEvents(workspace, pending, { reason: "import", consentSource: "import" });
-      await journalAfter(journal, pending, result.profiles, storedBefore);
+      await journalAfter(journal, result);
       merged += result.merges.length;
       imported += pendingRows;
       [pending, pendingRows] = [[], 0];
